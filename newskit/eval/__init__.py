@@ -1,0 +1,1 @@
+"""Evaluation commands: ``newskit eval ner|quotes|sentiment``."""

@@ -1,0 +1,79 @@
+"""Exact-span NER evaluation (``newskit eval ner``).
+
+Gold sentences are detokenised by joining tokens with single spaces; the
+pipeline runs on that text and predicted ``doc.ents`` are compared to gold
+on exact character spans and labels. GermEval's ``*deriv``/``*part`` spans are
+neither gold nor penalised: a prediction overlapping one is dropped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+
+from newskit.nlp.ner import LABELS, bio_to_spans, read_conll, read_germeval
+
+
+def _char_spans(words, labels):
+    offsets, pos = [], 0
+    for w in words:
+        offsets.append((pos, pos + len(w)))
+        pos += len(w) + 1
+    gold, ignored = set(), []
+    for s, e, lab in bio_to_spans(labels):
+        span = (offsets[s][0], offsets[e - 1][1])
+        if "deriv" in lab or "part" in lab:
+            ignored.append(span)
+        else:
+            gold.add((*span, lab))
+    return " ".join(words), gold, ignored
+
+
+def parse_slice(spec: str | None) -> slice:
+    """``"1550:"`` → ``slice(1550, None)``; ``None`` → everything."""
+    if not spec:
+        return slice(None)
+    a, _, b = spec.partition(":")
+    return slice(int(a) if a else None, int(b) if b else None)
+
+
+def evaluate_ner(path: str | Path, nlp, *, fmt: str = "germeval", sentences: str | None = None,
+                 progress: bool = True) -> tuple[pd.DataFrame, dict]:
+    """Score ``nlp`` on a gold NER file; return a per-label table and a summary dict."""
+    from tqdm.auto import tqdm
+
+    reader = read_germeval if fmt == "germeval" else read_conll
+    data = list(reader(path))[parse_slice(sentences)]
+    items = [_char_spans(w, lab) for w, lab in data]
+    tp, fp, fn = Counter(), Counter(), Counter()
+    docs = nlp.pipe((t for t, _, _ in items), batch_size=64)
+    for (text, gold, ignored), doc in tqdm(zip(items, docs), total=len(items), desc="eval ner",
+                                           disable=not progress):
+        pred = set()
+        for ent in doc.ents:
+            if any(ent.start_char < e and s < ent.end_char for s, e in ignored):
+                continue
+            pred.add((ent.start_char, ent.end_char, ent.label_))
+        for s in pred & gold:
+            tp[s[2]] += 1
+        for s in pred - gold:
+            fp[s[2]] += 1
+        for s in gold - pred:
+            fn[s[2]] += 1
+    rows = []
+    for lab in (*LABELS, "overall"):
+        t = sum(tp.values()) if lab == "overall" else tp[lab]
+        p_ = sum(fp.values()) if lab == "overall" else fp[lab]
+        n = sum(fn.values()) if lab == "overall" else fn[lab]
+        prec = t / (t + p_) if t + p_ else 0.0
+        rec = t / (t + n) if t + n else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        rows.append({"label": lab, "precision": prec, "recall": rec, "f1": f1,
+                     "support": t + n})
+    table = pd.DataFrame(rows).set_index("label")
+    summary = {"task": "ner", "path": str(path), "sentences": len(items),
+               **{f"{k}": round(float(v), 4) for k, v in table.loc["overall"].items()},
+               "per_label_f1": {lab: round(float(table.loc[lab, "f1"]), 4) for lab in LABELS}}
+    return table, summary

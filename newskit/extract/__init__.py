@@ -1,0 +1,1 @@
+"""Extractors that take a parsed ``Doc`` and yield mentions or table rows."""

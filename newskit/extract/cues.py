@@ -1,0 +1,61 @@
+"""German speech cues: reporting verbs and the words that frame reported speech.
+
+The verb list is a list of facts about German (verbs of saying, announcing,
+asserting, asking, warning, believing) written down for newskit. Lemmas of
+separable verbs are the joined form (``ankündigen``, ``klarstellen``), as the
+embedded tagger produces them; ``cue_lemma`` also joins particles for
+installed spaCy models (dependency label ``svp``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SPEECH_VERBS = frozenset("""
+sagen erklären betonen warnen ankündigen klarstellen versichern mitteilen hinzufügen fordern
+kritisieren meinen äußern sprechen berichten behaupten bestätigen dementieren erläutern
+ergänzen fragen antworten unterstreichen verkünden versprechen vorwerfen zugeben einräumen
+bekräftigen beteuern schreiben argumentieren drohen appellieren bekanntgeben klarmachen
+deutlichmachen zurückweisen loben beklagen bemängeln monieren kommentieren verlauten
+informieren melden mahnen erinnern feststellen beschreiben bezeichnen vorschlagen anmerken
+ausführen darlegen entgegnen erwidern widersprechen zusichern zusagen prognostizieren
+vorhersagen bestreiten leugnen verneinen glauben vermuten befürchten hoffen annehmen
+schätzen rechnen zitieren verraten enthüllen verlangen anmahnen signalisieren andeuten
+verweisen hinweisen unterstellen anklagen beschuldigen rufen schildern erzählen
+wiederholen präzisieren begründen folgern urteilen verurteilen begrüßen danken bitten
+beantworten bejahen eingestehen gestehen klagen preisgeben ausplaudern aussagen
+einwenden festhalten bilanzieren resümieren zusammenfassen spekulieren mutmaßen
+""".split())
+
+# Verbs whose use without a content clause is still a speech act ("reported").
+REPORTED_VERBS = frozenset("""
+kritisieren warnen fordern äußern sprechen drohen loben verurteilen ankündigen bestätigen
+dementieren zurückweisen begrüßen appellieren verlangen bezeichnen bekräftigen danken
+beklagen bemängeln vorwerfen beschuldigen anmahnen mahnen widersprechen bestreiten
+""".split())
+
+# Words before a participle/infinitive that make one verb: "klar gemacht", "deutlich machen".
+PARTICLE_WORDS = frozenset("klar deutlich bekannt fest".split())
+# Words that head a clausal complement of a speech verb.
+COMPLEMENTIZERS = frozenset("dass ob wie warum weshalb wann wo wer was welche welcher".split())
+
+
+def cue_lemma(tok: Token) -> str | None:
+    """Speech-verb lemma of ``tok`` (separable particles joined), or ``None``.
+
+    >>> import newskit
+    >>> doc = newskit.load_pipeline()("Das kündigte der Minister an.")
+    >>> cue_lemma(doc[1])
+    'ankündigen'
+    """
+    if not (tok.tag_.startswith("VV") or tok.pos_ == "VERB"):
+        return None
+    lemma = tok.lemma_.lower()
+    for child in tok.children if tok.doc.has_annotation("DEP") else ():
+        if child.dep_ == "svp":
+            lemma = child.lower_ + lemma
+    if tok.i > 0 and tok.tag_ in ("VVPP", "VVINF", "VVIZU"):
+        prev = tok.doc[tok.i - 1]
+        if prev.lower_ in PARTICLE_WORDS and prev.lower_ + lemma in SPEECH_VERBS:
+            return prev.lower_ + lemma
+    return lemma if lemma in SPEECH_VERBS else None

@@ -1,0 +1,622 @@
+"""Who said what: German direct, mixed, indirect and reported speech.
+
+The ``newskit_quotes`` component writes ``doc.spans["quotes"]``; each span has
+
+* ``span._.kind`` — ``direct`` (an utterance in quotation marks), ``mixed`` (a
+  quoted fragment inside reported speech), ``indirect`` (Konjunktiv I or a
+  dass/ob clause under a speech verb, or a Konjunktiv I sentence that carries
+  on the previous report) or ``reported`` (a speech act without its content);
+* ``span._.speaker`` — the mention that frames the quote ("Blinken", "er",
+  "der US-Außenminister"), or ``None``;
+* ``span._.speaker_canonical`` — who that is: an entity's canonical name, a
+  pronoun's antecedent, or the person a role noun is bound to;
+* ``span._.cue`` / ``span._.cue_lemma`` — the speech verb or frame word.
+
+Frames recognised: "…, sagte X", "X sagte: „…“", "…, so X", "X zufolge",
+"laut X", "wie X sagte, …", "heißt es", a speech verb with a dass/ob or
+Konjunktiv-I complement, quoted sentences without a frame that inherit the
+speaker of the quote before them, and Konjunktiv-I sentences that continue it.
+With an installed parser, the subject (TIGER label ``sb``) of the speech verb
+is preferred; without one, German word order (Vorfeld, finite verb,
+Mittelfeld) and STTS tags find it.
+
+Example:
+    >>> import newskit
+    >>> doc = newskit.load_pipeline()("„Wir bleiben“, sagte Blinken. Die Lage sei ernst, so Lawrow.")
+    >>> [(q.text, q._.kind, q._.speaker.text) for q in doc.spans["quotes"]]
+    [('Wir bleiben', 'direct', 'Blinken'), ('Die Lage sei ernst', 'indirect', 'Lawrow')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newskit.extract.cues import COMPLEMENTIZERS, REPORTED_VERBS, cue_lemma
+from newskit.extract.entities import is_role_word, resolve_role
+
+# opening mark -> closing marks it may pair with
+PAIRS = {"„": "“”\"", "»": "«", "«": "»", "“": "”", "‚": "‘’", '"': '"', "‹": "›", "›": "‹"}
+NP_DET = frozenset(["ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "CARD", "PWAT"])
+NP_MOD = frozenset(["ADJA", "ADJD"])
+NP_HEAD = frozenset(["NN", "NE", "FM", "TRUNC", "XY"])
+PRONOUNS = frozenset(["PPER", "PIS", "PDS"])
+SKIP_MITTELFELD = frozenset(["ADV", "PRF", "PTKNEG", "PAV", "PROAV", "ADJD", "PPER_OBJ"])
+SUBJECT_PRONOUNS = frozenset("er sie es ich wir ihr man beide alle viele".split())
+
+
+def _ensure_extensions() -> None:
+    for name in ("kind", "speaker", "speaker_canonical", "cue", "cue_lemma"):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+
+
+_ensure_extensions()
+
+
+@dataclass
+class Quote:
+    start: int  # char offsets of the content
+    end: int
+    kind: str
+    cue: Span | None = None
+    cue_lemma: str | None = None
+    speaker: Span | None = None
+    inherit: bool = False  # speaker comes from the previous quote
+    sent_start: int = 0
+    extra: dict = field(default_factory=dict)
+
+
+# ------------------------------------------------------------ quote marks
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges ``(open, close)`` of paired quotation marks (close exclusive).
+
+    Pairs „…“, „…”, »…«, «…», "…", “…”, ‚…‘ and ‹…›. A mark opens only where a
+    word follows it directly; regions do not cross a blank line.
+
+    >>> quote_regions('Er sagte: „Wir gehen.“ Dann "ja".')
+    [(10, 22), (28, 32)]
+    """
+    out = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        closers = PAIRS.get(ch)
+        opens = closers is not None and i + 1 < n and not text[i + 1].isspace()
+        if opens and ch in ('"', "«", "»", "“", "›", "‹") and i > 0:
+            prev = text[i - 1]
+            opens = prev.isspace() or prev in "([/–-—:" or prev in "„»«‚"
+        if not opens:
+            i += 1
+            continue
+        j = i + 1
+        limit = min(n, i + 5000)
+        found = -1
+        while j < limit:
+            c = text[j]
+            if c == "\n" and text[j + 1 : j + 2] == "\n":
+                break
+            if c in closers and not text[j - 1].isspace():
+                found = j
+                break
+            j += 1
+        if found < 0:
+            i += 1
+            continue
+        out.append((i, found + 1))
+        i = found + 1
+    return out
+
+
+def _content_tokens(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _words(span: Span | None) -> list[Token]:
+    return [t for t in span if t.is_alpha or t.like_num] if span is not None else []
+
+
+def _looks_like_name(span: Span) -> bool:
+    """„Shenzhou 6“, „Der Spiegel“: a short run of capitalised words or numbers."""
+    words = _words(span)
+    return len(words) <= 4 and all(w.text[:1].isupper() or w.like_num for w in words) \
+        and not any(t.text in ".!?" for t in span)
+
+
+# ---------------------------------------------------------- noun phrases
+def np_forward(doc: Doc, i: int, end: int) -> Span | None:
+    """A noun phrase starting at token ``i`` (before ``end``), or ``None``.
+
+    Determiner* adjective* noun+ (with trailing names: "sein US-Kollege Antony
+    Blinken"), a named entity, or a single subject pronoun ("er", "Beide").
+    """
+    if i >= end:
+        return None
+    tok = doc[i]
+    if tok.tag_ in PRONOUNS or (tok.pos_ == "PRON" and tok.tag_ not in ("PRF", "PRELS")):
+        if tok.lower_ in SUBJECT_PRONOUNS or tok.tag_ in ("PIS", "PDS"):
+            return doc[i : i + 1]
+        return None
+    j = i
+    while j < end and (doc[j].tag_ in NP_DET or doc[j].pos_ == "DET"):
+        j += 1
+    while j < end and (doc[j].tag_ in NP_MOD or (doc[j].pos_ == "ADJ" and doc[j].tag_ != "ADJD")):
+        j += 1
+    if j > i and j < end and doc[j].tag_ not in NP_HEAD and doc[j - 1].tag_ in NP_MOD \
+            and doc[j - 1].text[:1].isupper():
+        return doc[i:j]  # nominalised adjective: "ihre Verbündeten", "der Vorsitzende"
+    k = j
+    while k < end and (doc[k].tag_ in NP_HEAD or doc[k].pos_ in ("NOUN", "PROPN")
+                       or doc[k].ent_iob_ == "I" or (k == j and doc[k].ent_iob_ == "B")):
+        k += 1
+    if k == j:
+        return None
+    # extend over an entity that starts inside and a genitive attribute ("der Chef der Bank")
+    while k < end and doc[k].ent_iob_ == "I":
+        k += 1
+    if k + 1 < end and doc[k].tag_ == "ART" and doc[k].lower_ in ("des", "der") \
+            and doc[k + 1].tag_ in NP_HEAD | NP_MOD:
+        g = np_forward(doc, k, end)
+        if g is not None:
+            k = g.end
+    return doc[i:k]
+
+
+def _is_np(span: Span) -> bool:
+    """Whether ``span`` as a whole is one noun phrase (or a coordination of them)."""
+    toks = [t for t in span if not t.is_space]
+    if not toks:
+        return False
+    i = toks[0].i
+    end = toks[-1].i + 1
+    while i < end:
+        np = np_forward(span.doc, i, end)
+        if np is None:
+            return False
+        i = np.end
+        if i < end and span.doc[i].lower_ in ("und", "sowie", "oder", ","):
+            i += 1
+        elif i < end:
+            return False
+    return True
+
+
+def _first_np_after(doc: Doc, i: int, end: int) -> Span | None:
+    """Subject after a finite verb: skip adverbs, reflexives and one PP."""
+    skipped_pp = False
+    while i < end:
+        tok = doc[i]
+        np = np_forward(doc, i, end)
+        if np is not None:
+            return np
+        if tok.tag_ in SKIP_MITTELFELD or tok.pos_ in ("ADV", "PART") or tok.lower_ in ("sich",):
+            i += 1
+            continue
+        if tok.tag_ in ("APPR", "APPRART") and not skipped_pp:
+            pp = np_forward(doc, i + 1, end)
+            if pp is None:
+                return None
+            i = pp.end
+            skipped_pp = True
+            continue
+        return None
+    return None
+
+
+def _clause_start(doc: Doc, sent: Span, i: int, blocked: set[int]) -> int:
+    """Start of the clause that holds token ``i`` (after , ; : or a quote)."""
+    j = i - 1
+    while j >= sent.start:
+        t = doc[j]
+        if t.text in (",", ";", ":", "(", "–", "—") or j in blocked or t.is_space:
+            return j + 1
+        j -= 1
+    return sent.start
+
+
+def _finite_for(doc: Doc, cue: Token, start: int) -> Token:
+    """The finite verb of ``cue``'s clause (``cue`` itself or an auxiliary before it)."""
+    if cue.tag_.endswith("FIN") or "Fin" in cue.morph.get("VerbForm"):
+        return cue
+    for j in range(start, cue.i):
+        if doc[j].tag_ in ("VAFIN", "VMFIN") or (doc[j].pos_ == "AUX"
+                                                 and "Fin" in doc[j].morph.get("VerbForm")):
+            return doc[j]
+    return cue
+
+
+def find_subject(doc: Doc, sent: Span, cue: Token, blocked: set[int]) -> Span | None:
+    """The speaker noun phrase of speech verb ``cue``."""
+    if doc.has_annotation("DEP"):
+        heads = [cue] + ([cue.head] if cue.head.pos_ == "AUX" else [])
+        for head in heads:
+            for child in head.children:
+                if child.dep_ in ("sb", "nsubj"):
+                    return doc[child.left_edge.i : child.right_edge.i + 1]
+    start = _clause_start(doc, sent, cue.i, blocked)
+    fin = _finite_for(doc, cue, start)
+    end = sent.end
+    vorfeld = doc[start : fin.i]
+    if len(vorfeld) and fin.i > start and _is_np(vorfeld) and not any(
+            t.lower_ in COMPLEMENTIZERS for t in vorfeld):
+        return vorfeld
+    return _first_np_after(doc, fin.i + 1, end)
+
+
+# -------------------------------------------------------------- frames
+def _trailing_frame(doc: Doc, sent: Span, pos: int, blocked: set[int]):
+    """At token ``pos`` (right after a comma or a closing quote): "sagte X", "so X",
+    "kündigte X an", "heißt es". Returns ``(cue span, lemma, speaker)`` or ``None``."""
+    if pos >= sent.end:
+        return None
+    tok = doc[pos]
+    if tok.lower_ == "so" and pos + 1 < sent.end:
+        np = np_forward(doc, pos + 1, sent.end)
+        if np is not None:
+            return doc[pos : pos + 1], "so", np
+    lemma = cue_lemma(tok)
+    if lemma is None and tok.tag_ in ("VAFIN", "VMFIN") or (lemma is None and tok.pos_ == "AUX"):
+        # "…, hat er gesagt": auxiliary first, participle later in the clause
+        for j in range(pos + 1, min(sent.end, pos + 8)):
+            if doc[j].text in (",", ".", ";", ":") or j in blocked:
+                break
+            if cue_lemma(doc[j]):
+                lemma = cue_lemma(doc[j])
+                speaker = _first_np_after(doc, pos + 1, j)
+                return doc[j : j + 1], lemma, speaker
+        return None
+    if lemma is None:
+        if tok.lower_ == "heißt" and pos + 1 < sent.end and doc[pos + 1].lower_ == "es":
+            return doc[pos : pos + 2], "heißen", None
+        return None
+    speaker = _first_np_after(doc, pos + 1, sent.end)
+    return doc[pos : pos + 1], lemma, speaker
+
+
+def _source_frames(doc: Doc, sent: Span, blocked: set[int]):
+    """"laut X", "X zufolge", "nach Angaben X": yields ``(frame span, cue, lemma, speaker)``."""
+    for tok in sent:
+        if tok.i in blocked:
+            continue
+        if tok.lower_ == "laut" and tok.tag_ in ("APPR", "APPO", "ADP") or tok.lower_ == "laut" \
+                and tok.i + 1 < sent.end and doc[tok.i + 1].text[:1].isupper():
+            np = np_forward(doc, tok.i + 1, sent.end)
+            if np is not None:
+                yield doc[tok.i : np.end], doc[tok.i : tok.i + 1], "laut", np
+        elif tok.lower_ == "zufolge" and tok.i > sent.start:
+            j = tok.i - 1
+            while j > sent.start and doc[j - 1].tag_ in NP_HEAD | NP_MOD | NP_DET:
+                j -= 1
+            np = doc[j : tok.i]
+            if len(np) and _is_np(np):
+                yield doc[j : tok.i + 1], doc[tok.i : tok.i + 1], "zufolge", np
+
+
+def _is_konj1(tok: Token) -> bool:
+    return "Sub" in tok.morph.get("Mood") and tok.lower_ not in (
+        "würde", "würden", "wäre", "wären", "hätte", "hätten", "könnte", "könnten",
+        "müsste", "müssten", "dürfte", "dürften", "sollte", "sollten", "möchte", "möchten")
+
+
+def _main_finite(sent: Span, blocked: set[int]) -> Token | None:
+    """First finite verb of ``sent`` outside subordinate clauses and quotes."""
+    sub = False
+    for tok in sent:
+        if tok.i in blocked:
+            continue
+        if tok.tag_ in ("KOUS", "PRELS", "PWAV") or tok.lower_ in COMPLEMENTIZERS and tok.i != sent.start:
+            sub = True
+        if tok.text == "," and sub:
+            sub = False
+            continue
+        if not sub and (tok.tag_.endswith("FIN") or "Fin" in tok.morph.get("VerbForm")):
+            return tok
+    return None
+
+
+def _complement_after(doc: Doc, sent: Span, cue: Token, blocked: set[int]) -> tuple[int, int] | None:
+    """Character range of a dass/ob or Konjunktiv-I clause that ``cue`` governs."""
+    i = cue.i + 1
+    # the comma that opens the complement, within the cue's clause
+    while i < sent.end and doc[i].text != "," and i not in blocked:
+        if doc[i].text in (".", "!", "?", ";", ":"):
+            return None
+        i += 1
+    if i >= sent.end or doc[i].text != ",":
+        return None
+    start = i + 1
+    while start < sent.end and doc[start].is_space:
+        start += 1
+    if start >= sent.end:
+        return None
+    first = doc[start]
+    end_tok = sent.end - 1
+    while end_tok > start and (doc[end_tok].is_punct or doc[end_tok].is_space):
+        end_tok -= 1
+    if end_tok < start:
+        return None
+    if first.lower_ in COMPLEMENTIZERS and first.lower_ not in ("wie", "wer", "was"):
+        return doc[start].idx, doc[end_tok].idx + len(doc[end_tok])
+    # "…, sagte er, die Lage sei ernst" / "versicherte, Russland habe nichts vor"
+    for j in range(start, end_tok + 1):
+        if doc[j].text == ",":
+            break
+        if _is_konj1(doc[j]) or (doc[j].tag_ == "VVIZU" or doc[j].lower_ == "zu" and j > start):
+            return doc[start].idx, doc[end_tok].idx + len(doc[end_tok])
+    return None
+
+
+def _sentence_frame(doc: Doc, sent: Span, blocked: set[int], regions_tok: list[tuple[int, int]]):
+    """Find the speech frame of a sentence.
+
+    Returns a list of ``Quote`` objects for indirect/reported speech found in the
+    sentence and the sentence's frame ``(cue span, lemma, speaker)`` (or ``None``)
+    that direct quotes and fragments in it can use.
+    """
+    found: list[Quote] = []
+    frame = None
+    toks = [t for t in sent if t.i not in blocked and not t.is_space]
+    if not toks:
+        return found, None
+    # 1. "laut X" / "X zufolge": the rest of the sentence is the report
+    for span, cue, lemma, np in _source_frames(doc, sent, blocked):
+        frame = (cue, lemma, np)
+        rest = [t for t in toks if not (span.start <= t.i < span.end) and not t.is_punct]
+        if rest:
+            found.append(Quote(rest[0].idx, rest[-1].idx + len(rest[-1]), "indirect",
+                               cue, lemma, np, sent_start=sent.start))
+        return found, frame
+    # 2. "CONTENT, sagte X" / "CONTENT, so X"
+    for tok in toks:
+        if tok.text != "," or tok.i + 1 >= sent.end:
+            continue
+        tf = _trailing_frame(doc, sent, tok.i + 1, blocked)
+        if tf is None:
+            continue
+        cue, lemma, np = tf
+        frame = (cue, lemma, np)
+        # a complement after the frame wins: "Sollte …, habe er klargemacht, dass …",
+        # "…, sagte er, die Lage sei ernst"
+        comp = _complement_after(doc, sent, cue[-1], blocked)
+        before = [t for t in toks if t.i < tok.i and not t.is_punct]
+        if comp:
+            found.append(Quote(comp[0], comp[1], "indirect", cue, lemma, np,
+                               sent_start=sent.start))
+        elif before and not any(b.i in blocked for b in doc[sent.start : tok.i]):
+            # content must be a clause: it needs a finite verb
+            if any(t.tag_.endswith("FIN") or "Fin" in t.morph.get("VerbForm") for t in before):
+                found.append(Quote(before[0].idx, before[-1].idx + len(before[-1]), "indirect",
+                                   cue, lemma, np, sent_start=sent.start))
+        return found, frame
+    # 3. a speech verb anywhere: subject + complement, or a bare speech act
+    for tok in toks:
+        lemma = cue_lemma(tok)
+        if lemma is None:
+            continue
+        cue = doc[tok.i : tok.i + 1]
+        np = find_subject(doc, sent, tok, blocked)
+        frame = (cue, lemma, np)
+        comp = _complement_after(doc, sent, tok, blocked)
+        # the complement of a separable verb comes after its particle: "stellte … klar, dass"
+        if comp is None:
+            for j in range(tok.i + 1, sent.end):
+                if doc[j].tag_ == "PTKVZ":
+                    comp = _complement_after(doc, sent, doc[j], blocked)
+                    break
+                if doc[j].text in (",", "."):
+                    break
+        if comp:
+            found.append(Quote(comp[0], comp[1], "indirect", cue, lemma, np,
+                               sent_start=sent.start))
+        elif lemma in REPORTED_VERBS and np is not None and not regions_tok:
+            body = [t for t in toks if not t.is_punct]
+            found.append(Quote(body[0].idx, body[-1].idx + len(body[-1]), "reported",
+                               cue, lemma, np, sent_start=sent.start))
+        return found, frame
+    return found, None
+
+
+# ---------------------------------------------------------------- main
+def find_quotes(doc: Doc) -> list[Quote]:
+    """All quotes of ``doc`` in text order, with speaker mentions (not yet resolved)."""
+    sents = list(doc.sents)
+    regions = quote_regions(doc.text)
+    region_spans = []
+    blocked: set[int] = set()
+    for s, e in regions:
+        span = _content_tokens(doc, s, e)
+        if span is None:
+            continue
+        region_spans.append((s, e, span))
+        blocked.update(range(span.start, span.end))
+    sent_of = {}
+    for k, sent in enumerate(sents):
+        for t in sent:
+            sent_of[t.i] = k
+    quotes: list[Quote] = []
+    frames: dict[int, tuple] = {}
+    by_sent: dict[int, list] = {}
+    for s, e, span in region_spans:
+        by_sent.setdefault(sent_of.get(span.start, 0), []).append((s, e, span))
+    for k, sent in enumerate(sents):
+        in_sent = by_sent.get(k, [])
+        found, frame = _sentence_frame(doc, sent, blocked, in_sent)
+        if frame is not None:
+            frames[k] = frame
+        quotes.extend(found)
+    # direct quotes and fragments
+    for s, e, span in region_spans:
+        k = sent_of.get(span.start, 0)
+        sent = sents[k]
+        inner = _content_tokens(doc, s + 1, e - 1)
+        words = _words(inner)
+        if inner is None or not words:
+            continue
+        before = doc[span.start - 1] if span.start > 0 else None
+        after_i = span.end
+        while after_i < len(doc) and doc[after_i].is_space:
+            after_i += 1
+        after = doc[after_i] if after_i < len(doc) else None
+        ends_clause = inner[-1].is_punct and inner[-1].text in ".!?,…" or (
+            after is not None and after.text in (",", ".", "!", "?", ":", ";")) or after is None
+        starts_clause = before is None or before.is_space or before.text in (
+            ":", ".", "!", "?", "(", "–", "—") or before.is_sent_end or span.start == sent.start
+        full = starts_clause and ends_clause and len(words) >= 3
+        if not full and _looks_like_name(inner):
+            continue
+        if not full and len(words) < 2 and k not in frames:
+            continue
+        q = Quote(inner.start_char, inner.end_char, "direct" if full else "mixed",
+                  sent_start=sent.start)
+        # frame: "…", sagte X  |  X sagte: "…"  |  the sentence's own frame
+        tf = None
+        if after is not None and after.text == ",":
+            tf = _trailing_frame(doc, sents[sent_of.get(after_i, k)], after_i + 1, blocked)
+        elif after is not None and not after.is_punct and span.end < len(doc):
+            tf = _trailing_frame(doc, sents[sent_of.get(after_i, k)], after_i, blocked)
+        if tf is None and inner[-1].text in ("?", "!", ",") and after is not None \
+                and after.text not in (".",):
+            tf = _trailing_frame(doc, sents[sent_of.get(after_i, k)], after_i, blocked)
+        if tf is not None:
+            q.cue, q.cue_lemma, q.speaker = tf
+        elif k in frames and (not full or (before is not None and before.text == ":")):
+            q.cue, q.cue_lemma, q.speaker = frames[k]
+        elif k in frames and full and frames[k][2] is not None:
+            q.cue, q.cue_lemma, q.speaker = frames[k]
+        else:
+            q.inherit = True
+        quotes.append(q)
+    # an indirect quote whose content is just a direct quote: keep the direct one
+    directs = [(q.start, q.end) for q in quotes if q.kind in ("direct", "mixed")]
+    quotes = [q for q in quotes if q.kind in ("direct", "mixed") or not any(
+        ds - 2 <= q.start and q.end <= de + 2 for ds, de in directs)]
+    # Konjunktiv-I sentences that carry on the previous report
+    def _sent_index(q: Quote) -> int:
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        return sent_of.get(span.start, -1) if span is not None else -1
+
+    quoted_sents = {_sent_index(q) for q in quotes}
+    claimed = {_sent_index(q) for q in quotes if q.kind != "mixed"}
+    for k, sent in enumerate(sents):
+        if k in claimed or k == 0:
+            continue
+        fin = _main_finite(sent, blocked)
+        if fin is None or not _is_konj1(fin):
+            continue
+        if not any(j in quoted_sents for j in (k - 1, k - 2)):
+            continue
+        body = [t for t in sent if not t.is_punct and not t.is_space]
+        if not body:
+            continue
+        quotes.append(Quote(body[0].idx, body[-1].idx + len(body[-1]), "indirect",
+                            inherit=True, sent_start=sent.start))
+        quoted_sents.add(k)
+        claimed.add(k)
+    # indirect content that holds a quoted fragment is "mixed" speech; the fragment
+    # keeps its own row
+    quotes.sort(key=lambda q: (q.start, -q.end))
+    return quotes
+
+
+# ------------------------------------------------------------ speakers
+def _entity_in(span: Span) -> Span | None:
+    ents = [e for e in span.doc.ents if e.start >= span.start and e.end <= span.end]
+    for label in ("PER", "ORG", "LOC", "MISC"):
+        for e in reversed(ents):
+            if e.label_ == label:
+                return e
+    return None
+
+
+def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[str | None]:
+    """Canonical speaker per quote: names, pronouns, role nouns, inherited speakers."""
+    out: list[str | None] = []
+    history: list[tuple[int, str, Span | None]] = []  # (char pos, canonical, mention)
+    persons = [(e.start_char, e._.canonical or e.text) for e in doc.ents if e.label_ == "PER"]
+    for q in quotes:
+        name = None
+        if q.inherit:
+            prev = [h for h in history if h[0] < q.start]
+            if prev:
+                _, name, mention = prev[-1]
+                if q.speaker is None:
+                    q.speaker = mention
+        elif q.speaker is not None:
+            name = _resolve_mention(doc, q.speaker, history, persons)
+        if name is not None:
+            history.append((q.start, name, q.speaker))
+        out.append(name)
+    return out
+
+
+def _resolve_mention(doc: Doc, mention: Span, history, persons) -> str | None:
+    first = mention[0]
+    if len(mention) == 1 and (first.tag_ in ("PPER",) or first.pos_ == "PRON"):
+        if first.lower_ not in ("er", "sie", "ich", "wir"):
+            return mention.text
+        pos = mention.start_char
+        recent = [h for h in history if h[0] < pos]
+        # speakers reported in the last ~2 sentences win; else the last person named
+        sent_starts = [s.start_char for s in doc.sents if s.start_char <= pos]
+        window_start = sent_starts[-3] if len(sent_starts) >= 3 else 0
+        if recent and recent[-1][0] >= window_start:
+            return recent[-1][1]
+        before = [p for p in persons if p[0] < pos]
+        if before:
+            return before[-1][1]
+        return recent[-1][1] if recent else None
+    role = resolve_role(doc, list(mention))
+    if role is not None:
+        return role
+    ent = _entity_in(mention)
+    if ent is not None:
+        return ent._.canonical or ent.text
+    if any(is_role_word(t) for t in mention):
+        return " ".join(t.text for t in mention if t.tag_ not in ("ART", "PPOSAT"))
+    return mention.text
+
+
+@Language.component("newskit_quotes")
+def newskit_quotes(doc: Doc) -> Doc:
+    """Write ``doc.spans["quotes"]`` (see module docstring)."""
+    quotes = find_quotes(doc)
+    names = resolve_speakers(doc, quotes)
+    spans = []
+    for q, name in zip(quotes, names):
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            continue
+        span = Span(doc, span.start, span.end, label=q.kind)
+        span._.kind = q.kind
+        span._.speaker = q.speaker
+        span._.speaker_canonical = name
+        span._.cue = q.cue
+        span._.cue_lemma = q.cue_lemma
+        spans.append(span)
+    doc.spans["quotes"] = spans
+    return doc
+
+
+def quote_rows(doc: Doc) -> Iterator[dict]:
+    """One row per quote (columns of the ``quotes`` table)."""
+    from newskit.extract.sentiment import load_lexicon, score_tokens, label_of
+
+    lex = load_lexicon()
+    sent_ids = {s.start: i for i, s in enumerate(doc.sents)}
+    for q in doc.spans.get("quotes", []):
+        spk = q._.speaker
+        score = score_tokens([t for t in q if not t.is_space], lex)
+        yield {
+            "sent_id": sent_ids.get(q.sent.start, -1) if len(q) else -1,
+            "start_char": q.start_char, "end_char": q.end_char, "text": q.text,
+            "kind": q._.kind, "speaker": spk.text if spk is not None else None,
+            "speaker_start_char": spk.start_char if spk is not None else -1,
+            "speaker_end_char": spk.end_char if spk is not None else -1,
+            "speaker_canonical": q._.speaker_canonical,
+            "cue": q._.cue.text if q._.cue is not None else None,
+            "cue_lemma": q._.cue_lemma,
+            "sentiment": label_of(score), "sentiment_score": score,
+        }

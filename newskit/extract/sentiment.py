@@ -1,0 +1,262 @@
+"""German sentiment for sentences, articles, target mentions and quotes.
+
+The default scorer is rule-based and ships no third-party data: a polarity
+lexicon written for newskit (``newskit/data/polarity_de.tsv``, lemma and
+weight in −1…1), looked up by lemma, by word form and by the head of a
+compound ("Kriegsgefahr" → "Gefahr"), with German rules on top:
+
+* negation (``nicht``, ``kein``, ``nie``, ``niemals``, ``ohne``) flips the
+  polarity of the next polar words in its clause;
+* intensifiers (``sehr``, ``äußerst``, ``besonders``) scale up, downtoners
+  (``kaum``, ``etwas``, ``wenig``) scale down;
+* after a contrast (``aber``, ``jedoch``, ``doch``, ``allerdings``) the rest of
+  the sentence weighs double;
+* separable verbs are looked up under their joined lemma ("kündigte … an" is
+  ``ankündigen``, not ``kündigen``);
+* Konjunktiv II and conditionals (``würde``, ``wenn``, ``falls``, ``sollte``)
+  damp what they govern.
+
+Sentence score = tanh of the summed weights; label positive above +0.2,
+negative below −0.2. Article score = mean of its sentence scores (so long
+articles are not more extreme than short ones); label by the same cut-offs.
+
+``target_sentiment`` scores toward a character span: words nearer the target
+weigh more (1 / (1 + distance / 4) in tokens), within the target's sentence.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+NEGATORS = frozenset("nicht kein keine keinen keinem keiner keines nie niemals nirgends "
+                     "ohne weder nichts niemand".split())
+INTENSIFIERS = {"sehr": 1.5, "äußerst": 1.8, "extrem": 1.8, "besonders": 1.4, "höchst": 1.6,
+                "zutiefst": 1.7, "völlig": 1.5, "total": 1.5, "enorm": 1.5, "massiv": 1.5,
+                "erheblich": 1.4, "stark": 1.3, "ausgesprochen": 1.5, "überaus": 1.6,
+                "so": 1.2, "zu": 1.2, "ganz": 1.3}
+DOWNTONERS = {"kaum": 0.3, "etwas": 0.6, "wenig": 0.5, "leicht": 0.6, "eher": 0.7,
+              "ziemlich": 0.9, "teilweise": 0.6, "bisschen": 0.5}
+CONTRAST = frozenset("aber jedoch doch allerdings dennoch trotzdem sondern".split())
+HYPOTHETICAL = frozenset("würde würden wenn falls sollte sollten könnte könnten wäre wären "
+                         "hätte hätten".split())
+THRESHOLD = 0.2
+
+
+def _ensure_extensions() -> None:
+    for name in ("sentiment_score", "sentiment"):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+_ensure_extensions()
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> dict[str, float]:
+    """Read a ``word<TAB>weight`` lexicon (newskit's own by default)."""
+    p = Path(path) if path else Path(str(resources.files("newskit") / "data" / "polarity_de.tsv"))
+    lex: dict[str, float] = {}
+    for line in p.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, weight = line.split("\t")[:2]
+        lex[word.strip().lower()] = float(weight)
+    return lex
+
+
+def load_sentiws(folder: str | Path) -> dict[str, float]:
+    """Optional backend: read SentiWS v2.0 from ``folder`` (never bundled: CC BY-NC-SA).
+
+    Returns a dict from lower-cased lemma and inflected forms to weights.
+    """
+    lex: dict[str, float] = {}
+    for name in ("SentiWS_v2.0_Positive.txt", "SentiWS_v2.0_Negative.txt"):
+        for line in (Path(folder) / name).read_text(encoding="utf-8-sig").splitlines():
+            parts = line.split("\t")
+            if len(parts) < 2:
+                continue
+            lemma = parts[0].split("|")[0].lower()
+            w = float(parts[1])
+            lex[lemma] = w
+            if len(parts) > 2:
+                for form in parts[2].split(","):
+                    if form.strip():
+                        lex.setdefault(form.strip().lower(), w)
+    return lex
+
+
+def word_polarity(tok: Token, lex: dict[str, float]) -> float:
+    """Lexicon weight of a token: lemma, then form, then compound head."""
+    for key in (tok.lemma_.lower(), tok.lower_):
+        if key in lex:
+            return lex[key]
+    low = tok.lower_
+    if tok.pos_ in ("NOUN", "ADJ", "VERB") and len(low) > 7:
+        for k in range(3, len(low) - 3):
+            head = low[k:]
+            if head in lex and len(head) >= 4:
+                return lex[head]
+    return 0.0
+
+
+def _clause_break(tok: Token) -> bool:
+    return tok.text in (",", ";", ":", ".", "!", "?") or tok.lower_ in ("dass", "und", "oder")
+
+
+def token_weights(tokens: list[Token], lex: dict[str, float]) -> list[float]:
+    """Signed weight per token after negation, intensity, contrast and mood rules."""
+    weights = [0.0] * len(tokens)
+    negate = False
+    scale = 1.0
+    hypo = 1.0
+    contrast = 1.0
+    for i, tok in enumerate(tokens):
+        low = tok.lower_
+        if _clause_break(tok):
+            negate, scale = False, 1.0
+            if tok.text in (".", "!", "?"):
+                hypo = 1.0
+            continue
+        if low in CONTRAST:
+            contrast = 2.0
+            for j in range(i):
+                weights[j] *= 0.5
+            continue
+        if low in NEGATORS:
+            negate = True
+            continue
+        if low in INTENSIFIERS:
+            scale *= INTENSIFIERS[low]
+            continue
+        if low in DOWNTONERS:
+            scale *= DOWNTONERS[low]
+            continue
+        if low in HYPOTHETICAL:
+            hypo = 0.6
+        w = word_polarity(tok, lex)
+        if w:
+            if negate:
+                w = -0.8 * w
+                negate = False
+            weights[i] = w * scale * hypo * contrast
+            scale = 1.0
+    return weights
+
+
+def score_tokens(tokens: list[Token], lex: dict[str, float]) -> float:
+    return math.tanh(sum(token_weights(tokens, lex)))
+
+
+def label_of(score: float) -> str:
+    return "positive" if score > THRESHOLD else "negative" if score < -THRESHOLD else "neutral"
+
+
+def target_score(sent: Span, start_char: int, end_char: int, lex: dict[str, float]) -> float:
+    """Sentiment of ``sent`` toward the target at ``start_char:end_char``."""
+    toks = [t for t in sent if not t.is_space]
+    weights = token_weights(toks, lex)
+    inside = [i for i, t in enumerate(toks) if t.idx < end_char and t.idx + len(t) > start_char]
+    if not inside:
+        return math.tanh(sum(weights))
+    lo, hi = min(inside), max(inside)
+    total = 0.0
+    for i, w in enumerate(weights):
+        if not w:
+            continue
+        dist = 0 if lo <= i <= hi else (lo - i if i < lo else i - hi)
+        total += w / (1 + dist / 4)
+    return math.tanh(total)
+
+
+@Language.factory("newskit_sentiment", default_config={"lexicon_path": None})
+def make_sentiment(nlp: Language, name: str, lexicon_path: str | None):
+    lex = load_lexicon(lexicon_path)
+
+    def newskit_sentiment(doc: Doc) -> Doc:
+        scores = []
+        for sent in doc.sents:
+            s = score_tokens([t for t in sent if not t.is_space], lex)
+            sent._.sentiment_score, sent._.sentiment = s, label_of(s)
+            scores.append(s)
+        for ent in doc.ents:
+            s = target_score(ent.sent, ent.start_char, ent.end_char, lex)
+            ent._.sentiment_score, ent._.sentiment = s, label_of(s)
+        doc._.sentiment_score = sum(scores) / len(scores) if scores else 0.0
+        doc._.sentiment = label_of(doc._.sentiment_score)
+        return doc
+
+    return newskit_sentiment
+
+
+def sentence_rows(doc: Doc) -> Iterator[dict]:
+    """One row per sentence: offsets, text, score and label."""
+    for i, sent in enumerate(doc.sents):
+        score = sent._.sentiment_score
+        toks = [t for t in sent if not t.is_space]
+        start = toks[0].idx if toks else sent.start_char
+        end = toks[-1].idx + len(toks[-1]) if toks else sent.start_char
+        yield {"sent_id": i, "start_char": start, "end_char": end,
+               "text": doc.text[start:end], "score": score if score is not None else 0.0,
+               "label": sent._.sentiment or "neutral"}
+
+
+def article_sentiment(sentences: list[dict]) -> tuple[float, str]:
+    """Mean sentence score and its label (see module docstring)."""
+    if not sentences:
+        return 0.0, "neutral"
+    s = sum(r["score"] for r in sentences) / len(sentences)
+    return s, label_of(s)
+
+
+def target_sentiment(df, *, nlp: Language | None = None, lexicon: dict | None = None):
+    """Sentiment toward targets: ``df`` has ``text``, ``start_char``, ``end_char``.
+
+    Returns a DataFrame with ``label`` and ``score`` in the order of ``df``.
+
+    Example:
+        >>> import pandas as pd, newskit
+        >>> df = pd.DataFrame({"text": ["Russland droht mit einem brutalen Krieg."],
+        ...                    "start_char": [0], "end_char": [8]})
+        >>> newskit.target_sentiment(df)["label"].tolist()
+        ['negative']
+    """
+    import pandas as pd
+
+    from newskit.nlp import load_pipeline
+
+    missing = {"text", "start_char", "end_char"} - set(df.columns)
+    if missing:
+        raise ValueError(f"target_sentiment needs columns {sorted(missing)}")
+    nlp = nlp or load_pipeline()
+    lex = lexicon or load_lexicon()
+    texts = df["text"].astype(str).tolist()
+    out = []
+    disable = [p for p in nlp.pipe_names if p in ("newskit_quotes", "newskit_ner", "ner",
+                                                    "newskit_entities")]
+    docs = nlp.pipe(texts, disable=disable, batch_size=64)
+    for doc, s, e in zip(docs, df["start_char"].tolist(), df["end_char"].tolist()):
+        s, e = int(s), int(e)
+        sent = next((st for st in doc.sents if st.start_char <= s < st.end_char), doc[:])
+        score = target_score(sent, s, e, lex)
+        out.append({"label": label_of(score), "score": score})
+    return pd.DataFrame(out, index=df.index, columns=["label", "score"])
+
+
+def score_text_spans(doc: Doc, spans: Iterable[tuple[int, int]],
+                     lex: dict | None = None) -> list[float]:
+    """Sentence-style score of arbitrary character spans of ``doc`` (e.g. quotes)."""
+    lex = lex or load_lexicon()
+    out = []
+    for s, e in spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        out.append(score_tokens([t for t in span if not t.is_space], lex) if span else 0.0)
+    return out

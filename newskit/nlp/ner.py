@@ -1,0 +1,265 @@
+"""Named entities (PER, LOC, ORG, MISC) for the embedded pipeline.
+
+A linear-chain CRF (python-crfsuite) over hand-made token features: the word
+and its shape, prefixes and suffixes, HanTa's STTS tag (which tells nouns
+from proper names, the crux in German where every noun is capitalised),
+hyphen parts (``US-Kollege`` is a common noun with a name inside), and the same
+for two words either side. It is trained on GermEval 2014 (CC BY 4.0) and the
+Europeana Newspapers NER corpus (CC0); see NOTICE and ``newskit train ner``.
+
+The model file ``newskit/data/ner_de.crfsuite`` ships inside the package.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+MODEL_FILE = "ner_de.crfsuite"
+LABELS = ("PER", "LOC", "ORG", "MISC")
+
+# Words that typically stand right before a person's name in German news.
+_PERSON_CUES = frozenset(
+    "herr frau dr. prof. präsident präsidentin kanzler kanzlerin minister ministerin sprecher "
+    "sprecherin chef chefin trainer trainerin bürgermeister bürgermeisterin außenminister "
+    "außenministerin regierungschef vorsitzende vorsitzender abgeordnete abgeordneter sänger "
+    "sängerin autor autorin kollege kollegin papst könig königin".split()
+)
+_LOC_CUES = frozenset("in nach aus im bei von gegen über".split())
+
+
+def _shape(word: str) -> str:
+    s = re.sub(r"[A-ZÄÖÜ]", "X", word)
+    s = re.sub(r"[a-zäöüß]", "x", s)
+    s = re.sub(r"[0-9]", "d", s)
+    return re.sub(r"(.)\1{2,}", r"\1\1", s)
+
+
+def _word_features(word: str, tag: str) -> dict[str, object]:
+    low = word.lower()
+    f: dict[str, object] = {
+        "w": low, "s": _shape(word), "p3": low[:3], "x2": low[-2:], "x3": low[-3:],
+        "x4": low[-4:], "t": tag, "up": word.isupper(), "ti": word[:1].isupper(),
+        "len": min(len(word), 12) // 3,
+    }
+    if "-" in word.strip("-"):
+        head, _, tail = word.rpartition("-")
+        f["hh"] = head.lower()
+        f["ht"] = tail.lower()
+        f["htti"] = tail[:1].isupper()
+    if low in _PERSON_CUES or (low.endswith("minister") or low.endswith("ministerin")):
+        f["pcue"] = True
+    return f
+
+
+def sentence_features(words: Sequence[str], tags: Sequence[str]) -> list[list[str]]:
+    """crfsuite feature strings for one sentence of ``words`` with STTS ``tags``."""
+    base = [_word_features(w, t) for w, t in zip(words, tags)]
+    out = []
+    n = len(words)
+    for i in range(n):
+        feats = [f"{k}={v}" for k, v in base[i].items()]
+        if i == 0:
+            feats.append("BOS")
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            if 0 <= j < n:
+                b = base[j]
+                feats += [f"{off}w={b['w']}", f"{off}t={b['t']}", f"{off}s={b['s']}"]
+                if off in (-1, 1):
+                    feats += [f"{off}x3={b['x3']}", f"{off}ti={b['ti']}"]
+                    if b.get("pcue"):
+                        feats.append(f"{off}pcue")
+                if off == -1 and b["w"] in _LOC_CUES:
+                    feats.append("-1loc")
+            else:
+                feats.append(f"{off}pad")
+        feats.append(f"t|t+1={base[i]['t']}|{base[i + 1]['t'] if i + 1 < n else 'EOS'}")
+        feats.append(f"t-1|t={base[i - 1]['t'] if i else 'BOS'}|{base[i]['t']}")
+        out.append(feats)
+    return out
+
+
+@lru_cache(maxsize=2)
+def _tagger(path: str):
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(path)
+    return tagger
+
+
+def default_model_path() -> Path:
+    """Path of the NER model shipped with newskit."""
+    return Path(str(resources.files("newskit") / "data" / MODEL_FILE))
+
+
+def bio_to_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Turn BIO labels into ``(start, end, label)`` token spans (end exclusive).
+
+    >>> bio_to_spans(["B-PER", "I-PER", "O", "I-LOC"])
+    [(0, 2, 'PER'), (3, 4, 'LOC')]
+    """
+    spans: list[tuple[int, int, str]] = []
+    start, cur = None, None
+    for i, lab in enumerate(list(labels) + ["O"]):
+        kind = lab[2:] if lab != "O" else None
+        if lab.startswith("I-") and cur == kind:
+            continue
+        if cur is not None:
+            spans.append((start, i, cur))
+            start, cur = None, None
+        if kind is not None:
+            start, cur = i, kind
+    return spans
+
+
+class CRFEntityRecognizer:
+    """spaCy component that writes ``doc.ents`` from the CRF model."""
+
+    def __init__(self, nlp: Language, name: str, model_path: str | None):
+        self.name = name
+        self.model_path = str(model_path or default_model_path())
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not Path(self.model_path).exists():
+            raise FileNotFoundError(
+                f"NER model not found at {self.model_path}; train it with `newskit train ner`"
+            )
+        tagger = _tagger(self.model_path)
+        ents: list[Span] = []
+        for sent in doc.sents:
+            toks = [t for t in sent if not t.is_space]
+            if not toks:
+                continue
+            feats = sentence_features([t.text for t in toks], [t.tag_ or "X" for t in toks])
+            labels = tagger.tag(feats)
+            for s, e, label in bio_to_spans(labels):
+                span = doc[toks[s].i : toks[e - 1].i + 1]
+                span = _trim(span)
+                if span is not None:
+                    ents.append(Span(doc, span.start, span.end, label=label))
+        doc.ents = _no_overlap(ents)
+        return doc
+
+
+def _trim(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _no_overlap(spans: list[Span]) -> list[Span]:
+    out, last = [], -1
+    for s in sorted(spans, key=lambda s: (s.start, -len(s))):
+        if s.start >= last:
+            out.append(s)
+            last = s.end
+    return out
+
+
+@Language.factory("newskit_ner", default_config={"model_path": None})
+def make_ner(nlp: Language, name: str, model_path: str | None) -> CRFEntityRecognizer:
+    return CRFEntityRecognizer(nlp, name, model_path)
+
+
+# ------------------------------------------------------------------ corpora
+def read_germeval(path: str | Path) -> Iterator[tuple[list[str], list[str]]]:
+    """Yield ``(words, BIO labels)`` per sentence of a GermEval 2014 TSV file.
+
+    The outer column is used; ``OTH`` becomes ``MISC``; ``*deriv`` and
+    ``*part`` labels (e.g. ``B-LOCderiv``) are returned unchanged so that an
+    evaluation can ignore them.
+    """
+    words: list[str] = []
+    labels: list[str] = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if line.startswith("#"):
+                continue
+            if not line.strip():
+                if words:
+                    yield words, labels
+                words, labels = [], []
+                continue
+            cols = line.split("\t")
+            words.append(cols[1])
+            labels.append(cols[2].replace("OTH", "MISC"))
+    if words:
+        yield words, labels
+
+
+def read_conll(path: str | Path) -> Iterator[tuple[list[str], list[str]]]:
+    """Yield ``(words, labels)`` per sentence of a ``token LABEL`` file.
+
+    Blank lines separate sentences; files without them (Europeana) are cut
+    after sentence-final punctuation. Malformed labels are normalised
+    (``B-PEr`` → ``B-PER``); anything unknown becomes ``O``.
+    """
+    words: list[str] = []
+    labels: list[str] = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if not parts:
+                if words:
+                    yield words, labels
+                words, labels = [], []
+                continue
+            if len(parts) < 2:
+                continue
+            word, lab = parts[0], parts[-1].upper()
+            if lab != "O" and not re.fullmatch(r"[BI]-(PER|LOC|ORG|MISC)", lab):
+                lab = "O"
+            words.append(word)
+            labels.append(lab)
+            if word in (".", "!", "?") and len(words) > 3:
+                yield words, labels
+                words, labels = [], []
+    if words:
+        yield words, labels
+
+
+def clean_training_labels(labels: Iterable[str]) -> list[str]:
+    """Map ``*deriv``/``*part`` labels to ``O`` for training."""
+    return ["O" if ("deriv" in lab or "part" in lab) else lab for lab in labels]
+
+
+def train(
+    sentences: Iterable[tuple[list[str], list[str]]],
+    out_path: str | Path,
+    *,
+    c1: float = 0.05,
+    c2: float = 0.01,
+    max_iterations: int = 150,
+    progress: bool = True,
+) -> Path:
+    """Train the CRF on ``(words, labels)`` sentences and write it to ``out_path``."""
+    import pycrfsuite
+    from tqdm.auto import tqdm
+
+    from newskit.nlp.tagger import tag_tokens
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for words, labels in tqdm(list(sentences), desc="features", disable=not progress):
+        tags = [t for t, _ in tag_tokens(words)]
+        trainer.append(sentence_features(words, tags), clean_training_labels(labels))
+    trainer.set_params({
+        "c1": c1, "c2": c2, "max_iterations": max_iterations,
+        "feature.possible_transitions": True, "feature.minfreq": 1,
+    })
+    out_path = Path(out_path)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out_path))
+    return out_path

@@ -1,0 +1,69 @@
+"""Sentence boundaries for German news.
+
+spaCy's German tokenizer already keeps abbreviations (``Dr.``, ``z.``, ``St.``)
+and ordinals (``21.``, ``3.``) as single tokens, so a boundary is only placed
+after a token that *is* final punctuation (``.``, ``!``, ``?``, ``…``). Closing
+quotation marks and brackets that follow stay with the sentence they close; a
+comma or a lower-case word after ``?"`` or ``!«`` continues the sentence
+(``"Gut!", sagte er.``). Blank lines (paragraph breaks) always end a sentence.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+OPENING = {"„", "»", "‚", "“", "«", "(", "[", "‹"}
+CLOSING = {"“", "”", "«", "‘", "’", ")", "]", "›", "»"}
+FINAL = {".", "!", "?", "…", "?!", "!?", "!!", "??", "..."}
+CONTINUES = {",", ";", ":", "-", "–", "—"}
+
+
+def is_closing_quote(tok: Token) -> bool:
+    """True when ``tok`` is a quotation mark or bracket glued to the word before it.
+
+    Quote characters are ambiguous across styles („…“, “…”, »…«, «…», "…"), so
+    the spacing decides: a mark that follows its word without a space closes.
+    """
+    if tok.text not in CLOSING and tok.text not in ('"', "'"):
+        return False
+    if tok.i == 0:
+        return False
+    before = tok.doc[tok.i - 1]
+    return not before.whitespace_ and not before.is_space
+
+
+@Language.component("newskit_sentencizer")
+def newskit_sentencizer(doc: Doc) -> Doc:
+    """Set ``is_sent_start`` on every token (see module docstring)."""
+    n = len(doc)
+    if n == 0:
+        return doc
+    starts = [False] * n
+    starts[0] = True
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if tok.is_space and "\n" in tok.text:
+            # paragraph or line break: next real token starts a sentence
+            if i + 1 < n:
+                starts[i + 1] = True
+            i += 1
+            continue
+        if tok.text in FINAL or (tok.is_punct and tok.text[-1:] in "!?…" and len(tok.text) <= 3):
+            j = i + 1
+            while j < n and (is_closing_quote(doc[j]) or doc[j].text in FINAL):
+                j += 1
+            if j < n:
+                nxt = doc[j]
+                if nxt.is_space:
+                    j += 1
+                    nxt = doc[j] if j < n else None
+                if nxt is not None and nxt.text not in CONTINUES and not nxt.text[:1].islower():
+                    starts[j] = True
+            i = j
+            continue
+        i += 1
+    for k, tok in enumerate(doc):
+        tok.is_sent_start = starts[k]
+    return doc

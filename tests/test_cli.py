@@ -1,0 +1,42 @@
+import subprocess
+import sys
+
+import pandas as pd
+
+from tests.conftest import ROOT, SEED
+
+
+def run_cli(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "newskit", *args], capture_output=True,
+                          text=True, cwd=cwd or ROOT, timeout=600)
+
+
+def test_cli_analyze_writes_four_tables(tmp_path):
+    out = tmp_path / "out dir ü"
+    proc = run_cli("analyze", str(SEED), "--out", str(out), "--no-cache", "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    for name in ("articles", "entities", "quotes", "sentences"):
+        assert (out / f"{name}.csv").exists()
+    arts = pd.read_csv(out / "articles.csv")
+    assert arts.loc[0, "status"] == "ok"
+    assert arts.loc[0, "n_tokens"] > 500
+    ents = pd.read_csv(out / "entities.csv")
+    assert {"article_id", "sent_id", "start_char", "end_char", "text", "label",
+            "canonical"} <= set(ents.columns)
+    text = arts.loc[0, "text"]
+    for r in ents.itertuples():
+        assert text[r.start_char:r.end_char] == r.text
+    assert "1 ok, 0 error" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_cli_help():
+    proc = run_cli("analyze", "--help")
+    assert proc.returncode == 0
+    assert "--out" in proc.stdout and "--format" in proc.stdout
+
+
+def test_cli_missing_input_is_clear(tmp_path):
+    proc = run_cli("analyze", str(tmp_path / "nope"), "--out", str(tmp_path / "o"))
+    assert proc.returncode != 0
+    assert "nope" in proc.stderr and "Traceback" not in proc.stderr
