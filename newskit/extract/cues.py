@@ -25,6 +25,30 @@ verweisen hinweisen unterstellen anklagen beschuldigen rufen schildern erzählen
 wiederholen präzisieren begründen folgern urteilen verurteilen begrüßen danken bitten
 beantworten bejahen eingestehen gestehen klagen preisgeben ausplaudern aussagen
 einwenden festhalten bilanzieren resümieren zusammenfassen spekulieren mutmaßen
+ausgehen ausschließen beschließen erwarten bezweifeln wissen denken finden vereinbaren
+entscheiden anordnen empfehlen raten beharren auffordern aufrufen bedauern nennen einigen
+zweifeln überzeugen unterrichten benachrichtigen versichern zurückweisen
+""".split())
+
+# Verbs that take a zu-infinitive as their reported content ("forderte sie auf, … zu …").
+ZU_VERBS = frozenset("""
+fordern auffordern aufrufen ankündigen versprechen drohen bitten appellieren beschließen
+vorwerfen zusichern zusagen hoffen verlangen empfehlen raten warnen anbieten ablehnen
+vereinbaren erklären betonen einräumen zugeben bestreiten leugnen behaupten versichern
+""".split())
+
+# Nouns and words that name a source: "nach Angaben der Polizei", "gemäß einem Sprecher".
+SOURCE_NOUNS = frozenset("""
+angaben angabe aussagen aussage berichten bericht berichte informationen information meinung
+ansicht einschätzung auffassung darstellung worten schätzungen schätzung erkenntnissen
+erkenntnis mitteilung zeugenaussagen medienberichten medienberichte polizeiangaben
+""".split())
+# Title nouns: a quoted phrase after them is a name of a work, not speech.
+TITLE_NOUNS = frozenset("""
+titel film album lied song buch roman enzyklika sendung serie magazin magazins zeitung
+zeitschrift programm motto slogan namen name projekt aktion kampagne initiative stück oper
+theaterstück ausstellung single platte cd dvd spiel gedicht werk bereich rubrik kategorie
+operation verein gruppe band partei
 """.split())
 
 # Verbs whose use without a content clause is still a speech act ("reported").
@@ -38,6 +62,10 @@ beklagen bemängeln vorwerfen beschuldigen anmahnen mahnen widersprechen bestrei
 PARTICLE_WORDS = frozenset("klar deutlich bekannt fest".split())
 # Words that head a clausal complement of a speech verb.
 COMPLEMENTIZERS = frozenset("dass ob wie warum weshalb wann wo wer was welche welcher".split())
+# Subordinators that open an adverbial clause, never reported content.
+ADVERBIAL_SUBORDINATORS = frozenset(
+    "um ohne statt anstatt nachdem weil da wenn als bevor während obwohl damit sodass falls "
+    "indem seit seitdem bis sobald solange".split())
 
 
 def cue_lemma(tok: Token) -> str | None:

@@ -35,7 +35,8 @@ from typing import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newskit.extract.cues import COMPLEMENTIZERS, REPORTED_VERBS, cue_lemma
+from newskit.extract.cues import (ADVERBIAL_SUBORDINATORS, COMPLEMENTIZERS, REPORTED_VERBS,
+                                  SOURCE_NOUNS, TITLE_NOUNS, ZU_VERBS, cue_lemma)
 from newskit.extract.entities import is_role_word, resolve_role
 
 # opening mark -> closing marks it may pair with
@@ -228,6 +229,49 @@ def _finite_for(doc: Doc, cue: Token, start: int) -> Token:
     return cue
 
 
+NOT_SUBJECT_START = frozenset(["APPR", "APPRART", "ADV", "PAV", "PROAV", "KOUS", "PWAV", "ADJD",
+                               "PTKNEG", "KON", "PWS", "PRELS", "KOKOM", "PTKZU", "CARD"])
+
+
+def _vorfeld_subject(vorfeld: Span) -> Span | None:
+    """The Vorfeld as subject: it must start like a noun phrase and hold a noun or pronoun.
+
+    This accepts attachments a strict noun-phrase grammar misses ("Einige der
+    einflussreichsten britischen Moslems im Vereinigten Königreich").
+    """
+    toks = [t for t in vorfeld if not t.is_space]
+    if not toks or toks[0].tag_ in NOT_SUBJECT_START or toks[0].pos_ in ("ADP", "SCONJ", "ADV"):
+        return None
+    if any(t.tag_.endswith("FIN") or t.tag_ in ("VVPP", "VVINF", "VVIZU") for t in toks):
+        return None
+    if any(t.lower_ in COMPLEMENTIZERS for t in toks):
+        return None
+    if not any(t.tag_ in NP_HEAD or t.tag_ in PRONOUNS or t.pos_ in ("NOUN", "PROPN")
+               or t.ent_iob_ in ("B", "I") for t in toks):
+        return None
+    if toks[0].tag_ == "PPER" and toks[0].lower_ not in SUBJECT_PRONOUNS:
+        return None  # "Ihm sagte …": dative, not the subject
+    return vorfeld.doc[toks[0].i : toks[-1].i + 1]
+
+
+def clause_subject(doc: Doc, sent: Span, fin: Token, start: int) -> Span | None:
+    """Subject of the clause whose finite verb is ``fin`` and which starts at ``start``."""
+    if fin.i > start:
+        subj = _vorfeld_subject(doc[start : fin.i])
+        if subj is not None:
+            return subj
+    return _first_np_after(doc, fin.i + 1, sent.end)
+
+
+def main_finite_before(doc: Doc, start: int, end: int) -> Token | None:
+    """First finite verb in ``doc[start:end]``."""
+    for j in range(start, end):
+        t = doc[j]
+        if t.tag_.endswith("FIN") or (t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")):
+            return t
+    return None
+
+
 def find_subject(doc: Doc, sent: Span, cue: Token, blocked: set[int]) -> Span | None:
     """The speaker noun phrase of speech verb ``cue``."""
     if doc.has_annotation("DEP"):
@@ -237,13 +281,15 @@ def find_subject(doc: Doc, sent: Span, cue: Token, blocked: set[int]) -> Span | 
                 if child.dep_ in ("sb", "nsubj"):
                     return doc[child.left_edge.i : child.right_edge.i + 1]
     start = _clause_start(doc, sent, cue.i, blocked)
+    # "X erwartet … und gab bekannt, dass …": the coordinated verb shares X
+    for j in range(start, cue.i):
+        if doc[j].lower_ == "und" and doc[j].tag_ == "KON" and (
+                doc[j + 1].i == cue.i or doc[j + 1].tag_.endswith("FIN")):
+            first = main_finite_before(doc, start, j)
+            if first is not None:
+                return clause_subject(doc, sent, first, start)
     fin = _finite_for(doc, cue, start)
-    end = sent.end
-    vorfeld = doc[start : fin.i]
-    if len(vorfeld) and fin.i > start and _is_np(vorfeld) and not any(
-            t.lower_ in COMPLEMENTIZERS for t in vorfeld):
-        return vorfeld
-    return _first_np_after(doc, fin.i + 1, end)
+    return clause_subject(doc, sent, fin, start)
 
 
 # -------------------------------------------------------------- frames
@@ -286,6 +332,17 @@ def _source_frames(doc: Doc, sent: Span, blocked: set[int]):
             np = np_forward(doc, tok.i + 1, sent.end)
             if np is not None:
                 yield doc[tok.i : np.end], doc[tok.i : tok.i + 1], "laut", np
+        elif tok.lower_ in ("nach", "gemäß") and tok.i + 1 < sent.end and (
+                tok.lower_ == "gemäß" or doc[tok.i + 1].lower_ in SOURCE_NOUNS):
+            np = np_forward(doc, tok.i + 1, sent.end)
+            if np is not None and np.end < sent.end and doc[np.end].lower_ in ("von", "vom") \
+                    and np.end + 1 < sent.end:
+                np2 = np_forward(doc, np.end + 1, sent.end)
+                np = doc[np.start : np2.end] if np2 is not None else np
+            if np is not None:
+                yield doc[tok.i : np.end], doc[tok.i : tok.i + 1], tok.lower_, np
+        elif tok.lower_ == "demnach" and tok.i == sent.start:
+            yield doc[tok.i : tok.i + 1], doc[tok.i : tok.i + 1], "demnach", None
         elif tok.lower_ == "zufolge" and tok.i > sent.start:
             j = tok.i - 1
             while j > sent.start and doc[j - 1].tag_ in NP_HEAD | NP_MOD | NP_DET:
@@ -299,6 +356,18 @@ def _is_konj1(tok: Token) -> bool:
     return "Sub" in tok.morph.get("Mood") and tok.lower_ not in (
         "würde", "würden", "wäre", "wären", "hätte", "hätten", "könnte", "könnten",
         "müsste", "müssten", "dürfte", "dürften", "sollte", "sollten", "möchte", "möchten")
+
+
+KONJ2_REPORT = frozenset("würde würden könnte könnten müsste müssten dürfte dürften".split())
+
+
+def _is_reportive(sent: Span, fin: Token) -> bool:
+    """Reportive "sollen": "Es soll zu Einsätzen gekommen sein" (hearsay, not obligation)."""
+    if fin.lemma_.lower() not in ("sollen", "soll"):
+        return False
+    toks = [t for t in sent if not t.is_punct and not t.is_space]
+    return len(toks) >= 2 and toks[-1].lower_ in ("sein", "haben") and toks[-2].tag_ in (
+        "VVPP", "VAPP", "VMPP")
 
 
 def _main_finite(sent: Span, blocked: set[int]) -> Token | None:
@@ -317,7 +386,8 @@ def _main_finite(sent: Span, blocked: set[int]) -> Token | None:
     return None
 
 
-def _complement_after(doc: Doc, sent: Span, cue: Token, blocked: set[int]) -> tuple[int, int] | None:
+def _complement_after(doc: Doc, sent: Span, cue: Token, blocked: set[int],
+                      lemma: str | None = None) -> tuple[int, int] | None:
     """Character range of a dass/ob or Konjunktiv-I clause that ``cue`` governs."""
     i = cue.i + 1
     # the comma that opens the complement, within the cue's clause
@@ -338,13 +408,16 @@ def _complement_after(doc: Doc, sent: Span, cue: Token, blocked: set[int]) -> tu
         end_tok -= 1
     if end_tok < start:
         return None
+    if first.lower_ in ADVERBIAL_SUBORDINATORS:
+        return None
     if first.lower_ in COMPLEMENTIZERS and first.lower_ not in ("wie", "wer", "was"):
         return doc[start].idx, doc[end_tok].idx + len(doc[end_tok])
-    # "…, sagte er, die Lage sei ernst" / "versicherte, Russland habe nichts vor"
+    # "…, sagte er, die Lage sei ernst" / "forderte sie auf, … zu …"
+    zu_ok = lemma in ZU_VERBS
     for j in range(start, end_tok + 1):
-        if doc[j].text == ",":
+        if doc[j].text == "," or doc[j].tag_ in ("KOUS", "PRELS"):
             break
-        if _is_konj1(doc[j]) or (doc[j].tag_ == "VVIZU" or doc[j].lower_ == "zu" and j > start):
+        if _is_konj1(doc[j]) or (zu_ok and (doc[j].tag_ == "VVIZU" or doc[j].tag_ == "PTKZU")):
             return doc[start].idx, doc[end_tok].idx + len(doc[end_tok])
     return None
 
@@ -380,14 +453,15 @@ def _sentence_frame(doc: Doc, sent: Span, blocked: set[int], regions_tok: list[t
         frame = (cue, lemma, np)
         # a complement after the frame wins: "Sollte …, habe er klargemacht, dass …",
         # "…, sagte er, die Lage sei ernst"
-        comp = _complement_after(doc, sent, cue[-1], blocked)
+        comp = _complement_after(doc, sent, cue[-1], blocked, lemma)
         before = [t for t in toks if t.i < tok.i and not t.is_punct]
         if comp:
             found.append(Quote(comp[0], comp[1], "indirect", cue, lemma, np,
                                sent_start=sent.start))
-        elif before and not any(b.i in blocked for b in doc[sent.start : tok.i]):
-            # content must be a clause: it needs a finite verb
-            if any(t.tag_.endswith("FIN") or "Fin" in t.morph.get("VerbForm") for t in before):
+        elif before and not any(b.i in blocked for b in doc[sent.start : tok.i]) and (
+                np is not None or lemma == "heißen"):
+            # content must be a main clause: a finite verb outside relative clauses
+            if _main_finite(doc[sent.start : tok.i], blocked) is not None:
                 found.append(Quote(before[0].idx, before[-1].idx + len(before[-1]), "indirect",
                                    cue, lemma, np, sent_start=sent.start))
         return found, frame
@@ -399,12 +473,12 @@ def _sentence_frame(doc: Doc, sent: Span, blocked: set[int], regions_tok: list[t
         cue = doc[tok.i : tok.i + 1]
         np = find_subject(doc, sent, tok, blocked)
         frame = (cue, lemma, np)
-        comp = _complement_after(doc, sent, tok, blocked)
+        comp = _complement_after(doc, sent, tok, blocked, lemma)
         # the complement of a separable verb comes after its particle: "stellte … klar, dass"
         if comp is None:
             for j in range(tok.i + 1, sent.end):
                 if doc[j].tag_ == "PTKVZ":
-                    comp = _complement_after(doc, sent, doc[j], blocked)
+                    comp = _complement_after(doc, sent, doc[j], blocked, lemma)
                     break
                 if doc[j].text in (",", "."):
                     break
@@ -417,6 +491,35 @@ def _sentence_frame(doc: Doc, sent: Span, blocked: set[int], regions_tok: list[t
                                cue, lemma, np, sent_start=sent.start))
         return found, frame
     return found, None
+
+
+def _colon_frame(doc: Doc, sent: Span, colon: int, blocked: set[int]):
+    """"X sagte: „…“", "So sagte X, Y: „…“", "griff sie … an: „…“"."""
+    start = colon - 1
+    while start > sent.start and doc[start - 1].text not in (":", ";") and \
+            (start - 1) not in blocked:
+        start -= 1
+    for j in range(start, colon):
+        lemma = cue_lemma(doc[j])
+        if lemma is not None:
+            return doc[j : j + 1], lemma, find_subject(doc, sent, doc[j], blocked)
+    fin = main_finite_before(doc, start, colon)
+    if fin is None:
+        return None
+    subj = clause_subject(doc, sent, fin, start)
+    return (None, None, subj) if subj is not None else None
+
+
+def _main_clause_frame(doc: Doc, sent: Span, upto: int, blocked: set[int]):
+    """For a quoted fragment with no speech verb: the subject of its main clause
+    ("X nannte die Zahlen „aus der Luft gegriffen“")."""
+    fin = main_finite_before(doc, sent.start, upto)
+    if fin is None or _is_konj1(fin):
+        return None  # a fragment inside reported speech belongs to the reporter's source
+    subj = clause_subject(doc, sent, fin, _clause_start(doc, sent, fin.i, blocked))
+    if subj is None or any(t.i in blocked for t in subj):
+        return None
+    return None, None, subj
 
 
 # ---------------------------------------------------------------- main
@@ -467,6 +570,10 @@ def find_quotes(doc: Doc) -> list[Quote]:
         full = starts_clause and ends_clause and len(words) >= 3
         if not full and _looks_like_name(inner):
             continue
+        if not full and before is not None and before.text[:1].isupper() and any(
+                before.lower_.startswith(n) or before.lower_.endswith(n)
+                for n in TITLE_NOUNS if len(n) >= 4):
+            continue  # Film „…“, des Magazins „…“: a title, not speech
         if not full and len(words) < 2 and k not in frames:
             continue
         q = Quote(inner.start_char, inner.end_char, "direct" if full else "mixed",
@@ -480,6 +587,10 @@ def find_quotes(doc: Doc) -> list[Quote]:
         if tf is None and inner[-1].text in ("?", "!", ",") and after is not None \
                 and after.text not in (".",):
             tf = _trailing_frame(doc, sents[sent_of.get(after_i, k)], after_i, blocked)
+        if tf is None and before is not None and before.text == ":":
+            tf = _colon_frame(doc, sent, before.i, blocked)
+        if tf is None and not full and k not in frames:
+            tf = _main_clause_frame(doc, sent, span.start, blocked)
         if tf is not None:
             q.cue, q.cue_lemma, q.speaker = tf
         elif k in frames and (not full or (before is not None and before.text == ":")):
@@ -504,9 +615,11 @@ def find_quotes(doc: Doc) -> list[Quote]:
         if k in claimed or k == 0:
             continue
         fin = _main_finite(sent, blocked)
-        if fin is None or not _is_konj1(fin):
+        if fin is None:
             continue
-        if not any(j in quoted_sents for j in (k - 1, k - 2)):
+        follows_report = any(j in quoted_sents for j in (k - 1, k - 2))
+        if not (_is_konj1(fin) or _is_reportive(sent, fin)
+                or (follows_report and fin.lower_ in KONJ2_REPORT)):
             continue
         body = [t for t in sent if not t.is_punct and not t.is_space]
         if not body:
@@ -559,6 +672,9 @@ def _resolve_mention(doc: Doc, mention: Span, history, persons) -> str | None:
             return mention.text
         pos = mention.start_char
         recent = [h for h in history if h[0] < pos]
+        if first.lower_ == "er":  # a masculine singular pronoun points to a person
+            people = {p[1] for p in persons}
+            recent = [h for h in recent if h[1] in people]
         # speakers reported in the last ~2 sentences win; else the last person named
         sent_starts = [s.start_char for s in doc.sents if s.start_char <= pos]
         window_start = sent_starts[-3] if len(sent_starts) >= 3 else 0

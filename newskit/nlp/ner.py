@@ -41,9 +41,31 @@ def _shape(word: str) -> str:
     return re.sub(r"(.)\1{2,}", r"\1\1", s)
 
 
+@lru_cache(maxsize=200_000)
+def lexicon_class(word: str) -> tuple[str, str]:
+    """HanTa's context-free view of ``word``: (known/guessed, best tag).
+
+    HanTa scores a word it has in its lexicon far higher than one it only
+    guesses from the word's shape; an unknown capitalised word is often a name.
+    """
+    from newskit.nlp.tagger import _hanta
+
+    try:
+        cands = _hanta().tag_word(word)
+    except Exception:  # HanTa fails on some odd strings; treat them as unknown
+        return "unk", "X"
+    if not cands:
+        return "unk", "X"
+    tag, logp = cands[0]
+    known = "known" if float(logp) > -20 else "guess"
+    return known, str(tag).replace("(", "").replace(")", "")
+
+
 def _word_features(word: str, tag: str) -> dict[str, object]:
     low = word.lower()
+    known, ctag = lexicon_class(word) if word[:1].isalpha() else ("sym", "X")
     f: dict[str, object] = {
+        "lx": known, "lt": ctag, "lxt": f"{known}|{tag}",
         "w": low, "s": _shape(word), "p3": low[:3], "x2": low[-2:], "x3": low[-3:],
         "x4": low[-4:], "t": tag, "up": word.isupper(), "ti": word[:1].isupper(),
         "len": min(len(word), 12) // 3,
@@ -71,7 +93,8 @@ def sentence_features(words: Sequence[str], tags: Sequence[str]) -> list[list[st
             j = i + off
             if 0 <= j < n:
                 b = base[j]
-                feats += [f"{off}w={b['w']}", f"{off}t={b['t']}", f"{off}s={b['s']}"]
+                feats += [f"{off}w={b['w']}", f"{off}t={b['t']}", f"{off}s={b['s']}",
+                          f"{off}lx={b['lx']}"]
                 if off in (-1, 1):
                     feats += [f"{off}x3={b['x3']}", f"{off}ti={b['ti']}"]
                     if b.get("pcue"):
