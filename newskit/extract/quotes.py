@@ -229,6 +229,9 @@ def _finite_for(doc: Doc, cue: Token, start: int) -> Token:
     return cue
 
 
+FOCUS_PARTICLES = frozenset("auch nur selbst sogar ebenfalls zudem gerade".split())
+OBLIQUE_STARTS = frozenset("den dem einem einen ihm ihn ihnen ihrem ihren seinem seinen diesem "
+                           "diesen jenem jenen keinem keinen unserem unseren mir mich uns".split())
 NOT_SUBJECT_START = frozenset(["APPR", "APPRART", "ADV", "PAV", "PROAV", "KOUS", "PWAV", "ADJD",
                                "PTKNEG", "KON", "PWS", "PRELS", "KOKOM", "PTKZU", "CARD"])
 
@@ -240,8 +243,12 @@ def _vorfeld_subject(vorfeld: Span) -> Span | None:
     einflussreichsten britischen Moslems im Vereinigten Königreich").
     """
     toks = [t for t in vorfeld if not t.is_space]
+    while toks and toks[0].lower_ in FOCUS_PARTICLES:
+        toks = toks[1:]
     if not toks or toks[0].tag_ in NOT_SUBJECT_START or toks[0].pos_ in ("ADP", "SCONJ", "ADV"):
         return None
+    if toks[0].lower_ in OBLIQUE_STARTS:
+        return None  # "Den Flüchtlingen sicherte X zu": dative or accusative, not the subject
     if any(t.tag_.endswith("FIN") or t.tag_ in ("VVPP", "VVINF", "VVIZU") for t in toks):
         return None
     if any(t.lower_ in COMPLEMENTIZERS for t in toks):
@@ -289,6 +296,22 @@ def find_subject(doc: Doc, sent: Span, cue: Token, blocked: set[int]) -> Span | 
             if first is not None:
                 return clause_subject(doc, sent, first, start)
     fin = _finite_for(doc, cue, start)
+    # passive: "wird von der Zeitung zitiert" — the agent is the source
+    if fin.lemma_.lower() == "werden" and cue.tag_ == "VVPP":
+        for j in range(fin.i + 1, cue.i):
+            if doc[j].lower_ in ("von", "vom") and j + 1 < cue.i:
+                agent = np_forward(doc, j + 1, cue.i)
+                if agent is not None:
+                    return agent
+    # "X, der Polizeichef der Region, sagte …" / "X, der sich … entschlossen hatte, sagte …"
+    if start == fin.i and fin.i > sent.start and doc[fin.i - 1].text == ",":
+        i = sent.start
+        while i < fin.i and doc[i].lower_ in FOCUS_PARTICLES:
+            i += 1
+        head = np_forward(doc, i, fin.i)
+        if head is not None and head.end < fin.i and doc[head.end].text == "," and not any(
+                t.is_sent_start for t in doc[head.start + 1 : fin.i]):
+            return head
     return clause_subject(doc, sent, fin, start)
 
 
@@ -342,7 +365,7 @@ def _source_frames(doc: Doc, sent: Span, blocked: set[int]):
             if np is not None:
                 yield doc[tok.i : np.end], doc[tok.i : tok.i + 1], tok.lower_, np
         elif tok.lower_ == "demnach" and tok.i == sent.start:
-            yield doc[tok.i : tok.i + 1], doc[tok.i : tok.i + 1], "demnach", None
+            yield doc[tok.i : tok.i + 1], doc[tok.i : tok.i + 1], "demnach", doc[tok.i : tok.i + 1]
         elif tok.lower_ == "zufolge" and tok.i > sent.start:
             j = tok.i - 1
             while j > sent.start and doc[j - 1].tag_ in NP_HEAD | NP_MOD | NP_DET:
@@ -450,6 +473,8 @@ def _sentence_frame(doc: Doc, sent: Span, blocked: set[int], regions_tok: list[t
         if tf is None:
             continue
         cue, lemma, np = tf
+        if np is None and lemma not in ("so", "heißen"):
+            np = find_subject(doc, sent, cue[0], blocked)
         frame = (cue, lemma, np)
         # a complement after the frame wins: "Sollte …, habe er klargemacht, dass …",
         # "…, sagte er, die Lage sei ernst"
@@ -574,6 +599,14 @@ def find_quotes(doc: Doc) -> list[Quote]:
                 before.lower_.startswith(n) or before.lower_.endswith(n)
                 for n in TITLE_NOUNS if len(n) >= 4):
             continue  # Film „…“, des Magazins „…“: a title, not speech
+        if not full and before is not None and before.tag_ in (
+                "ART", "ADJA", "APPRART", "CARD", "PPOSAT", "PDAT") and words[0].text[:1].isupper() \
+                and sum(w.text[:1].isupper() for w in words) * 2 >= len(words) \
+                and not any(t.text in ".!?" for t in inner):
+            continue  # das „Glas der Vernunft“: a name used as a noun
+        if full and not any(t.tag_.startswith("V") for t in inner) and \
+                inner[-1].text not in ".!?…" and len(words) <= 8:
+            continue  # „Karol Wojtyla – Geheimnisse eines Papstes“: a title on its own
         if not full and len(words) < 2 and k not in frames:
             continue
         q = Quote(inner.start_char, inner.end_char, "direct" if full else "mixed",

@@ -61,11 +61,45 @@ def lexicon_class(word: str) -> tuple[str, str]:
     return known, str(tag).replace("(", "").replace(")", "")
 
 
+def _noun_kind(word: str) -> str:
+    from newskit.nlp.lexicons import noun_lexicon
+
+    lex = noun_lexicon()
+    kind = lex.get(word)
+    if kind is None and word.endswith("s") and len(word) > 3:
+        kind = lex.get(word[:-1])
+        kind = f"gen:{kind}" if kind else None
+    if kind is None and "-" in word:
+        tail = lex.get(word.rsplit("-", 1)[1])
+        kind = f"tail:{tail}" if tail else None
+    return kind or "none"
+
+
+ORG_SUFFIXES = ("verband", "verein", "partei", "bank", "amt", "ministerium", "gesellschaft",
+                "institut", "universität", "gmbh", "konzern", "bund", "rat", "kommission",
+                "gericht", "agentur", "stiftung", "club", "klub", "union", "gruppe", "werke",
+                "behörde", "polizei", "fraktion", "akademie", "hochschule", "schule", "zeitung",
+                "verlag", "sender", "liga", "ag", "se", "kg", "gewerkschaft", "kirche")
+LOC_SUFFIXES = ("stadt", "dorf", "burg", "berg", "heim", "hausen", "ingen", "feld", "see",
+                "tal", "land", "platz", "straße", "strasse", "weiler", "bach", "brück", "furt",
+                "hafen", "insel", "kreis", "gebirge", "wald", "au", "stein", "hof")
+
+
+def _suffix_class(low: str) -> str:
+    if low.endswith(ORG_SUFFIXES):
+        return "org"
+    if low.endswith(LOC_SUFFIXES):
+        return "loc"
+    return "-"
+
+
 def _word_features(word: str, tag: str) -> dict[str, object]:
     low = word.lower()
     known, ctag = lexicon_class(word) if word[:1].isalpha() else ("sym", "X")
+    nk = _noun_kind(word) if word[:1].isupper() else "lower"
     f: dict[str, object] = {
-        "lx": known, "lt": ctag, "lxt": f"{known}|{tag}",
+        "lx": known, "lt": ctag, "lxt": f"{known}|{tag}", "nk": nk, "nkt": f"{nk}|{tag}",
+        "sc": _suffix_class(low),
         "w": low, "s": _shape(word), "p3": low[:3], "x2": low[-2:], "x3": low[-3:],
         "x4": low[-4:], "t": tag, "up": word.isupper(), "ti": word[:1].isupper(),
         "len": min(len(word), 12) // 3,
@@ -96,7 +130,8 @@ def sentence_features(words: Sequence[str], tags: Sequence[str]) -> list[list[st
                 feats += [f"{off}w={b['w']}", f"{off}t={b['t']}", f"{off}s={b['s']}",
                           f"{off}lx={b['lx']}"]
                 if off in (-1, 1):
-                    feats += [f"{off}x3={b['x3']}", f"{off}ti={b['ti']}"]
+                    feats += [f"{off}x3={b['x3']}", f"{off}ti={b['ti']}", f"{off}nk={b['nk']}",
+                              f"{off}sc={b['sc']}"]
                     if b.get("pcue"):
                         feats.append(f"{off}pcue")
                 if off == -1 and b["w"] in _LOC_CUES:

@@ -59,11 +59,15 @@ def _hanta():
     return ht.HanoverTagger("morphmodel_ger.pgz")
 
 
+# HanTa's own refinements of STTS, mapped back to the standard tag set.
+_HANTA_TAGS = {"PROAV": "PAV", "NNA": "NN", "NNI": "NN", "ACR_NE": "NE", "ACR_NN": "NN",
+               "VA_VAR": "VAFIN"}
+
+
 def _stts(tag: str) -> str:
-    tag = tag.replace("(", "").replace(")", "")
-    if tag == "PROAV":
-        return "PAV"
-    return tag
+    if not tag.startswith("$"):
+        tag = tag.replace("(", "").replace(")", "")
+    return _HANTA_TAGS.get(tag, tag)
 
 
 def _fix_lemma(word: str, lemma: str, tag: str) -> str:
