@@ -695,7 +695,20 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[str | None]:
         if name is not None:
             history.append((q.start, name, q.speaker))
         out.append(name)
+    # a quote with no frame and nothing before it takes the speaker of the quote that
+    # follows in the next sentence ("„…“ „…“, sagte X")
+    for k in range(len(quotes) - 2, -1, -1):
+        q, nxt = quotes[k], quotes[k + 1]
+        if q.inherit and out[k] is None and out[k + 1] is not None \
+                and _sentence_gap(doc, q.end, nxt.start) <= 1:
+            out[k] = out[k + 1]
+            q.speaker = q.speaker or nxt.speaker
     return out
+
+
+def _sentence_gap(doc: Doc, a: int, b: int) -> int:
+    """Number of sentence starts between character offsets ``a`` and ``b``."""
+    return sum(1 for s in doc.sents if a < s.start_char <= b)
 
 
 def _resolve_mention(doc: Doc, mention: Span, history, persons) -> str | None:
