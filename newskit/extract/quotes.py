@@ -49,10 +49,25 @@ SKIP_MITTELFELD = frozenset(["ADV", "PRF", "PTKNEG", "PAV", "PROAV", "ADJD", "PP
 SUBJECT_PRONOUNS = frozenset("er sie es ich wir ihr man beide alle viele".split())
 
 
+def _span_getter(attr: str):
+    def get(span: Span) -> Span | None:
+        offsets = getattr(span._, attr)
+        if not offsets:
+            return None
+        return span.doc.char_span(offsets[0], offsets[1], alignment_mode="expand")
+
+    return get
+
+
 def _ensure_extensions() -> None:
-    for name in ("kind", "speaker", "speaker_canonical", "cue", "cue_lemma"):
+    # offsets (not Span objects) are stored, so Docs serialise for nlp.pipe(n_process=…)
+    for name in ("kind", "speaker_canonical", "cue_lemma", "speaker_offsets", "cue_offsets"):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
+    if not Span.has_extension("speaker"):
+        Span.set_extension("speaker", getter=_span_getter("speaker_offsets"))
+    if not Span.has_extension("cue"):
+        Span.set_extension("cue", getter=_span_getter("cue_offsets"))
 
 
 _ensure_extensions()
@@ -592,7 +607,9 @@ def find_quotes(doc: Doc) -> list[Quote]:
             after is not None and after.text in (",", ".", "!", "?", ":", ";")) or after is None
         starts_clause = before is None or before.is_space or before.text in (
             ":", ".", "!", "?", "(", "–", "—") or before.is_sent_end or span.start == sent.start
-        full = starts_clause and ends_clause and len(words) >= 3
+        full = starts_clause and ends_clause and (
+            len(words) >= 3 or (after is not None and after.text == ",")
+            or (before is not None and before.text == ":"))
         if not full and _looks_like_name(inner):
             continue
         if not full and before is not None and before.text[:1].isupper() and any(
@@ -753,9 +770,10 @@ def newskit_quotes(doc: Doc) -> Doc:
             continue
         span = Span(doc, span.start, span.end, label=q.kind)
         span._.kind = q.kind
-        span._.speaker = q.speaker
+        span._.speaker_offsets = (q.speaker.start_char, q.speaker.end_char) \
+            if q.speaker is not None else None
         span._.speaker_canonical = name
-        span._.cue = q.cue
+        span._.cue_offsets = (q.cue.start_char, q.cue.end_char) if q.cue is not None else None
         span._.cue_lemma = q.cue_lemma
         spans.append(span)
     doc.spans["quotes"] = spans

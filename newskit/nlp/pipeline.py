@@ -63,6 +63,9 @@ def _cached(model: str) -> Language:
 
 
 def _load(model: str) -> Language:
+    # register newskit's factories so saved pipelines that use them load too
+    from newskit.nlp import ner, sentences, tagger  # noqa: F401
+
     if model in ("auto", EMBEDDED):
         name = _installed_model() if model == "auto" else None
         nlp = spacy.load(name) if name else build_embedded()

@@ -1,0 +1,79 @@
+import spacy
+
+from newskit.extract.entities import (_strip_genitive, canonical_names, is_role_word,
+                                      resolve_role, split_role)
+
+
+def _ents(doc):
+    return {(e.text, e.label_) for e in doc.ents}
+
+
+def test_seed_entities(seed_doc):
+    ents = _ents(seed_doc)
+    for name in ("Antony Blinken", "Sergej Lawrow"):
+        assert (name, "PER") in ents
+    for name in ("Ukraine", "Russland", "Moskau", "USA"):
+        assert (name, "LOC") in ents
+    assert ("Nato", "ORG") in ents
+
+
+def test_seed_lawrow_always_canonical(seed_doc):
+    lawrow = [e for e in seed_doc.ents if "Lawrow" in e.text]
+    assert len(lawrow) >= 4
+    assert {e._.canonical for e in lawrow} == {"Sergej Lawrow"}
+
+
+def test_seed_aliases_and_genitive(seed_doc):
+    canon = {e.text: e._.canonical for e in seed_doc.ents}
+    assert canon["Russlands"] == "Russland"
+    assert canon["Vereinigten Staaten"] == "USA"
+
+
+def test_seed_role_binding(seed_doc):
+    assert resolve_role(seed_doc, list(seed_doc[:0].doc.char_span(
+        seed_doc.text.index("der US-Außenminister"),
+        seed_doc.text.index("der US-Außenminister") + len("der US-Außenminister")))) \
+        == "Antony Blinken"
+
+
+def test_surname_and_genitive_take_full_name(nlp):
+    doc = nlp("Angela Merkel reiste nach Rom. Merkels Besuch dauerte zwei Tage. "
+              "Dort traf Merkel den Papst.")
+    merkel = [e._.canonical for e in doc.ents if "Merkel" in e.text]
+    assert merkel and set(merkel) == {"Angela Merkel"}
+
+
+def test_role_resolves_with_matching_modifier(nlp):
+    doc = nlp("Der französische Präsident Emmanuel Macron traf Olaf Scholz. "
+              "Der französische Präsident sprach lange.")
+    span = doc.char_span(doc.text.rindex("Der französische Präsident"),
+                         doc.text.rindex("Der französische Präsident") + 26)
+    assert resolve_role(doc, list(span)) == "Emmanuel Macron"
+
+
+def test_role_with_other_modifier_does_not_resolve(nlp):
+    doc = nlp("Der russische Außenminister Sergej Lawrow kam. Der deutsche Außenminister fehlte.")
+    i = doc.text.index("Der deutsche Außenminister")
+    assert resolve_role(doc, list(doc.char_span(i, i + 26))) is None
+
+
+def test_hyphen_compound_is_role_not_name():
+    nlp = spacy.blank("de")
+    assert is_role_word(nlp("US-Kollege")[0])
+    assert split_role(list(nlp("US-Außenminister"))) == ("us", "außenminister")
+
+
+def test_strip_genitive():
+    assert _strip_genitive("Russlands") == "Russland"
+    assert _strip_genitive("Lawrows") == "Lawrow"
+    for same in ("USA", "Paris", "Kaukasus", "Bass"):
+        assert _strip_genitive(same) == same
+
+
+def test_canonical_names_unit():
+    from spacy.tokens import Span
+
+    nlp = spacy.blank("de")
+    doc = nlp("Sergej Lawrow sagte nichts . Lawrows Sprecher auch nicht . Vereinigte Staaten")
+    doc.ents = [Span(doc, 0, 2, "PER"), Span(doc, 5, 6, "PER"), Span(doc, 10, 12, "LOC")]
+    assert canonical_names(doc) == ["Sergej Lawrow", "Sergej Lawrow", "USA"]
