@@ -68,7 +68,8 @@ def _eval(args: argparse.Namespace) -> int:
         from newskit.eval.ner import evaluate_ner
 
         table, summary = evaluate_ner(args.path, nlp, fmt=args.format or "germeval",
-                                      sentences=args.sentences, progress=not args.quiet)
+                                      sentences=args.sentences, progress=not args.quiet,
+                                      raw_text=args.raw_text)
     elif args.task == "quotes":
         from newskit.eval.quotes import evaluate_quotes
 
@@ -109,6 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--sentences", default=None,
                    help="slice of items to score, e.g. 1550: (python slice syntax)")
     e.add_argument("--model", default="auto", help="pipeline to evaluate (default auto)")
+    e.add_argument("--raw-text", action="store_true",
+                   help="ner: tokenise the joined text with newskit instead of gold tokens")
     e.add_argument("--quiet", action="store_true")
     e.set_defaults(func=_eval)
     return p

@@ -301,4 +301,8 @@ def entity_rows(doc: Doc) -> Iterator[dict]:
             "sent_id": sent_ids.get(ent.sent.start, -1),
             "start_char": ent.start_char, "end_char": ent.end_char, "text": ent.text,
             "label": ent.label_, "canonical": ent._.canonical or ent.text,
+            "sentiment": getattr(ent._, "sentiment", None) if Span.has_extension("sentiment")
+            else None,
+            "sentiment_score": getattr(ent._, "sentiment_score", None)
+            if Span.has_extension("sentiment_score") else None,
         }

@@ -100,8 +100,8 @@ def _word_features(word: str, tag: str) -> dict[str, object]:
     f: dict[str, object] = {
         "lx": known, "lt": ctag, "lxt": f"{known}|{tag}", "nk": nk, "nkt": f"{nk}|{tag}",
         "sc": _suffix_class(low),
-        "w": low, "s": _shape(word), "p2": low[:2], "p3": low[:3], "p4": low[:4],
-        "x1": low[-1:], "x2": low[-2:], "x3": low[-3:], "x4": low[-4:], "x5": low[-5:], "t": tag, "up": word.isupper(), "ti": word[:1].isupper(),
+        "w": low, "s": _shape(word), "p3": low[:3], "x2": low[-2:], "x3": low[-3:],
+        "x4": low[-4:], "t": tag, "up": word.isupper(), "ti": word[:1].isupper(),
         "len": min(len(word), 12) // 3,
     }
     if "-" in word.strip("-"):
@@ -138,10 +138,6 @@ def sentence_features(words: Sequence[str], tags: Sequence[str]) -> list[list[st
                     feats.append("-1loc")
             else:
                 feats.append(f"{off}pad")
-        feats.append(f"w-1|w={base[i - 1]['w'] if i else 'BOS'}|{base[i]['w']}")
-        feats.append(f"w|w+1={base[i]['w']}|{base[i + 1]['w'] if i + 1 < n else 'EOS'}")
-        feats.append(f"s-1|s|s+1={base[i - 1]['s'] if i else 'BOS'}|{base[i]['s']}|"
-                     f"{base[i + 1]['s'] if i + 1 < n else 'EOS'}")
         feats.append(f"t|t+1={base[i]['t']}|{base[i + 1]['t'] if i + 1 < n else 'EOS'}")
         feats.append(f"t-1|t={base[i - 1]['t'] if i else 'BOS'}|{base[i]['t']}")
         out.append(feats)

@@ -102,11 +102,28 @@ def load_pipeline(model: str | Language = "auto", *, cache: bool = True) -> Lang
     return _cached(model) if cache else _load(model)
 
 
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of newskit's own code and data files, so an edited install never reuses
+    results cached by different code (the version alone would not change)."""
+    from pathlib import Path
+
+    root = Path(newskit.__file__).parent
+    h = hashlib.sha256()
+    for f in sorted(root.rglob("*")):
+        if f.is_file() and f.suffix in (".py", ".tsv", ".crfsuite"):
+            h.update(f.relative_to(root).as_posix().encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def pipeline_fingerprint(nlp: Language) -> str:
-    """A short hash that changes with the model, its version, components and settings."""
+    """A short hash that changes with the model, its version, components and settings,
+    and with newskit's version and code."""
     meta = {
         "name": nlp.meta.get("name"), "version": nlp.meta.get("version"),
         "lang": nlp.lang, "pipes": nlp.pipe_names, "newskit": newskit.__version__,
+        "code": code_fingerprint(),
         "config": {n: dict(nlp.get_pipe_config(n)) for n in nlp.pipe_names},
     }
     blob = json.dumps(meta, sort_keys=True, default=str).encode()

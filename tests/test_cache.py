@@ -1,0 +1,68 @@
+import multiprocessing as mp
+import warnings
+
+import pandas as pd
+import newskit
+from newskit.cache import Cache, CacheWarning
+
+TEXTS = [f"Angela Merkel traf Emmanuel Macron in Paris ({i}). „Wir sind einig“, sagte Merkel."
+         for i in range(12)]
+
+
+def _corpus():
+    return pd.DataFrame({"article_id": [f"a{i}" for i in range(len(TEXTS))], "text": TEXTS})
+
+
+def test_cache_roundtrip_and_keys(tmp_path):
+    c = Cache(tmp_path, "fp1")
+    assert c.get("Text") is None
+    c.put("Text", {"x": [1, 2]})
+    assert c.get("Text") == {"x": [1, 2]}
+    assert Cache(tmp_path, "fp2").get("Text") is None  # another pipeline misses
+
+
+def test_warm_run_equals_cold_and_hits(tmp_path):
+    cold = newskit.analyze(_corpus(), cache_dir=tmp_path)
+    warm = newskit.analyze(_corpus(), cache_dir=tmp_path)
+    for name, df in cold.tables().items():
+        pd.testing.assert_frame_equal(df, warm.tables()[name])
+    files = list(tmp_path.rglob("*.json"))
+    assert len(files) == len(TEXTS)
+
+
+def test_corrupt_entry_is_reported_and_recomputed(tmp_path):
+    cold = newskit.analyze(_corpus(), cache_dir=tmp_path)
+    victim = sorted(tmp_path.rglob("*.json"))[0]
+    victim.write_bytes(victim.read_bytes()[:40])  # truncated write
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        again = newskit.analyze(_corpus(), cache_dir=tmp_path)
+    assert any(issubclass(w.category, CacheWarning) and "corrupt" in str(w.message)
+               for w in caught)
+    pd.testing.assert_frame_equal(cold.quotes, again.quotes)
+
+
+def _worker(cache_dir, q):
+    try:
+        res = newskit.analyze(_corpus(), cache_dir=cache_dir)
+        q.put(len(res.entities))
+    except Exception as exc:  # pragma: no cover - reported to the parent
+        q.put(repr(exc))
+
+
+def test_two_processes_share_one_cache(tmp_path):
+    ctx = mp.get_context("spawn")
+    q = ctx.Queue()
+    procs = [ctx.Process(target=_worker, args=(str(tmp_path), q)) for _ in range(2)]
+    for p in procs:
+        p.start()
+    results = [q.get(timeout=300) for _ in procs]
+    for p in procs:
+        p.join(timeout=60)
+    assert all(isinstance(r, int) and r > 0 for r in results), results
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        final = newskit.analyze(_corpus(), cache_dir=tmp_path)
+    assert not [w for w in caught if issubclass(w.category, CacheWarning)]
+    assert len(final.entities) == results[0]
+    assert not list(tmp_path.rglob(".tmp-*"))
