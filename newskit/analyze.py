@@ -125,30 +125,34 @@ def _shift(rows: dict, offset: int, sent_offset: int) -> dict:
 
 def analyze_docs(nlp: Language, texts: list[str], *, n_process: int = 1,
                  batch_size: int = 16) -> Iterator[dict]:
-    """Yield ``doc_rows`` for each text; texts longer than ``nlp.max_length`` are
-    processed in paragraph chunks whose offsets are mapped back."""
-    limit = nlp.max_length
-    plain = [(i, t) for i, t in enumerate(texts) if len(t) <= limit]
-    results: dict[int, dict] = {}
-    docs = nlp.pipe((t for _, t in plain), batch_size=batch_size, n_process=n_process)
-    for (i, _), doc in zip(plain, docs):
-        results[i] = doc_rows(doc)
-    for i, text in enumerate(texts):
-        if i in results:
-            continue
-        merged = {"n_tokens": 0, "n_sentences": 0, **{t: [] for t in TABLES}}
-        for offset, piece in _chunks(text, limit):
-            part = _shift(doc_rows(nlp(piece)), offset, merged["n_sentences"])
-            merged["n_tokens"] += part["n_tokens"]
-            merged["n_sentences"] += part["n_sentences"]
-            for t in TABLES:
-                merged[t].extend(part[t])
-        from newskit.extract.sentiment import article_sentiment
+    """Yield ``doc_rows`` for each text, in order, as the pipeline streams.
 
-        merged["sentiment_score"], merged["sentiment"] = article_sentiment(merged["sentences"])
-        results[i] = merged
-    for i in range(len(texts)):
-        yield results.pop(i)
+    Only rows are kept, never ``Doc`` objects. Texts longer than
+    ``nlp.max_length`` are processed in paragraph chunks whose offsets are
+    mapped back, so nothing is truncated.
+    """
+    limit = nlp.max_length
+    docs = nlp.pipe((t for t in texts if len(t) <= limit), batch_size=batch_size,
+                    n_process=n_process)
+    for text in texts:
+        if len(text) <= limit:
+            yield doc_rows(next(docs))
+        else:
+            yield _analyze_long(nlp, text, limit)
+
+
+def _analyze_long(nlp: Language, text: str, limit: int) -> dict:
+    from newskit.extract.sentiment import article_sentiment
+
+    merged = {"n_tokens": 0, "n_sentences": 0, **{t: [] for t in TABLES}}
+    for offset, piece in _chunks(text, limit):
+        part = _shift(doc_rows(nlp(piece)), offset, merged["n_sentences"])
+        merged["n_tokens"] += part["n_tokens"]
+        merged["n_sentences"] += part["n_sentences"]
+        for t in TABLES:
+            merged[t].extend(part[t])
+    merged["sentiment_score"], merged["sentiment"] = article_sentiment(merged["sentences"])
+    return merged
 
 
 # ------------------------------------------------------------------ corpus

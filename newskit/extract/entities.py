@@ -295,10 +295,12 @@ def newskit_entities(doc: Doc) -> Doc:
 
 def entity_rows(doc: Doc) -> Iterator[dict]:
     """One row per entity mention, with sentence index and canonical name."""
-    sent_ids = {s.start: i for i, s in enumerate(doc.sents)}
+    from newskit.nlp.sentences import sentence_ids
+
+    sent_ids = sentence_ids(doc)
     for ent in doc.ents:
         yield {
-            "sent_id": sent_ids.get(ent.sent.start, -1),
+            "sent_id": sent_ids[ent.start],
             "start_char": ent.start_char, "end_char": ent.end_char, "text": ent.text,
             "label": ent.label_, "canonical": ent._.canonical or ent.text,
             "sentiment": getattr(ent._, "sentiment", None) if Span.has_extension("sentiment")

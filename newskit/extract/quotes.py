@@ -785,12 +785,14 @@ def quote_rows(doc: Doc) -> Iterator[dict]:
     from newskit.extract.sentiment import load_lexicon, score_tokens, label_of
 
     lex = load_lexicon()
-    sent_ids = {s.start: i for i, s in enumerate(doc.sents)}
+    from newskit.nlp.sentences import sentence_ids
+
+    sent_ids = sentence_ids(doc)
     for q in doc.spans.get("quotes", []):
         spk = q._.speaker
         score = score_tokens([t for t in q if not t.is_space], lex)
         yield {
-            "sent_id": sent_ids.get(q.sent.start, -1) if len(q) else -1,
+            "sent_id": sent_ids[q.start] if len(q) else -1,
             "start_char": q.start_char, "end_char": q.end_char, "text": q.text,
             "kind": q._.kind, "speaker": spk.text if spk is not None else None,
             "speaker_start_char": spk.start_char if spk is not None else -1,

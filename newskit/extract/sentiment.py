@@ -182,13 +182,17 @@ def make_sentiment(nlp: Language, name: str, lexicon_path: str | None):
     lex = load_lexicon(lexicon_path)
 
     def newskit_sentiment(doc: Doc) -> Doc:
+        from newskit.nlp.sentences import sentence_ids
+
         scores = []
-        for sent in doc.sents:
+        sents = list(doc.sents)
+        for sent in sents:
             s = score_tokens([t for t in sent if not t.is_space], lex)
             sent._.sentiment_score, sent._.sentiment = s, label_of(s)
             scores.append(s)
+        ids = sentence_ids(doc)
         for ent in doc.ents:
-            s = target_score(ent.sent, ent.start_char, ent.end_char, lex)
+            s = target_score(sents[ids[ent.start]], ent.start_char, ent.end_char, lex)
             ent._.sentiment_score, ent._.sentiment = s, label_of(s)
         doc._.sentiment_score = sum(scores) / len(scores) if scores else 0.0
         doc._.sentiment = label_of(doc._.sentiment_score)

@@ -67,3 +67,16 @@ def newskit_sentencizer(doc: Doc) -> Doc:
     for k, tok in enumerate(doc):
         tok.is_sent_start = starts[k]
     return doc
+
+
+def sentence_ids(doc: Doc) -> list[int]:
+    """Sentence index of every token (one pass over ``doc.sents``, cached on the doc)."""
+    key = ("newskit", "sent_ids", len(doc))
+    ids = doc.user_data.get(key)
+    if ids is None:
+        ids = [0] * len(doc)
+        for k, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                ids[i] = k
+        doc.user_data[key] = ids
+    return ids

@@ -52,11 +52,25 @@ PRONOUNS = {
 }
 
 
+WORD_CACHE_SIZE = 500_000
+
+
 @lru_cache(maxsize=1)
 def _hanta():
+    """HanTa's German tagger with its per-word work memoised.
+
+    HanTa analyses every word form from scratch (candidate tags, then the
+    lemma for the chosen tag). Both depend only on the word (and tag), not on
+    the sentence, so they are cached per form; the sentence-level Viterbi
+    search still runs every time. This makes tagging several times faster on
+    news text, where most forms repeat.
+    """
     from HanTa import HanoverTagger as ht
 
-    return ht.HanoverTagger("morphmodel_ger.pgz")
+    tagger = ht.HanoverTagger("morphmodel_ger.pgz")
+    tagger.analyze_forward = lru_cache(maxsize=WORD_CACHE_SIZE)(tagger.analyze_forward)
+    tagger._analyze = lru_cache(maxsize=WORD_CACHE_SIZE)(tagger._analyze)
+    return tagger
 
 
 # HanTa's own refinements of STTS, mapped back to the standard tag set.
