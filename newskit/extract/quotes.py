@@ -621,6 +621,12 @@ def find_quotes(doc: Doc) -> list[Quote]:
                 and sum(w.text[:1].isupper() for w in words) * 2 >= len(words) \
                 and not any(t.text in ".!?" for t in inner):
             continue  # das „Glas der Vernunft“: a name used as a noun
+        if not full and words[0].text[:1].isupper() and (
+                (before is not None and before.tag_ in ("NN", "NE"))
+                or words[0].text in ("Der", "Die", "Das", "Ein", "Eine", "Dem", "Den", "Des")):
+            continue  # die Yacht „Dignité“, Klassiker wie „Der Fänger im Roggen“: names
+        if not full and sum(t.tag_ == "FM" for t in words) * 2 > len(words):
+            continue  # a foreign-language name or title („running mate“)
         if full and not any(t.tag_.startswith("V") for t in inner) and \
                 inner[-1].text not in ".!?…" and len(words) <= 8:
             continue  # „Karol Wojtyla – Geheimnisse eines Papstes“: a title on its own
