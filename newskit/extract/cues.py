@@ -27,7 +27,8 @@ beantworten bejahen eingestehen gestehen klagen preisgeben ausplaudern aussagen
 einwenden festhalten bilanzieren resümieren zusammenfassen spekulieren mutmaßen
 ausgehen ausschließen beschließen erwarten bezweifeln wissen denken finden vereinbaren
 entscheiden anordnen empfehlen raten beharren auffordern aufrufen bedauern nennen einigen
-zweifeln überzeugen unterrichten benachrichtigen versichern zurückweisen
+zweifeln überzeugen unterrichten benachrichtigen versichern zurückweisen angeben hervorheben
+darstellen skizzieren verdeutlichen klagen protestieren
 """.split())
 
 # Verbs that take a zu-infinitive as their reported content ("forderte sie auf, … zu …").
@@ -55,7 +56,8 @@ operation verein gruppe band partei
 REPORTED_VERBS = frozenset("""
 kritisieren warnen fordern äußern sprechen drohen loben verurteilen ankündigen bestätigen
 dementieren zurückweisen begrüßen appellieren verlangen bezeichnen bekräftigen danken
-beklagen bemängeln vorwerfen beschuldigen anmahnen mahnen widersprechen bestreiten
+beklagen bemängeln vorwerfen beschuldigen anmahnen mahnen widersprechen bestreiten angeben
+hervorheben protestieren
 """.split())
 
 # Words before a participle/infinitive that make one verb: "klar gemacht", "deutlich machen".

@@ -244,7 +244,9 @@ def _finite_for(doc: Doc, cue: Token, start: int) -> Token:
     return cue
 
 
-FOCUS_PARTICLES = frozenset("auch nur selbst sogar ebenfalls zudem gerade".split())
+FOCUS_PARTICLES = frozenset("auch nur selbst sogar ebenfalls zudem gerade aber und doch denn "
+                            "oder jedoch".split())
+BACKREF = frozenset("das dies dieses".split())
 OBLIQUE_STARTS = frozenset("den dem einem einen ihm ihn ihnen ihrem ihren seinem seinen diesem "
                            "diesen jenem jenen keinem keinen unserem unseren mir mich uns".split())
 NOT_SUBJECT_START = frozenset(["APPR", "APPRART", "ADV", "PAV", "PROAV", "KOUS", "PWAV", "ADJD",
@@ -264,6 +266,8 @@ def _vorfeld_subject(vorfeld: Span) -> Span | None:
         return None
     if toks[0].lower_ in OBLIQUE_STARTS:
         return None  # "Den Flüchtlingen sicherte X zu": dative or accusative, not the subject
+    if len(toks) == 1 and toks[0].lower_ in BACKREF:
+        return None  # "Das erklärte X": the object points back, X is the subject
     if any(t.tag_.endswith("FIN") or t.tag_ in ("VVPP", "VVINF", "VVIZU") for t in toks):
         return None
     if any(t.lower_ in COMPLEMENTIZERS for t in toks):
@@ -310,14 +314,25 @@ def find_subject(doc: Doc, sent: Span, cue: Token, blocked: set[int]) -> Span | 
             first = main_finite_before(doc, start, j)
             if first is not None:
                 return clause_subject(doc, sent, first, start)
+    # subordinate clause: "Während Premierminister X ankündigte, …"
+    if doc[start].tag_ in ("KOUS", "PWAV") or doc[start].lower_ in ("während", "als", "wie",
+                                                                    "nachdem", "weil"):
+        subj = np_forward(doc, start + 1, cue.i)
+        if subj is not None:
+            return subj
     fin = _finite_for(doc, cue, start)
-    # passive: "wird von der Zeitung zitiert" — the agent is the source
+    # passive: "wird von der Zeitung zitiert" — the agent is the source;
+    # "In einer Presseerklärung wurde verkündet, …" — the document is
     if fin.lemma_.lower() == "werden" and cue.tag_ == "VVPP":
         for j in range(fin.i + 1, cue.i):
             if doc[j].lower_ in ("von", "vom") and j + 1 < cue.i:
                 agent = np_forward(doc, j + 1, cue.i)
                 if agent is not None:
                     return agent
+        if doc[start].lower_ in ("in", "im") and start + 1 < fin.i:
+            src = np_forward(doc, start + 1, fin.i)
+            if src is not None:
+                return doc[start : src.end]
     # "X, der Polizeichef der Region, sagte …" / "X, der sich … entschlossen hatte, sagte …"
     if start == fin.i and fin.i > sent.start and doc[fin.i - 1].text == ",":
         i = sent.start
@@ -545,7 +560,9 @@ def _colon_frame(doc: Doc, sent: Span, colon: int, blocked: set[int]):
             return doc[j : j + 1], lemma, find_subject(doc, sent, doc[j], blocked)
     fin = main_finite_before(doc, start, colon)
     if fin is None:
-        return None
+        # "BKA-Präsident Ziercke: „…“"
+        np = np_forward(doc, start, colon)
+        return (None, None, np) if np is not None and np.end == colon else None
     subj = clause_subject(doc, sent, fin, start)
     return (None, None, subj) if subj is not None else None
 
