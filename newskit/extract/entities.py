@@ -229,6 +229,20 @@ def resolve_role(doc: Doc, tokens: list[Token]) -> str | None:
     return next(iter(people)) if len(people) == 1 else None
 
 
+def _trim_common_nouns(ent: Span) -> Span | None:
+    """Cut trailing common nouns off a person or place ("Merkels Besuch" → "Merkels")."""
+    if ent.label_ not in ("PER", "LOC") or len(ent) < 2:
+        return ent
+    from newskit.nlp.lexicons import noun_lexicon
+
+    lex = noun_lexicon()
+    end = ent.end
+    while end > ent.start + 1 and ent.doc[end - 1].tag_ == "NN" \
+            and ent.doc[end - 2].tag_ == "NE" and lex.get(ent.doc[end - 1].text) == "NOUN":
+        end -= 1
+    return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
+
+
 def propagate_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """Label repeats of names found elsewhere in the article ("one name, one label").
 
@@ -283,6 +297,7 @@ def newskit_entities(doc: Doc) -> Doc:
         if ent.label_ != label:
             ent = Span(doc, ent.start, ent.end, label=label)
         ents.append(ent)
+    ents = [e for e in (_trim_common_nouns(e) for e in ents) if e is not None]
     ents = propagate_names(doc, ents)
     doc.ents = ents
     canon = canonical_names(doc)
