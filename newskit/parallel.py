@@ -17,11 +17,11 @@ def _worker_pipeline(spec: str):
     return load_pipeline(spec)
 
 
-def _run_partition(texts: list[str], spec, batch_size: int) -> list[dict]:
+def _run_partition(texts: list[str], spec, nlp_batch_size: int) -> list[dict]:
     from newskit.analyze import analyze_docs
 
     nlp = _worker_pipeline(spec) if isinstance(spec, str) else spec
-    return list(analyze_docs(nlp, texts, batch_size=batch_size))
+    return list(analyze_docs(nlp, texts, batch_size=nlp_batch_size))
 
 
 def analyze_with_dask(client, texts: list[str], spec, *, batch_size: int = 16,
@@ -32,7 +32,7 @@ def analyze_with_dask(client, texts: list[str], spec, *, batch_size: int = 16,
     n_workers = max(1, len(client.scheduler_info().get("workers", {})))
     size = partition_size or max(1, -(-len(texts) // (n_workers * 4)))
     parts = [texts[i : i + size] for i in range(0, len(texts), size)]
-    futures = client.map(_run_partition, parts, spec=spec, batch_size=batch_size, pure=False)
+    futures = client.map(_run_partition, parts, spec=spec, nlp_batch_size=batch_size, pure=False)
 
     def _gen():
         for fut in futures:

@@ -66,3 +66,21 @@ def test_two_processes_share_one_cache(tmp_path):
     assert not [w for w in caught if issubclass(w.category, CacheWarning)]
     assert len(final.entities) == results[0]
     assert not list(tmp_path.rglob(".tmp-*"))
+
+
+def test_dask_client_gives_identical_tables():
+    from dask.distributed import Client, LocalCluster
+
+    local = newskit.analyze(_corpus(), cache_dir=None)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        remote = newskit.analyze(_corpus(), cache_dir=None, client=client)
+    for name, df in local.tables().items():
+        pd.testing.assert_frame_equal(df, remote.tables()[name])
+
+
+def test_n_process_gives_identical_tables():
+    local = newskit.analyze(_corpus(), cache_dir=None)
+    multi = newskit.analyze(_corpus(), cache_dir=None, n_process=2, batch_size=3)
+    for name, df in local.tables().items():
+        pd.testing.assert_frame_equal(df, multi.tables()[name])
