@@ -182,8 +182,13 @@ class CRFEntityRecognizer:
     """spaCy component that writes ``doc.ents`` from the CRF model."""
 
     def __init__(self, nlp: Language, name: str, model_path: str | None):
+        from newskit.nlp.lexicons import noun_lexicon
+
         self.name = name
         self.model_path = str(model_path or default_model_path())
+        noun_lexicon()  # load the word list when the pipeline is built
+        if Path(self.model_path).exists():
+            _tagger(self.model_path)
 
     def __call__(self, doc: Doc) -> Doc:
         if not Path(self.model_path).exists():

@@ -138,7 +138,20 @@ def _join_particles(sent) -> None:
                 finite = None
 
 
-@Language.component("newskit_tagger")
+def clear_word_caches() -> None:
+    """Forget memoised word analyses (for fair cold-start benchmarks)."""
+    _hanta.cache_clear()
+    from newskit.nlp.ner import lexicon_class
+
+    lexicon_class.cache_clear()
+
+
+@Language.factory("newskit_tagger")
+def make_tagger(nlp: Language, name: str):
+    _hanta()  # load HanTa's model when the pipeline is built, not on the first text
+    return newskit_tagger
+
+
 def newskit_tagger(doc: Doc) -> Doc:
     """Write ``tag_``, ``pos_``, ``lemma_`` and ``morph`` using HanTa (see module doc)."""
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
