@@ -1,0 +1,95 @@
+import pandas as pd
+import pytest
+
+import newskit
+from newskit.extract.sentiment import load_lexicon, score_tokens
+
+
+@pytest.fixture(scope="module")
+def score(nlp):
+    lex = load_lexicon()
+
+    def _score(text):
+        return score_tokens([t for t in nlp(text) if not t.is_space], lex)
+
+    return _score
+
+
+def test_polarity_basics(score):
+    assert score("Das Treffen war ein großer Erfolg.") > 0.2
+    assert score("Der Angriff war eine Katastrophe.") < -0.2
+    assert abs(score("Der Zug fährt um acht Uhr.")) < 0.2
+
+
+@pytest.mark.parametrize("positive,negated", [
+    ("Das Treffen war erfolgreich.", "Das Treffen war nicht erfolgreich."),
+    ("Es gab eine Lösung.", "Es gab keine Lösung."),
+    ("Sie hat Hoffnung.", "Sie hat nie Hoffnung gehabt."),
+])
+def test_negation_flips(score, positive, negated):
+    assert score(positive) > 0 > score(negated)
+
+
+def test_negation_scope_ends_at_clause(score):
+    assert score("Das war nicht geplant, aber ein Erfolg.") > 0
+
+
+def test_intensifiers_and_downtoners(score):
+    assert score("Die Lage ist sehr gefährlich.") < score("Die Lage ist gefährlich.") < 0
+    assert score("Die Lage ist kaum gefährlich.") > score("Die Lage ist gefährlich.")
+
+
+def test_contrast_weighs_the_second_part(score):
+    assert score("Die Lage ist schwierig, aber die Gespräche waren konstruktiv.") > 0
+    assert score("Die Gespräche waren konstruktiv, aber die Lage ist schwierig.") < 0
+
+
+def test_separable_verb_lemma(score):
+    assert score("Die Firma kündigte zwei Mitarbeitern.") < 0
+    assert abs(score("Die Firma kündigte neue Produkte an.")) < 0.2
+
+
+def test_compound_head(score):
+    assert score("Die Kriegsgefahr wächst.") < -0.2
+
+
+def test_hypothetical_is_damped(score):
+    assert score("Es ist eine Katastrophe.") < score("Es wäre eine Katastrophe.") < 0
+
+
+def test_target_sentiment_order_and_columns():
+    texts = ["Russland droht mit einem brutalen Krieg.", "Berlin feiert einen großen Erfolg.",
+             "Der Bus fährt nach Hamburg."]
+    df = pd.DataFrame({"text": texts, "start_char": [0, 0, 22], "end_char": [8, 6, 29]},
+                      index=[10, 11, 12])
+    out = newskit.target_sentiment(df)
+    assert list(out.columns) == ["label", "score"] and list(out.index) == [10, 11, 12]
+    assert out["label"].tolist() == ["negative", "positive", "neutral"]
+
+
+def test_target_sentiment_needs_columns():
+    with pytest.raises(ValueError, match="start_char"):
+        newskit.target_sentiment(pd.DataFrame({"text": ["x"]}))
+
+
+def test_seed_warning_is_negative_toward_russia(seed_doc):
+    text = seed_doc.text
+    sent = "warnte Russland erneut vor einem Angriff auf das Nachbarland"
+    i = text.index(sent) + len("warnte ")
+    out = newskit.target_sentiment(pd.DataFrame({"text": [text], "start_char": [i],
+                                                 "end_char": [i + len("Russland")]}))
+    assert out.loc[0, "label"] == "negative"
+    ents = [e for e in seed_doc.ents if e._.canonical in ("Russland", "Ukraine")
+            and "Einmarsch" in e.sent.text and "warnte" in e.sent.text]
+    assert ents and all(e._.sentiment == "negative" for e in ents)
+
+
+def test_seed_columns_filled():
+    from tests.conftest import SEED
+
+    result = newskit.analyze(newskit.load_corpus(SEED), cache_dir=None)
+    assert result.sentences["score"].between(-1, 1).all()
+    assert set(result.sentences["label"]) <= {"positive", "neutral", "negative"}
+    assert result.entities["sentiment"].notna().all()
+    assert result.quotes["sentiment"].notna().all()
+    assert result.articles["sentiment"].notna().all()
