@@ -43,7 +43,7 @@ from newskit.extract.entities import is_role_word, resolve_role
 PAIRS = {"„": "“”\"", "»": "«", "«": "»", "“": "”", "‚": "‘’", '"': '"', "‹": "›", "›": "‹"}
 NP_DET = frozenset(["ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "CARD", "PWAT"])
 NP_MOD = frozenset(["ADJA", "ADJD"])
-NP_HEAD = frozenset(["NN", "NE", "FM", "TRUNC", "XY"])
+NP_HEAD = frozenset(["NN", "NE", "FM", "TRUNC"])
 PRONOUNS = frozenset(["PPER", "PIS", "PDS"])
 SKIP_MITTELFELD = frozenset(["ADV", "PRF", "PTKNEG", "PAV", "PROAV", "ADJD", "PPER_OBJ"])
 SUBJECT_PRONOUNS = frozenset("er sie es ich wir ihr man beide alle viele".split())
@@ -179,6 +179,17 @@ def np_forward(doc: Doc, i: int, end: int) -> Span | None:
         if g is not None:
             k = g.end
     return doc[i:k]
+
+
+def np_coordinated(doc: Doc, i: int, end: int) -> Span | None:
+    """A noun phrase, extended over "und"/"sowie" + noun phrase ("Bürgermeister und Senator")."""
+    np = np_forward(doc, i, end)
+    while np is not None and np.end + 1 < end and doc[np.end].lower_ in ("und", "sowie"):
+        nxt = np_forward(doc, np.end + 1, end)
+        if nxt is None:
+            break
+        np = doc[np.start : nxt.end]
+    return np
 
 
 def _is_np(span: Span) -> bool:
@@ -323,6 +334,9 @@ def find_subject(doc: Doc, sent: Span, cue: Token, blocked: set[int]) -> Span | 
     fin = _finite_for(doc, cue, start)
     # passive: "wird von der Zeitung zitiert" — the agent is the source;
     # "In einer Presseerklärung wurde verkündet, …" — the document is
+    if fin.lemma_.lower() == "werden" and cue.tag_ == "VVPP" and cue.lemma_.lower() == "zitieren":
+        # "Musk wird wie folgt zitiert": the one quoted is the passive subject
+        return clause_subject(doc, sent, fin, start)
     if fin.lemma_.lower() == "werden" and cue.tag_ == "VVPP":
         for j in range(fin.i + 1, cue.i):
             if doc[j].lower_ in ("von", "vom") and j + 1 < cue.i:
@@ -338,7 +352,7 @@ def find_subject(doc: Doc, sent: Span, cue: Token, blocked: set[int]) -> Span | 
         i = sent.start
         while i < fin.i and doc[i].lower_ in FOCUS_PARTICLES:
             i += 1
-        head = np_forward(doc, i, fin.i)
+        head = np_coordinated(doc, i, fin.i)
         if head is not None and head.end < fin.i and doc[head.end].text == "," and not any(
                 t.is_sent_start for t in doc[head.start + 1 : fin.i]):
             return head
@@ -368,8 +382,14 @@ def _trailing_frame(doc: Doc, sent: Span, pos: int, blocked: set[int]):
                 return doc[j : j + 1], lemma, speaker
         return None
     if lemma is None:
-        if tok.lower_ == "heißt" and pos + 1 < sent.end and doc[pos + 1].lower_ == "es":
-            return doc[pos : pos + 2], "heißen", None
+        if tok.lower_ in ("heißt", "hieß") and pos + 1 < sent.end and doc[pos + 1].lower_ == "es":
+            src = None
+            j = pos + 2
+            while j < sent.end and doc[j].tag_ in ("ADV", "ADJD"):
+                j += 1
+            if j + 1 < sent.end and doc[j].lower_ in ("in", "im", "aus", "bei"):
+                src = np_forward(doc, j + 1, sent.end)
+            return doc[pos : pos + 2], "heißen", src
         return None
     speaker = _first_np_after(doc, pos + 1, sent.end)
     return doc[pos : pos + 1], lemma, speaker
@@ -561,8 +581,9 @@ def _colon_frame(doc: Doc, sent: Span, colon: int, blocked: set[int]):
     fin = main_finite_before(doc, start, colon)
     if fin is None:
         # "BKA-Präsident Ziercke: „…“"
-        np = np_forward(doc, start, colon)
-        return (None, None, np) if np is not None and np.end == colon else None
+        np = np_coordinated(doc, start, colon)
+        return (None, None, np) if np is not None and (
+            np.end == colon or doc[np.end].text == ",") else None
     subj = clause_subject(doc, sent, fin, start)
     return (None, None, subj) if subj is not None else None
 
