@@ -40,3 +40,12 @@ def test_cli_missing_input_is_clear(tmp_path):
     proc = run_cli("analyze", str(tmp_path / "nope"), "--out", str(tmp_path / "o"))
     assert proc.returncode != 0
     assert "nope" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_cli_parquet(tmp_path):
+    out = tmp_path / "pq"
+    proc = run_cli("analyze", str(SEED), "--out", str(out), "--format", "parquet", "--no-cache",
+                   "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    quotes = pd.read_parquet(out / "quotes.parquet")
+    assert len(quotes) > 10 and "speaker_canonical" in quotes.columns
