@@ -68,9 +68,49 @@ def _hanta():
     from HanTa import HanoverTagger as ht
 
     tagger = ht.HanoverTagger("morphmodel_ger.pgz")
-    tagger.analyze_forward = lru_cache(maxsize=WORD_CACHE_SIZE)(tagger.analyze_forward)
-    tagger._analyze = lru_cache(maxsize=WORD_CACHE_SIZE)(tagger._analyze)
+    forward, lemmas = _word_table()
+    raw_forward = lru_cache(maxsize=WORD_CACHE_SIZE)(tagger.analyze_forward)
+    raw_analyze = lru_cache(maxsize=WORD_CACHE_SIZE)(tagger._analyze)
+
+    def analyze_forward(word):
+        hit = forward.get(word)
+        return hit if hit is not None else raw_forward(word)
+
+    def analyze(word, pos, taglevel=1):
+        if taglevel == 1:
+            hit = lemmas.get((word.lower(), pos))
+            if hit is not None:
+                return hit
+        return raw_analyze(word, pos, taglevel=taglevel)
+
+    tagger.analyze_forward = analyze_forward
+    tagger._analyze = analyze
     return tagger
+
+
+def _word_table() -> tuple[dict, dict]:
+    """HanTa analyses precomputed for frequent word forms (bench/build_word_table.py).
+
+    Ignored (empty) unless it was built with the installed HanTa version.
+    """
+    import gzip
+    import json
+    from importlib import metadata, resources
+
+    path = resources.files("newskit") / "data" / "hanta_words.json.gz"
+    try:
+        with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+            table = json.load(fh)
+    except (OSError, ValueError):
+        return {}, {}
+    if table.get("hanta_version") != metadata.version("HanTa"):
+        return {}, {}
+    forward = {w: [tuple(x) for x in v] for w, v in table["forward"].items()}
+    lemmas = {}
+    for key, value in table["analyze"].items():
+        word, _, tag = key.rpartition("\t")
+        lemmas[(word, int(tag))] = tuple(value)
+    return forward, lemmas
 
 
 # HanTa's own refinements of STTS, mapped back to the standard tag set.
