@@ -28,7 +28,7 @@ if cur:
     sents.append(cur)
 n = tag_ok = lemma_ok = 0
 for sent in sents:
-    for (word, gold_tag, gold_lemma), (tag, lemma) in zip(sent, tag_tokens([w for w, _, _ in sent])):
+    for (_word, gold_tag, gold_lemma), (tag, lemma) in zip(sent, tag_tokens([w for w, _, _ in sent])):
         n += 1
         tag_ok += tag == gold_tag.replace("PROAV", "PAV")
         lemma_ok += lemma.lower() == gold_lemma.lower()

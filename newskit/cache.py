@@ -58,7 +58,7 @@ class Cache:
             self.misses += 1
             return None
         except OSError as exc:
-            warnings.warn(f"cache entry {path} unreadable ({exc}); recomputing", CacheWarning)
+            warnings.warn(f"cache entry {path} unreadable ({exc}); recomputing", CacheWarning, stacklevel=2)
             self.misses += 1
             return None
         try:
@@ -70,7 +70,7 @@ class Cache:
         except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
             self.corrupt += 1
             self.misses += 1
-            warnings.warn(f"cache entry {path} is corrupt ({exc}); recomputing", CacheWarning)
+            warnings.warn(f"cache entry {path} is corrupt ({exc}); recomputing", CacheWarning, stacklevel=2)
             try:
                 path.unlink()
             except OSError:
@@ -99,7 +99,7 @@ class Cache:
                     pass
                 raise
         except OSError as exc:
-            warnings.warn(f"could not write cache entry {path} ({exc})", CacheWarning)
+            warnings.warn(f"could not write cache entry {path} ({exc})", CacheWarning, stacklevel=2)
 
 
 def _json_default(obj):

@@ -36,8 +36,9 @@ def _analyze(args: argparse.Namespace) -> int:
         print("newskit: no .txt, .jsonl or .csv files found in " + ", ".join(args.inputs),
               file=sys.stderr)
         return 2
-    cache_dir = None if args.no_cache else (args.cache_dir or newskit.analyze.__kwdefaults__[
-        "cache_dir"])
+    from newskit.cache import default_cache_dir
+
+    cache_dir = None if args.no_cache else (args.cache_dir or default_cache_dir())
     client = None
     if args.scheduler:
         from dask.distributed import Client

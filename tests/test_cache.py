@@ -2,6 +2,7 @@ import multiprocessing as mp
 import warnings
 
 import pandas as pd
+
 import newskit
 from newskit.cache import Cache, CacheWarning
 

@@ -1,7 +1,12 @@
 import spacy
 
-from newskit.extract.entities import (_strip_genitive, canonical_names, is_role_word,
-                                      resolve_role, split_role)
+from newskit.extract.entities import (
+    _strip_genitive,
+    canonical_names,
+    is_role_word,
+    resolve_role,
+    split_role,
+)
 
 
 def _ents(doc):

@@ -64,7 +64,6 @@ def test_seed_pronoun_and_role_speakers(seed_quotes):
 
 def test_editorial_note_is_not_a_quote():
     import newskit
-
     from tests.conftest import SEED
 
     result = newskit.analyze(SEED, cache_dir=None)

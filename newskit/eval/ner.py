@@ -70,7 +70,7 @@ def evaluate_ner(path: str | Path, nlp, *, fmt: str = "germeval", sentences: str
     tp, fp, fn = Counter(), Counter(), Counter()
     docs = (nlp.pipe((t for t, _, _ in items), batch_size=64) if raw_text
             else _gold_token_docs(nlp, data))
-    for (text, gold, ignored), doc in tqdm(zip(items, docs), total=len(items), desc="eval ner",
+    for (_text, gold, ignored), doc in tqdm(zip(items, docs), total=len(items), desc="eval ner",
                                            disable=not progress):
         pred = set()
         for ent in doc.ents:

@@ -29,14 +29,21 @@ Example:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newskit.extract.cues import (ADVERBIAL_SUBORDINATORS, COMPLEMENTIZERS, REPORTED_VERBS,
-                                  SOURCE_NOUNS, TITLE_NOUNS, ZU_VERBS, cue_lemma)
+from newskit.extract.cues import (
+    ADVERBIAL_SUBORDINATORS,
+    COMPLEMENTIZERS,
+    REPORTED_VERBS,
+    SOURCE_NOUNS,
+    TITLE_NOUNS,
+    ZU_VERBS,
+    cue_lemma,
+)
 from newskit.extract.entities import is_role_word, resolve_role
 
 # opening mark -> closing marks it may pair with
@@ -45,7 +52,7 @@ NP_DET = frozenset(["ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "CARD", "PWAT"])
 NP_MOD = frozenset(["ADJA", "ADJD"])
 NP_HEAD = frozenset(["NN", "NE", "FM", "TRUNC"])
 PRONOUNS = frozenset(["PPER", "PIS", "PDS"])
-SKIP_MITTELFELD = frozenset(["ADV", "PRF", "PTKNEG", "PAV", "PROAV", "ADJD", "PPER_OBJ"])
+SKIP_MITTELFELD = frozenset(["ADV", "PRF", "PTKNEG", "PAV", "PROAV", "ADJD"])
 SUBJECT_PRONOUNS = frozenset("er sie es ich wir ihr man beide alle viele".split())
 
 
@@ -83,7 +90,6 @@ class Quote:
     speaker: Span | None = None
     inherit: bool = False  # speaker comes from the previous quote
     sent_start: int = 0
-    extra: dict = field(default_factory=dict)
 
 
 # ------------------------------------------------------------ quote marks
@@ -826,7 +832,7 @@ def newskit_quotes(doc: Doc) -> Doc:
 
 def quote_rows(doc: Doc) -> Iterator[dict]:
     """One row per quote (columns of the ``quotes`` table)."""
-    from newskit.extract.sentiment import load_lexicon, score_tokens, label_of
+    from newskit.extract.sentiment import label_of, load_lexicon, score_tokens
 
     lex = load_lexicon()
     from newskit.nlp.sentences import sentence_ids

@@ -32,7 +32,7 @@ import math
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -266,14 +266,3 @@ def target_sentiment(df, *, nlp: Language | None = None, lexicon: dict | None = 
         score = target_score(sent, s, e, lex)
         out.append({"label": target_label_of(score), "score": score})
     return pd.DataFrame(out, index=df.index, columns=["label", "score"])
-
-
-def score_text_spans(doc: Doc, spans: Iterable[tuple[int, int]],
-                     lex: dict | None = None) -> list[float]:
-    """Sentence-style score of arbitrary character spans of ``doc`` (e.g. quotes)."""
-    lex = lex or load_lexicon()
-    out = []
-    for s, e in spans:
-        span = doc.char_span(s, e, alignment_mode="expand")
-        out.append(score_tokens([t for t in span if not t.is_space], lex) if span else 0.0)
-    return out
