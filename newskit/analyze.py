@@ -131,14 +131,45 @@ def analyze_docs(nlp: Language, texts: list[str], *, n_process: int = 1,
     ``nlp.max_length`` are processed in paragraph chunks whose offsets are
     mapped back, so nothing is truncated.
     """
+    import multiprocessing as mp
+
+    can_fork = "fork" in mp.get_all_start_methods()
+    if n_process > 1 and len(texts) > batch_size and can_fork:
+        yield from _analyze_forked(nlp, texts, n_process, batch_size)
+        return
     limit = nlp.max_length
     docs = nlp.pipe((t for t in texts if len(t) <= limit), batch_size=batch_size,
-                    n_process=n_process)
+                    n_process=1 if can_fork else n_process)
     for text in texts:
         if len(text) <= limit:
             yield doc_rows(next(docs))
         else:
             yield _analyze_long(nlp, text, limit)
+
+
+_FORKED_NLP: Language | None = None
+
+
+def _rows_in_child(texts: list[str], batch_size: int) -> list[dict]:
+    return list(analyze_docs(_FORKED_NLP, texts, batch_size=batch_size))
+
+
+def _analyze_forked(nlp: Language, texts: list[str], n_process: int,
+                    batch_size: int) -> Iterator[dict]:
+    """Worker processes forked with the pipeline already loaded; they return rows, not
+    Docs, so nothing heavy crosses process boundaries. Order is kept."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _FORKED_NLP
+    _FORKED_NLP = nlp
+    chunks = [texts[i : i + batch_size] for i in range(0, len(texts), batch_size)]
+    try:
+        with ProcessPoolExecutor(n_process, mp_context=mp.get_context("fork")) as pool:
+            for rows in pool.map(_rows_in_child, chunks, [batch_size] * len(chunks)):
+                yield from rows
+    finally:
+        _FORKED_NLP = None
 
 
 def _analyze_long(nlp: Language, text: str, limit: int) -> dict:
