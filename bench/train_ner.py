@@ -1,7 +1,7 @@
 """Train (and cross-validate) the shipped NER model ``newskit/data/ner_de.crfsuite``.
 
 Usage:
-    python bench/train_ner.py [--data ../shared/data] [--cv 5] [--europeana]
+    python bench/train_ner.py [--data ../shared/data] [--cv 5] [--europeana] [--out PATH]
 
 Training data: GermEval 2014 (CC BY 4.0) dev and test part 1; optionally the
 Europeana Newspapers German NER files (CC0). With ``--cv K`` the script first
@@ -52,6 +52,8 @@ def main() -> None:
     ap.add_argument("--europeana", action="store_true")
     ap.add_argument("--iterations", type=int, default=400)
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--out", default=str(default_model_path()),
+                    help="where to write the final model (default: the shipped one)")
     args = ap.parse_args()
     data = Path(args.data)
     dev = list(read_germeval(data / "germeval2014/NER-de-dev.tsv"))
@@ -89,7 +91,7 @@ def main() -> None:
                           "mean_label_f1": {k: round(sum(v) / len(v), 4)
                                             for k, v in per_label.items()}}))
     t0 = time.time()
-    path = train(dev + part1 + extra, default_model_path(), max_iterations=args.iterations,
+    path = train(dev + part1 + extra, Path(args.out), max_iterations=args.iterations,
                  progress=False)
     print(f"trained on {len(dev) + len(part1) + len(extra)} sentences in "
           f"{time.time() - t0:.0f}s -> {path} ({path.stat().st_size / 1e6:.1f} MB)")
