@@ -79,7 +79,7 @@ def cue_lemma(tok: Token) -> str | None:
     'ankündigen'
     """
     if not (tok.tag_.startswith("VV") or tok.pos_ == "VERB"):
-        return None
+        return None if tok.tag_ not in ("ADJA", "ADJD") else _mistagged_verb(tok)
     lemma = tok.lemma_.lower()
     for child in tok.children if tok.doc.has_annotation("DEP") else ():
         if child.dep_ == "svp":
@@ -88,4 +88,25 @@ def cue_lemma(tok: Token) -> str | None:
         prev = tok.doc[tok.i - 1]
         if prev.lower_ in PARTICLE_WORDS and prev.lower_ + lemma in SPEECH_VERBS:
             return prev.lower_ + lemma
+    return lemma if lemma in SPEECH_VERBS else None
+
+
+def _mistagged_verb(tok: Token) -> str | None:
+    """A speech verb the tagger took for an adjective after a quote ("„…“ erklärte X").
+
+    Only a lower-case word right after a closing quotation mark or a comma, whose
+    context-free best reading is a finite verb, is reconsidered.
+    """
+    if tok.i == 0 or not tok.text.islower():
+        return None
+    prev = tok.doc[tok.i - 1]
+    if prev.text not in ("“", "”", '"', "«", "»", ","):
+        return None
+    from newskit.nlp.tagger import _hanta
+
+    tagger = _hanta()
+    cands = tagger.tag_word(tok.text)
+    if not cands or cands[0][0] != "VV(FIN)":
+        return None
+    lemma = tagger.analyze(tok.text, "VV(FIN)")[0].lower()
     return lemma if lemma in SPEECH_VERBS else None

@@ -184,6 +184,13 @@ def np_forward(doc: Doc, i: int, end: int) -> Span | None:
         g = np_forward(doc, k, end)
         if g is not None:
             k = g.end
+    # "der Bürgermeister von Christchurch", "der Chef vom Dienst": an attribute, not an adverbial
+    if k + 1 < end and doc[k].lower_ in ("von", "vom") and doc[k - 1].tag_ in ("NN", "NE") \
+            and doc[k + 1].text[:1].isupper():
+        g = np_forward(doc, k + 1, end)
+        if g is not None and (g.end >= end or doc[g.end].text in (",", "(") or
+                              doc[g.end].tag_.startswith("V")):
+            k = g.end
     return doc[i:k]
 
 
@@ -340,6 +347,11 @@ def find_subject(doc: Doc, sent: Span, cue: Token, blocked: set[int]) -> Span | 
     fin = _finite_for(doc, cue, start)
     # passive: "wird von der Zeitung zitiert" — the agent is the source;
     # "In einer Presseerklärung wurde verkündet, …" — the document is
+    if cue.lemma_.lower() == "zitieren" and cue.tag_ == "VVFIN":
+        # "Ein Fernsehsender zitierte Papandreou mit den Worten: …": the object speaks
+        obj = _first_np_after(doc, cue.i + 1, sent.end)
+        if obj is not None:
+            return obj
     if fin.lemma_.lower() == "werden" and cue.tag_ == "VVPP" and cue.lemma_.lower() == "zitieren":
         # "Musk wird wie folgt zitiert": the one quoted is the passive subject
         return clause_subject(doc, sent, fin, start)
@@ -585,6 +597,13 @@ def _colon_frame(doc: Doc, sent: Span, colon: int, blocked: set[int]):
         if lemma is not None:
             return doc[j : j + 1], lemma, find_subject(doc, sent, doc[j], blocked)
     fin = main_finite_before(doc, start, colon)
+    if fin is not None and fin.lower_ in ("heißt", "hieß") and fin.i + 1 < colon \
+            and doc[fin.i + 1].lower_ == "es":
+        # "In dem Antrag heißt es wörtlich: „…“"
+        src = None
+        if doc[start].lower_ in ("in", "im"):
+            src = np_forward(doc, start + 1, fin.i)
+        return doc[fin.i : fin.i + 2], "heißen", src
     if fin is None:
         # "BKA-Präsident Ziercke: „…“"
         np = np_coordinated(doc, start, colon)
