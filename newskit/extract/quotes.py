@@ -158,11 +158,14 @@ def np_forward(doc: Doc, i: int, end: int) -> Span | None:
     if i >= end:
         return None
     tok = doc[i]
-    if tok.tag_ in PRONOUNS or (tok.pos_ == "PRON" and tok.tag_ not in ("PRF", "PRELS")):
+    determiner_like = tok.tag_ in ("PDS", "PIS") and i + 1 < end and (
+        doc[i + 1].tag_ in NP_HEAD or doc[i + 1].tag_ in NP_MOD)  # "Dieser Arzt"
+    if not determiner_like and (
+            tok.tag_ in PRONOUNS or (tok.pos_ == "PRON" and tok.tag_ not in ("PRF", "PRELS"))):
         if tok.lower_ in SUBJECT_PRONOUNS or tok.tag_ in ("PIS", "PDS"):
             return doc[i : i + 1]
         return None
-    j = i
+    j = i + 1 if determiner_like else i
     while j < end and (doc[j].tag_ in NP_DET or doc[j].pos_ == "DET"):
         j += 1
     while j < end and (doc[j].tag_ in NP_MOD or (doc[j].pos_ == "ADJ" and doc[j].tag_ != "ADJD")):
@@ -432,6 +435,13 @@ def _source_frames(doc: Doc, sent: Span, blocked: set[int]):
                 np = doc[np.start : np2.end] if np2 is not None else np
             if np is not None:
                 yield doc[tok.i : np.end], doc[tok.i : tok.i + 1], tok.lower_, np
+        elif tok.lower_ == "für" and tok.i == sent.start and tok.i + 1 < sent.end:
+            # "Für den Theologen Hans Küng sei der Rücktritt verständlich"
+            np = np_forward(doc, tok.i + 1, sent.end)
+            fin = _main_finite(sent, blocked)
+            if np is not None and fin is not None and _is_konj1(fin) and any(
+                    t.tag_ in ("NE",) or t.ent_type_ == "PER" or is_role_word(t) for t in np):
+                yield doc[tok.i : np.end], doc[tok.i : tok.i + 1], "für", np
         elif tok.lower_ == "demnach" and tok.i == sent.start:
             yield doc[tok.i : tok.i + 1], doc[tok.i : tok.i + 1], "demnach", doc[tok.i : tok.i + 1]
         elif tok.lower_ == "zufolge" and tok.i > sent.start:
