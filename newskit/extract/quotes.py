@@ -53,7 +53,7 @@ NP_MOD = frozenset(["ADJA", "ADJD"])
 NP_HEAD = frozenset(["NN", "NE", "FM", "TRUNC"])
 PRONOUNS = frozenset(["PPER", "PIS", "PDS"])
 SKIP_MITTELFELD = frozenset(["ADV", "PRF", "PTKNEG", "PAV", "PROAV", "ADJD"])
-SUBJECT_PRONOUNS = frozenset("er sie es ich wir ihr man beide alle viele".split())
+SUBJECT_PRONOUNS = frozenset("er sie es ich wir man beide alle viele".split())
 
 
 def _span_getter(attr: str):
@@ -295,6 +295,8 @@ def _vorfeld_subject(vorfeld: Span) -> Span | None:
         return None  # "Den Flüchtlingen sicherte X zu": dative or accusative, not the subject
     if len(toks) == 1 and toks[0].lower_ in BACKREF:
         return None  # "Das erklärte X": the object points back, X is the subject
+    if toks[-1].tag_ == "APPO" or toks[-1].lower_ in ("gegenüber", "zufolge"):
+        return None  # "Ihr gegenüber hat er angegeben": a postpositional phrase
     if any(t.tag_.endswith("FIN") or t.tag_ in ("VVPP", "VVINF", "VVIZU") for t in toks):
         return None
     if any(t.lower_ in COMPLEMENTIZERS for t in toks):
@@ -374,6 +376,13 @@ def find_subject(doc: Doc, sent: Span, cue: Token, blocked: set[int]) -> Span | 
         while i < fin.i and doc[i].lower_ in FOCUS_PARTICLES:
             i += 1
         head = np_coordinated(doc, i, fin.i)
+        if head is not None and head.end < fin.i and doc[head.end].text != ",":
+            # "Die Regierungsparteien in Pakistan, die PPP …, hatten erklärt": take the
+            # phrase up to the first comma when it holds no verb
+            comma = next((j for j in range(head.end, fin.i) if doc[j].text == ","), None)
+            if comma is not None and not any(
+                    t.tag_.startswith("V") or t.tag_ in ("KOUS", "PRELS") for t in doc[i:comma]):
+                head = doc[i:comma]
         if head is not None and head.end < fin.i and doc[head.end].text == "," and not any(
                 t.is_sent_start for t in doc[head.start + 1 : fin.i]):
             return head
