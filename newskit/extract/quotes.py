@@ -250,11 +250,23 @@ def _first_np_after(doc: Doc, i: int, end: int) -> Span | None:
 
 
 def _clause_start(doc: Doc, sent: Span, i: int, blocked: set[int]) -> int:
-    """Start of the clause that holds token ``i`` (after , ; : or a quote)."""
+    """Start of the clause that holds token ``i`` (after , ; : or a quotation).
+
+    A short quoted name inside the clause („Ärzte ohne Grenzen“) is not a boundary.
+    """
     j = i - 1
     while j >= sent.start:
         t = doc[j]
-        if t.text in (",", ";", ":", "(", "–", "—") or j in blocked or t.is_space:
+        if j in blocked:
+            k = j
+            while k - 1 >= sent.start and (k - 1) in blocked:
+                k -= 1
+            run = doc[k : j + 1]
+            if sum(1 for x in run if x.is_alpha) <= 4 and not any(x.text in ".!?" for x in run):
+                j = k - 1
+                continue
+            return j + 1
+        if t.text in (",", ";", ":", "(", "–", "—") or t.is_space:
             return j + 1
         j -= 1
     return sent.start
@@ -343,6 +355,27 @@ def find_subject(doc: Doc, sent: Span, cue: Token, blocked: set[int]) -> Span | 
             first = main_finite_before(doc, start, j)
             if first is not None:
                 return clause_subject(doc, sent, first, start)
+    # relative clause: "…, der erklärt hat, …" — the antecedent before the comma speaks
+    if doc[start].tag_ == "PRELS" and start - 2 >= sent.start and doc[start - 1].text == ",":
+        k = start - 1
+        while k - 1 >= sent.start and (doc[k - 1].tag_ in NP_HEAD | NP_MOD | NP_DET
+                                        or doc[k - 1].pos_ in ("PROPN", "NOUN")):
+            k -= 1
+        if k < start - 1:
+            ante = np_forward(doc, k, start - 1)
+            if ante is not None:
+                return doc[k : start - 1]
+    # "Wie der Vorsitzende Richter, Ottmar Breidling, ausführte, …": step over the apposition
+    if start == cue.i and start - 1 > sent.start and doc[start - 1].text == ",":
+        for j in range(start - 2, sent.start - 1, -1):
+            t = doc[j]
+            if t.tag_.endswith("FIN") or t.tag_.startswith("V"):
+                break
+            if t.tag_ in ("KOUS", "PWAV") or t.lower_ in ("wie", "während", "als", "nachdem"):
+                subj = np_coordinated(doc, j + 1, cue.i)
+                if subj is not None:
+                    return subj
+                break
     # subordinate clause: "Während Premierminister X ankündigte, …"
     if doc[start].tag_ in ("KOUS", "PWAV") or doc[start].lower_ in ("während", "als", "wie",
                                                                     "nachdem", "weil"):
