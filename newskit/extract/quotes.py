@@ -713,7 +713,10 @@ def find_quotes(doc: Doc) -> list[Quote]:
         words = _words(inner)
         if inner is None or not words:
             continue
-        before = doc[span.start - 1] if span.start > 0 else None
+        b = span.start - 1
+        while b >= 0 and doc[b].is_space and "\n\n" not in doc[b].text:
+            b -= 1  # "erklärte:  „…“" (two spaces) or "heißt:\n„…“"
+        before = doc[b] if b >= 0 else None
         after_i = span.end
         while after_i < len(doc) and doc[after_i].is_space:
             after_i += 1
