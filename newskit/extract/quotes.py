@@ -383,6 +383,13 @@ def find_subject(doc: Doc, sent: Span, cue: Token, blocked: set[int]) -> Span | 
         if subj is not None:
             return subj
     fin = _finite_for(doc, cue, start)
+    # "…, und die Hongkonger befürchten, dass …": a new main clause after a conjunction
+    for j in range(fin.i - 1, start, -1):
+        if doc[j].tag_ == "KON" and doc[j].lower_ in ("und", "aber", "oder", "doch", "sondern"):
+            subj = _vorfeld_subject(doc[j + 1 : fin.i]) if j + 1 < fin.i else None
+            if subj is not None and any(t.tag_.endswith("FIN") for t in doc[start:j]):
+                return subj
+            break
     # passive: "wird von der Zeitung zitiert" — the agent is the source;
     # "In einer Presseerklärung wurde verkündet, …" — the document is
     if cue.lemma_.lower() == "zitieren" and cue.tag_ == "VVFIN":
@@ -593,8 +600,12 @@ def _sentence_frame(doc: Doc, sent: Span, blocked: set[int], regions_tok: list[t
         if tf is None:
             continue
         cue, lemma, np = tf
-        if np is None and lemma not in ("so", "heißen"):
-            np = find_subject(doc, sent, cue[0], blocked)
+        quoted_before = any(b.i in blocked for b in doc[sent.start : tok.i])
+        if lemma not in ("so", "heißen") and (np is None or (
+                not quoted_before and _main_finite(doc[sent.start : tok.i], blocked) is None)):
+            # "X, der Parteivorsitzende, begründete die Forderung …": no clause before the
+            # comma, so the subject stands there, not after the verb
+            np = find_subject(doc, sent, cue[0], blocked) or np
         frame = (cue, lemma, np)
         # a complement after the frame wins: "Sollte …, habe er klargemacht, dass …",
         # "…, sagte er, die Lage sei ernst"
