@@ -42,7 +42,9 @@ vereinbaren erklären betonen einräumen zugeben bestreiten leugnen behaupten ve
 SOURCE_NOUNS = frozenset("""
 angaben angabe aussagen aussage berichten bericht berichte informationen information meinung
 ansicht einschätzung auffassung darstellung worten schätzungen schätzung erkenntnissen
-erkenntnis mitteilung zeugenaussagen medienberichten medienberichte polizeiangaben
+erkenntnis mitteilung zeugenaussagen medienberichten medienberichte polizeiangaben darstellungen
+ansichten einschätzungen auffassungen meinungen aussage auskunft auskünften schilderungen
+schilderung recherchen
 """.split())
 # Title nouns: a quoted phrase after them is a name of a work, not speech.
 TITLE_NOUNS = frozenset("""

@@ -680,7 +680,7 @@ def _main_clause_frame(doc: Doc, sent: Span, upto: int, blocked: set[int]):
     """For a quoted fragment with no speech verb: the subject of its main clause
     ("X nannte die Zahlen „aus der Luft gegriffen“")."""
     fin = main_finite_before(doc, sent.start, upto)
-    if fin is None or _is_konj1(fin):
+    if fin is None or "Sub" in fin.morph.get("Mood"):
         return None  # a fragment inside reported speech belongs to the reporter's source
     subj = clause_subject(doc, sent, fin, _clause_start(doc, sent, fin.i, blocked))
     if subj is None or any(t.i in blocked for t in subj):
