@@ -138,13 +138,29 @@ def analyze_docs(nlp: Language, texts: list[str], *, n_process: int = 1,
         yield from _analyze_forked(nlp, texts, n_process, batch_size)
         return
     limit = nlp.max_length
-    docs = nlp.pipe((t for t in texts if len(t) <= limit), batch_size=batch_size,
-                    n_process=1 if can_fork else n_process)
-    for text in texts:
-        if len(text) <= limit:
-            yield doc_rows(next(docs))
-        else:
-            yield _analyze_long(nlp, text, limit)
+    if not can_fork and n_process > 1:
+        docs = nlp.pipe((t for t in texts if len(t) <= limit), batch_size=batch_size,
+                        n_process=n_process)
+        for text in texts:
+            yield doc_rows(next(docs)) if len(text) <= limit else _analyze_long(nlp, text, limit)
+        return
+    for i in range(0, len(texts), batch_size):
+        batch = texts[i : i + batch_size]
+        try:
+            docs = nlp.pipe((t for t in batch if len(t) <= limit), batch_size=batch_size)
+            rows = [doc_rows(next(docs)) if len(t) <= limit else _analyze_long(nlp, t, limit)
+                    for t in batch]
+        except Exception:  # one bad text must not cost the batch: retry one by one
+            rows = [_rows_or_error(nlp, t, limit) for t in batch]
+        yield from rows
+
+
+def _rows_or_error(nlp: Language, text: str, limit: int) -> dict:
+    """Rows for one text, or an ``error`` entry naming what failed."""
+    try:
+        return doc_rows(nlp(text)) if len(text) <= limit else _analyze_long(nlp, text, limit)
+    except Exception as exc:  # reported per article, never raised for a data problem
+        return {"error": f"analysis failed: {type(exc).__name__}: {exc}"}
 
 
 _FORKED_NLP: Language | None = None
@@ -261,13 +277,19 @@ def analyze(corpus, *, nlp: Language | str | None = None, cache_dir=_DEFAULT,
     for i, r in tqdm(zip(todo, computed), total=len(todo), desc="analyze", unit="article",
                      disable=not progress):
         rows[i] = r
-        if cache:
+        if cache and "error" not in r:
             cache.put(df.at[i, "text"], r)
     return _assemble(df, rows)
 
 
 def _assemble(df: pd.DataFrame, rows: dict[int, dict]) -> AnalysisResult:
     arts = df.copy()
+    for i, r in list(rows.items()):
+        if "error" in r:  # the pipeline failed on this article: an error row, no mentions
+            src = arts.at[i, "source"] if "source" in arts else None
+            arts.at[i, "status"] = "error"
+            arts.at[i, "error"] = f"{src}: {r['error']}" if src else r["error"]
+            del rows[i]
     for col in ("n_tokens", "n_sentences", "sentiment_score", "sentiment"):
         arts[col] = [rows[i][col] if i in rows else None for i in arts.index]
     arts["n_tokens"] = arts["n_tokens"].astype("Int64")

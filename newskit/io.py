@@ -85,6 +85,12 @@ def read_text_file(path: str | Path, *, newlines: bool = True) -> str:
 
 def decode_bytes(data: bytes, name: str = "<bytes>", *, newlines: bool = True) -> str:
     """Decode ``data`` as text; raise ``ValueError`` naming ``name`` if it is binary."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            text = data.decode("utf-16")
+            return text.replace("\r\n", "\n").replace("\r", "\n") if newlines else text
+        except UnicodeDecodeError:
+            raise ValueError(f"{name}: broken UTF-16 text") from None
     if b"\x00" in data[:8192]:
         raise ValueError(f"{name}: binary file, not text (NUL bytes)")
     try:

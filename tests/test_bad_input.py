@@ -134,3 +134,34 @@ def test_extractors_never_raise(nlp, text):
         assert 0 <= q["start_char"] <= q["end_char"] <= len(text)
     for e in rows["entities"]:
         assert text[e["start_char"]:e["end_char"]] == e["text"]
+
+
+def test_utf16_with_bom_is_text(tmp_path):
+    p = tmp_path / "u16.txt"
+    p.write_bytes("Die Bürger in Köln.".encode("utf-16"))
+    df = newskit.load_corpus(p)
+    assert df.loc[0, "status"] == "ok" and df.loc[0, "text"] == "Die Bürger in Köln."
+
+
+def test_pipeline_failure_on_one_article_keeps_the_others():
+    from spacy.language import Language
+
+    import newskit.nlp.pipeline as nkpipe
+
+    @Language.component("fail_on_boom")
+    def fail_on_boom(doc):
+        if "BOOM" in doc.text:
+            raise RuntimeError("component exploded")
+        return doc
+
+    nlp = nkpipe.build_embedded()
+    nlp.add_pipe("fail_on_boom", first=True)
+    corpus = pd.DataFrame({"article_id": ["a", "b", "c"], "source": ["x.jsonl:1", "x.jsonl:2",
+                                                                     "x.jsonl:3"],
+                           "text": ["Angela Merkel kam.", "BOOM in Berlin.", "Olaf Scholz ging."]})
+    result = newskit.analyze(corpus, nlp=nlp, cache_dir=None)
+    status = dict(zip(result.articles["article_id"], result.articles["status"]))
+    assert status == {"a": "ok", "b": "error", "c": "ok"}
+    err = result.articles.set_index("article_id").loc["b", "error"]
+    assert err.startswith("x.jsonl:2") and "component exploded" in err
+    assert set(result.entities["article_id"]) == {"a", "c"}
