@@ -52,6 +52,21 @@ def _empty(ax, message: str) -> None:
     ax.set_axis_off()
 
 
+def sentence_lengths(docs) -> Figure:
+    """Histogram of words per sentence over parsed ``Doc`` objects."""
+    use_style()
+    fig, ax = plt.subplots(figsize=(7, 3.5))
+    lengths = [sum(1 for t in s if not t.is_punct and not t.is_space) for d in docs for s in d.sents]
+    if not lengths:
+        _empty(ax, "keine Sätze")
+        return fig
+    ax.hist(lengths, bins=range(0, max(lengths) + 5, 3), color="#1f77b4")
+    ax.set_xlabel("Wörter pro Satz")
+    ax.set_ylabel("Sätze")
+    ax.set_title("Satzlängen im Korpus")
+    return fig
+
+
 def entity_mentions(entities: pd.DataFrame, top: int = 15) -> Figure:
     """Horizontal bars: the most mentioned entities (canonical names), coloured by type."""
     use_style()
