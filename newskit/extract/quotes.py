@@ -323,11 +323,28 @@ def _vorfeld_subject(vorfeld: Span) -> Span | None:
 
 def clause_subject(doc: Doc, sent: Span, fin: Token, start: int) -> Span | None:
     """Subject of the clause whose finite verb is ``fin`` and which starts at ``start``."""
+    if fin.lower_ in ("heißt", "hieß") and fin.i + 1 < sent.end and doc[fin.i + 1].lower_ == "es":
+        return _heisst_es_source(doc, sent, fin, start)
+    nxt = doc[fin.i + 1] if fin.i + 1 < sent.end else None
+    if nxt is not None and nxt.lower_ in ("er", "ich", "wir", "man") and nxt.tag_ == "PPER":
+        return doc[nxt.i : nxt.i + 1]  # "Die Bürger forderte er auf": a pronoun subject leads
     if fin.i > start:
         subj = _vorfeld_subject(doc[start : fin.i])
         if subj is not None:
             return subj
     return _first_np_after(doc, fin.i + 1, sent.end)
+
+
+def _heisst_es_source(doc: Doc, sent: Span, fin: Token, start: int) -> Span | None:
+    """The document in "In dem Bericht heißt es" / "heißt es in einer Erklärung"."""
+    if doc[start].lower_ in ("in", "im") and start + 1 < fin.i:
+        return np_forward(doc, start + 1, fin.i)
+    j = fin.i + 2
+    while j < sent.end and doc[j].tag_ in ("ADV", "ADJD"):
+        j += 1
+    if j + 1 < sent.end and doc[j].lower_ in ("in", "im", "aus", "bei"):
+        return np_forward(doc, j + 1, sent.end)
+    return None
 
 
 def main_finite_before(doc: Doc, start: int, end: int) -> Token | None:
