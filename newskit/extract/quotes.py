@@ -859,6 +859,12 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[str | None]:
                 _, name, mention = prev[-1]
                 if q.speaker is None:
                     q.speaker = mention
+                    # the nearest earlier mention of the same speaker
+                    near = [e for e in doc.ents if e.end_char <= q.start
+                            and (e._.canonical or e.text) == name
+                            and (mention is None or e.start_char > mention.start_char)]
+                    if near:
+                        q.speaker = near[-1]
         elif q.speaker is not None:
             name = _resolve_mention(doc, q.speaker, history, persons)
         if name is not None:
