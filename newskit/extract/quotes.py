@@ -865,6 +865,16 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[str | None]:
                             and (mention is None or e.start_char > mention.start_char)]
                     if near:
                         q.speaker = near[-1]
+            else:
+                # nothing reported yet: the last person or organisation named just before
+                window = doc.char_span(q.start, q.end, alignment_mode="expand")
+                first_sent = window.sent.start if window is not None else 0
+                lo = doc[max(0, first_sent - 1)].sent.start_char if first_sent > 0 else 0
+                cands = [e for e in doc.ents if lo <= e.start_char and e.end_char <= q.start
+                         and e.label_ in ("PER", "ORG")]
+                if cands and q.speaker is None:
+                    q.speaker = cands[-1]
+                    name = cands[-1]._.canonical or cands[-1].text
         elif q.speaker is not None:
             name = _resolve_mention(doc, q.speaker, history, persons)
         if name is not None:
