@@ -89,7 +89,6 @@ class Quote:
     cue_lemma: str | None = None
     speaker: Span | None = None
     inherit: bool = False  # speaker comes from the previous quote
-    sent_start: int = 0
 
 
 # ------------------------------------------------------------ quote marks
@@ -589,7 +588,7 @@ def _complement_after(doc: Doc, sent: Span, cue: Token, blocked: set[int],
     return None
 
 
-def _sentence_frame(doc: Doc, sent: Span, blocked: set[int], regions_tok: list[tuple[int, int]]):
+def _sentence_frame(doc: Doc, sent: Span, blocked: set[int], quotes_in_sent: list[tuple[int, int]]):
     """Find the speech frame of a sentence.
 
     Returns a list of ``Quote`` objects for indirect/reported speech found in the
@@ -607,7 +606,7 @@ def _sentence_frame(doc: Doc, sent: Span, blocked: set[int], regions_tok: list[t
         rest = [t for t in toks if not (span.start <= t.i < span.end) and not t.is_punct]
         if rest:
             found.append(Quote(rest[0].idx, rest[-1].idx + len(rest[-1]), "indirect",
-                               cue, lemma, np, sent_start=sent.start))
+                               cue, lemma, np))
         return found, frame
     # 2. "CONTENT, sagte X" / "CONTENT, so X"
     for tok in toks:
@@ -629,14 +628,13 @@ def _sentence_frame(doc: Doc, sent: Span, blocked: set[int], regions_tok: list[t
         comp = _complement_after(doc, sent, cue[-1], blocked, lemma)
         before = [t for t in toks if t.i < tok.i and not t.is_punct]
         if comp:
-            found.append(Quote(comp[0], comp[1], "indirect", cue, lemma, np,
-                               sent_start=sent.start))
+            found.append(Quote(comp[0], comp[1], "indirect", cue, lemma, np))
         elif before and not any(b.i in blocked for b in doc[sent.start : tok.i]) and (
                 np is not None or lemma == "heißen"):
             # content must be a main clause: a finite verb outside relative clauses
             if _main_finite(doc[sent.start : tok.i], blocked) is not None:
                 found.append(Quote(before[0].idx, before[-1].idx + len(before[-1]), "indirect",
-                                   cue, lemma, np, sent_start=sent.start))
+                                   cue, lemma, np))
         return found, frame
     # 3. a speech verb anywhere: subject + complement, or a bare speech act
     for tok in toks:
@@ -656,12 +654,11 @@ def _sentence_frame(doc: Doc, sent: Span, blocked: set[int], regions_tok: list[t
                 if doc[j].text in (",", "."):
                     break
         if comp:
-            found.append(Quote(comp[0], comp[1], "indirect", cue, lemma, np,
-                               sent_start=sent.start))
-        elif lemma in REPORTED_VERBS and np is not None and not regions_tok:
+            found.append(Quote(comp[0], comp[1], "indirect", cue, lemma, np))
+        elif lemma in REPORTED_VERBS and np is not None and not quotes_in_sent:
             body = [t for t in toks if not t.is_punct]
             found.append(Quote(body[0].idx, body[-1].idx + len(body[-1]), "reported",
-                               cue, lemma, np, sent_start=sent.start))
+                               cue, lemma, np))
         return found, frame
     return found, None
 
@@ -778,8 +775,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
             continue  # „Karol Wojtyla – Geheimnisse eines Papstes“: a title on its own
         if not full and len(words) < 2 and k not in frames:
             continue
-        q = Quote(inner.start_char, inner.end_char, "direct" if full else "mixed",
-                  sent_start=sent.start)
+        q = Quote(inner.start_char, inner.end_char, "direct" if full else "mixed")
         # frame: "…", sagte X  |  X sagte: "…"  |  the sentence's own frame
         tf = None
         if after is not None and after.text == ",":
@@ -827,7 +823,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
         if not body:
             continue
         quotes.append(Quote(body[0].idx, body[-1].idx + len(body[-1]), "indirect",
-                            inherit=True, sent_start=sent.start))
+                            inherit=True))
         quoted_sents.add(k)
         claimed.add(k)
     # indirect content that holds a quoted fragment is "mixed" speech; the fragment
