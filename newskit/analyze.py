@@ -129,7 +129,8 @@ def analyze_docs(nlp: Language, texts: list[str], *, n_process: int = 1,
 
     Only rows are kept, never ``Doc`` objects. Texts longer than
     ``nlp.max_length`` are processed in paragraph chunks whose offsets are
-    mapped back, so nothing is truncated.
+    mapped back, so nothing is truncated. ``n_process > 1`` forks workers
+    (Linux, macOS); where processes cannot be forked it runs in one process.
     """
     import multiprocessing as mp
 
@@ -138,12 +139,6 @@ def analyze_docs(nlp: Language, texts: list[str], *, n_process: int = 1,
         yield from _analyze_forked(nlp, texts, n_process, batch_size)
         return
     limit = nlp.max_length
-    if not can_fork and n_process > 1:
-        docs = nlp.pipe((t for t in texts if len(t) <= limit), batch_size=batch_size,
-                        n_process=n_process)
-        for text in texts:
-            yield doc_rows(next(docs)) if len(text) <= limit else _analyze_long(nlp, text, limit)
-        return
     for i in range(0, len(texts), batch_size):
         batch = texts[i : i + batch_size]
         try:

@@ -310,6 +310,7 @@ def newskit_entities(doc: Doc) -> Doc:
 
 def entity_rows(doc: Doc) -> Iterator[dict]:
     """One row per entity mention, with sentence index and canonical name."""
+    from newskit.extract.sentiment import span_sentiment
     from newskit.nlp.sentences import sentence_ids
 
     sent_ids = sentence_ids(doc)
@@ -318,8 +319,5 @@ def entity_rows(doc: Doc) -> Iterator[dict]:
             "sent_id": sent_ids[ent.start],
             "start_char": ent.start_char, "end_char": ent.end_char, "text": ent.text,
             "label": ent.label_, "canonical": ent._.canonical or ent.text,
-            "sentiment": getattr(ent._, "sentiment", None) if Span.has_extension("sentiment")
-            else None,
-            "sentiment_score": getattr(ent._, "sentiment_score", None)
-            if Span.has_extension("sentiment_score") else None,
+            **span_sentiment(ent),
         }

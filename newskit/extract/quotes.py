@@ -946,15 +946,12 @@ def newskit_quotes(doc: Doc) -> Doc:
 
 def quote_rows(doc: Doc) -> Iterator[dict]:
     """One row per quote (columns of the ``quotes`` table)."""
-    from newskit.extract.sentiment import label_of, load_lexicon, score_tokens
-
-    lex = load_lexicon()
+    from newskit.extract.sentiment import span_sentiment
     from newskit.nlp.sentences import sentence_ids
 
     sent_ids = sentence_ids(doc)
     for q in doc.spans.get("quotes", []):
         spk = q._.speaker
-        score = score_tokens([t for t in q if not t.is_space], lex)
         yield {
             "sent_id": sent_ids[q.start] if len(q) else -1,
             "start_char": q.start_char, "end_char": q.end_char, "text": q.text,
@@ -964,5 +961,5 @@ def quote_rows(doc: Doc) -> Iterator[dict]:
             "speaker_canonical": q._.speaker_canonical,
             "cue": q._.cue.text if q._.cue is not None else None,
             "cue_lemma": q._.cue_lemma,
-            "sentiment": label_of(score), "sentiment_score": score,
+            **span_sentiment(q),
         }

@@ -207,11 +207,19 @@ def make_sentiment(nlp: Language, name: str, lexicon_path: str | None):
         for ent in doc.ents:
             s = target_score(sents[ids[ent.start]], ent.start_char, ent.end_char, lex)
             ent._.sentiment_score, ent._.sentiment = s, target_label_of(s)
+        for q in doc.spans.get("quotes", []):  # the quoted words themselves
+            s = score_tokens([t for t in q if not t.is_space], lex)
+            q._.sentiment_score, q._.sentiment = s, label_of(s)
         doc._.sentiment_score = sum(scores) / len(scores) if scores else 0.0
         doc._.sentiment = label_of(doc._.sentiment_score)
         return doc
 
     return newskit_sentiment
+
+
+def span_sentiment(span: Span) -> dict:
+    """``sentiment`` and ``sentiment_score`` columns for an entity or quote span."""
+    return {"sentiment": span._.sentiment, "sentiment_score": span._.sentiment_score}
 
 
 def sentence_rows(doc: Doc) -> Iterator[dict]:
