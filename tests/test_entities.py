@@ -82,3 +82,44 @@ def test_canonical_names_unit():
     doc = nlp("Sergej Lawrow sagte nichts . Lawrows Sprecher auch nicht . Vereinigte Staaten")
     doc.ents = [Span(doc, 0, 2, "PER"), Span(doc, 5, 6, "PER"), Span(doc, 10, 12, "LOC")]
     assert canonical_names(doc) == ["Sergej Lawrow", "Sergej Lawrow", "USA"]
+
+
+def test_gazetteer_features_mark_listed_names():
+    from newskit.nlp.ner import gazetteer_features
+
+    feats = gazetteer_features(["Sabine", "Müller", "reiste", "von", "Frankfurt", "nach",
+                                "Buenos", "Aires", "und", "Berlins", "Hafen"])
+    assert "gz=first" in feats[0]
+    assert "gz=last" in feats[1]
+    assert feats[2] == [] and feats[3] == []  # common words are in no list
+    assert "gz=place" in feats[4]
+    assert "gm=Bplace" in feats[6] and feats[7] == ["gm=Iplace"]  # multi-word entry
+    assert "gz=places" in feats[9]  # genitive of a listed place
+    assert feats[10] == []
+
+
+def test_ner_features_are_domain_split():
+    from newskit.nlp.ner import sentence_features
+
+    news = sentence_features(["Die", "Nato", "tagt"], ["ART", "NE", "VVFIN"])
+    hist = sentence_features(["Die", "Nato", "tagt"], ["ART", "NE", "VVFIN"], "hist")
+    shared = [f for f in news[1] if ":" not in f.split("=")[0]]
+    assert "gz=org" in shared
+    assert {f"news:{f}" for f in shared} <= set(news[1])
+    assert {f"hist:{f}" for f in shared} <= set(hist[1])
+
+
+def test_compressed_model_is_unpacked_once(tmp_path, monkeypatch):
+    import gzip
+
+    from newskit.nlp.ner import _unpacked
+
+    monkeypatch.setenv("NEWSKIT_CACHE_DIR", str(tmp_path / "cache"))
+    packed = tmp_path / "m.crfsuite.gz"
+    packed.write_bytes(gzip.compress(b"model bytes"))
+    first = _unpacked(packed)
+    assert first.parent == tmp_path / "cache" / "models"
+    assert first.read_bytes() == b"model bytes"
+    assert _unpacked(packed) == first  # same content, same file
+    plain = tmp_path / "m.crfsuite"
+    assert _unpacked(plain) == plain

@@ -3,11 +3,15 @@
 A linear-chain CRF (python-crfsuite) over hand-made token features: the word
 and its shape, prefixes and suffixes, HanTa's STTS tag (which tells nouns
 from proper names, the crux in German where every noun is capitalised),
-hyphen parts (``US-Kollege`` is a common noun with a name inside), and the same
-for two words either side. It is trained on GermEval 2014 (CC BY 4.0) and the
-Europeana Newspapers NER corpus (CC0); see NOTICE and ``newskit train ner``.
+german-nouns word classes, hyphen parts (``US-Kollege`` is a common noun with a
+name inside), gazetteer hits (first names, surnames, places), and the same for
+the words either side. It is trained on GermEval 2014 (CC BY 4.0) and the
+Europeana Newspapers NER corpus (CC0) with domain-split features; see NOTICE
+and ``bench/train_ner.py``.
 
-The model file ``newskit/data/ner_de.crfsuite`` ships inside the package.
+The model file ``newskit/data/ner_de.crfsuite.gz`` and the name lists
+``newskit/data/gazetteer_de.tsv.gz`` (``bench/build_gazetteer.py``) ship inside
+the package.
 """
 
 from __future__ import annotations
@@ -21,7 +25,9 @@ from typing import Iterable, Iterator, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-MODEL_FILE = "ner_de.crfsuite"
+MODEL_FILE = "ner_de.crfsuite.gz"
+GAZETTEER_FILE = "gazetteer_de.tsv.gz"
+MAX_GAZ_WORDS = 4
 LABELS = ("PER", "LOC", "ORG", "MISC")
 
 # Words that typically stand right before a person's name in German news.
@@ -114,32 +120,114 @@ def _word_features(word: str, tag: str) -> dict[str, object]:
     return f
 
 
-def sentence_features(words: Sequence[str], tags: Sequence[str]) -> list[list[str]]:
-    """crfsuite feature strings for one sentence of ``words`` with STTS ``tags``."""
-    base = [_word_features(w, t) for w, t in zip(words, tags)]
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[dict[str, frozenset[str]], dict[tuple[str, ...], frozenset[str]]]:
+    """Name lists shipped in ``newskit/data/gazetteer_de.tsv.gz`` (see bench/build_gazetteer.py).
+
+    Returns ``(single, multi)``: one-word entries and multi-word entries (as word
+    tuples), each mapped to their kinds (``first``, ``last``, ``place``).
+    """
+    import gzip
+
+    single: dict[str, set[str]] = {}
+    multi: dict[tuple[str, ...], set[str]] = {}
+    path = resources.files("newskit") / "data" / GAZETTEER_FILE
+    with gzip.open(str(path), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            kind, _, name = line.rstrip("\n").partition("\t")
+            words = tuple(name.split())
+            if len(words) == 1:
+                single.setdefault(name, set()).add(kind)
+            elif len(words) <= MAX_GAZ_WORDS:
+                multi.setdefault(words, set()).add(kind)
+    return ({k: frozenset(v) for k, v in single.items()},
+            {k: frozenset(v) for k, v in multi.items()})
+
+
+def gazetteer_features(words: Sequence[str]) -> list[list[str]]:
+    """Gazetteer hits per word: ``gz=place`` for a listed word (``gz=places`` for
+    its genitive), ``gm=Bplace``/``gm=Iplace`` inside the longest listed word sequence.
+
+    >>> gazetteer_features(["Anna", "fuhr", "nach", "New", "York"])[3]
+    ['gm=Bplace']
+    """
+    single, multi = gazetteer()
+    n = len(words)
+    out: list[list[str]] = [[] for _ in range(n)]
+    for i, w in enumerate(words):
+        kinds = single.get(w)
+        suffix = ""
+        if not kinds and w.endswith("s") and len(w) > 3:
+            kinds, suffix = single.get(w[:-1]), "s"
+        if kinds:
+            out[i] += [f"gz={k}{suffix}" for k in sorted(kinds)]
+    i = 0
+    while i < n:
+        for size in range(min(MAX_GAZ_WORDS, n - i), 1, -1):
+            kinds = multi.get(tuple(words[i:i + size]))
+            if kinds:
+                for j in range(i, i + size):
+                    out[j] += [f"gm={'B' if j == i else 'I'}{k}" for k in sorted(kinds)]
+                i += size
+                break
+        else:
+            i += 1
+    return out
+
+
+def sentence_features(words: Sequence[str], tags: Sequence[str],
+                      domain: str = "news") -> list[list[str]]:
+    """crfsuite feature strings for one sentence of ``words`` with STTS ``tags``.
+
+    Every feature also appears prefixed with ``domain`` (``news`` for GermEval and
+    for all prediction, ``hist`` for the historical Europeana newspapers): the
+    model learns what holds in both domains and what is particular to one
+    ("frustratingly easy" domain adaptation, Daumé III 2007).
+    """
+    feats = _sentence_features(words, tags)
+    return [fs + [f"{domain}:{f}" for f in fs] for fs in feats]
+
+
+@lru_cache(maxsize=300_000)
+def _word_block(word: str, tag: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]]:
+    """Feature strings of one (word, tag): its own, and as seen from each neighbour offset."""
+    b = _word_features(word, tag)
+    own = tuple(f"{k}={v}" for k, v in b.items())
+    seen: dict[int, tuple[str, ...]] = {}
+    for off in (-2, -1, 1, 2):
+        fs = [f"{off}w={b['w']}", f"{off}t={b['t']}", f"{off}s={b['s']}", f"{off}lx={b['lx']}"]
+        if off in (-1, 1):
+            fs += [f"{off}x3={b['x3']}", f"{off}ti={b['ti']}", f"{off}nk={b['nk']}",
+                   f"{off}sc={b['sc']}"]
+            if b.get("pcue"):
+                fs.append(f"{off}pcue")
+        if off == -1 and b["w"] in _LOC_CUES:
+            fs.append("-1loc")
+        seen[off] = tuple(fs)
+    return own, seen
+
+
+def _sentence_features(words: Sequence[str], tags: Sequence[str]) -> list[list[str]]:
+    blocks = [_word_block(w, t) for w, t in zip(words, tags)]
+    gaz = gazetteer_features(words)
     out = []
     n = len(words)
     for i in range(n):
-        feats = [f"{k}={v}" for k, v in base[i].items()]
+        feats = list(blocks[i][0])
         if i == 0:
             feats.append("BOS")
         for off in (-2, -1, 1, 2):
             j = i + off
             if 0 <= j < n:
-                b = base[j]
-                feats += [f"{off}w={b['w']}", f"{off}t={b['t']}", f"{off}s={b['s']}",
-                          f"{off}lx={b['lx']}"]
-                if off in (-1, 1):
-                    feats += [f"{off}x3={b['x3']}", f"{off}ti={b['ti']}", f"{off}nk={b['nk']}",
-                              f"{off}sc={b['sc']}"]
-                    if b.get("pcue"):
-                        feats.append(f"{off}pcue")
-                if off == -1 and b["w"] in _LOC_CUES:
-                    feats.append("-1loc")
+                feats += blocks[j][1][off]
             else:
                 feats.append(f"{off}pad")
-        feats.append(f"t|t+1={base[i]['t']}|{base[i + 1]['t'] if i + 1 < n else 'EOS'}")
-        feats.append(f"t-1|t={base[i - 1]['t'] if i else 'BOS'}|{base[i]['t']}")
+        feats += gaz[i]
+        for off in (-1, 1):
+            if 0 <= i + off < n:
+                feats += [f"{off}{g}" for g in gaz[i + off]]
+        feats.append(f"t|t+1={tags[i]}|{tags[i + 1] if i + 1 < n else 'EOS'}")
+        feats.append(f"t-1|t={tags[i - 1] if i else 'BOS'}|{tags[i]}")
         out.append(feats)
     return out
 
@@ -149,12 +237,34 @@ def _tagger(path: str):
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
-    tagger.open(path)
+    tagger.open(str(_unpacked(Path(path))))
     return tagger
 
 
+def _unpacked(path: Path) -> Path:
+    """A gzip-compressed model is unpacked once into the newskit cache folder
+    (keyed by its content hash, written atomically); other paths are used as they are."""
+    if path.suffix != ".gz":
+        return path
+    import gzip
+    import hashlib
+    import os
+
+    from newskit.cache import default_cache_dir
+
+    packed = path.read_bytes()
+    digest = hashlib.sha256(packed).hexdigest()[:16]
+    target = default_cache_dir() / "models" / f"{path.stem.removesuffix('.crfsuite')}-{digest}.crfsuite"
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(gzip.decompress(packed))
+        tmp.replace(target)
+    return target
+
+
 def default_model_path() -> Path:
-    """Path of the NER model shipped with newskit."""
+    """Path of the NER model shipped with newskit (gzip-compressed CRFsuite file)."""
     return Path(str(resources.files("newskit") / "data" / MODEL_FILE))
 
 
@@ -186,14 +296,16 @@ class CRFEntityRecognizer:
 
         self.name = name
         self.model_path = str(model_path or default_model_path())
-        noun_lexicon()  # load the word list when the pipeline is built
+        noun_lexicon()  # load the word lists when the pipeline is built (forked workers share them)
+        gazetteer()
         if Path(self.model_path).exists():
             _tagger(self.model_path)
 
     def __call__(self, doc: Doc) -> Doc:
         if not Path(self.model_path).exists():
             raise FileNotFoundError(
-                f"NER model not found at {self.model_path}; train it with `newskit train ner`"
+                f"NER model not found at {self.model_path}; "
+                "train one with `python bench/train_ner.py --out PATH`"
             )
         tagger = _tagger(self.model_path)
         ents: list[Span] = []
@@ -303,26 +415,41 @@ def train(
     sentences: Iterable[tuple[list[str], list[str]]],
     out_path: str | Path,
     *,
+    historical: Iterable[tuple[list[str], list[str]]] = (),
     c1: float = 0.05,
-    c2: float = 0.01,
+    c2: float = 0.05,
     max_iterations: int = 150,
     progress: bool = True,
 ) -> Path:
-    """Train the CRF on ``(words, labels)`` sentences and write it to ``out_path``."""
+    """Train the CRF on ``(words, labels)`` sentences and write it to ``out_path``.
+
+    ``sentences`` are modern news/encyclopedia text (GermEval); ``historical``
+    ones (Europeana) train the shared and the ``hist:`` features only.
+    """
     import pycrfsuite
     from tqdm.auto import tqdm
 
     from newskit.nlp.tagger import tag_tokens
 
     trainer = pycrfsuite.Trainer(verbose=False)
-    for words, labels in tqdm(list(sentences), desc="features", disable=not progress):
+    data = [(s, "news") for s in sentences] + [(s, "hist") for s in historical]
+    for (words, labels), domain in tqdm(data, desc="features", disable=not progress):
         tags = [t for t, _ in tag_tokens(words)]
-        trainer.append(sentence_features(words, tags), clean_training_labels(labels))
+        trainer.append(sentence_features(words, tags, domain), clean_training_labels(labels))
     trainer.set_params({
         "c1": c1, "c2": c2, "max_iterations": max_iterations,
         "feature.possible_transitions": True, "feature.minfreq": 1,
     })
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    trainer.train(str(out_path))
+    if out_path.suffix != ".gz":
+        trainer.train(str(out_path))
+        return out_path
+    import gzip
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:  # a ``.gz`` path gets the compressed model
+        plain = Path(tmp) / "model.crfsuite"
+        trainer.train(str(plain))
+        out_path.write_bytes(gzip.compress(plain.read_bytes(), compresslevel=9, mtime=0))
     return out_path
