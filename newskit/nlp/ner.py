@@ -125,7 +125,7 @@ def gazetteer() -> tuple[dict[str, frozenset[str]], dict[tuple[str, ...], frozen
     """Name lists shipped in ``newskit/data/gazetteer_de.tsv.gz`` (see bench/build_gazetteer.py).
 
     Returns ``(single, multi)``: one-word entries and multi-word entries (as word
-    tuples), each mapped to their kinds (``first``, ``last``, ``place``).
+    tuples), each mapped to their kinds (``first``, ``last``, ``place``, ``org``).
     """
     import gzip
 
