@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 import newskit
-from newskit.extract.sentiment import load_lexicon, score_tokens
+from newskit.extract.sentiment import load_lexicon, score_tokens, word_polarity
 
 
 @pytest.fixture(scope="module")
@@ -51,6 +51,36 @@ def test_separable_verb_lemma(score):
 
 def test_compound_head(score):
     assert score("Die Kriegsgefahr wächst.") < -0.2
+
+
+@pytest.fixture(scope="module")
+def polarity(nlp):
+    lex = load_lexicon()
+
+    def _polarity(text, word):
+        tok = next(t for t in nlp(text) if t.text == word)
+        return word_polarity(tok, lex)
+
+    return _polarity
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Er würde gern kommen.", "würde"),                        # AUX, not die Würde
+    ("Es gab einige Fragen.", "einige"),                        # DET, not einig
+    ("Der Soldat ist im Krieg gefallen.", "gefallen"),          # fallen, not gefallen
+    ("Der Koalitionsvertrag liegt vor.", "Koalitionsvertrag"),  # Vertrag, not Ertrag
+    ("Im Bildungsbereich fehlen Lehrer.", "Bildungsbereich"),   # Bereich, not Reich
+    ("Es kamen zahlreiche Gäste.", "zahlreiche"),               # adjectives are not split
+    ("Er brach sich den Arm.", "Arm"),                          # der Arm, not arm
+])
+def test_words_that_only_look_polar(polarity, text, word):
+    assert polarity(text, word) == 0.0
+
+
+def test_polar_words_still_found(polarity):
+    assert polarity("Die Kriegsgefahr wächst.", "Kriegsgefahr") < 0
+    assert polarity("Die Familie ist arm.", "arm") < 0
+    assert polarity("Die Würde des Menschen ist unantastbar.", "Würde") > 0
 
 
 def test_hypothetical_is_damped(score):
