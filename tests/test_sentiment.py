@@ -72,6 +72,8 @@ def polarity(nlp):
     ("Im Bildungsbereich fehlen Lehrer.", "Bildungsbereich"),   # Bereich, not Reich
     ("Es kamen zahlreiche Gäste.", "zahlreiche"),               # adjectives are not split
     ("Er brach sich den Arm.", "Arm"),                          # der Arm, not arm
+    ("Sie kauft im Supermarkt ein.", "Supermarkt"),             # not super
+    ("Er spielt mit Leidenschaft.", "Leidenschaft"),            # -schaft is no head
 ])
 def test_words_that_only_look_polar(polarity, text, word):
     assert polarity(text, word) == 0.0
@@ -81,6 +83,14 @@ def test_polar_words_still_found(polarity):
     assert polarity("Die Kriegsgefahr wächst.", "Kriegsgefahr") < 0
     assert polarity("Die Familie ist arm.", "arm") < 0
     assert polarity("Die Würde des Menschen ist unantastbar.", "Würde") > 0
+
+
+def test_polar_first_part_colours_a_neutral_head(polarity):
+    assert polarity("Die Polizei sperrte die Unfallstelle.", "Unfallstelle") < 0
+    assert polarity("Die Friedensverhandlungen beginnen.", "Friedensverhandlungen") > 0
+    # weaker than the polar noun itself
+    assert abs(polarity("Die Polizei sperrte die Unfallstelle.", "Unfallstelle")) < abs(
+        polarity("Der Unfall war schwer.", "Unfall"))
 
 
 def test_hypothetical_is_damped(score):

@@ -2,8 +2,10 @@
 
 The default scorer is rule-based and ships no third-party data: a polarity
 lexicon written for newskit (``newskit/data/polarity_de.tsv``, lemma and
-weight in −1…1), looked up by lemma, by word form and by the head of a
-compound ("Kriegsgefahr" → "Gefahr"), with German rules on top:
+weight in −1…1), looked up by lemma (verbs by lemma only), by word form and,
+for compound nouns, by their head ("Kriegsgefahr" → "Gefahr") or, when the
+head is neutral, at 0.6 of a polar first part ("Unfallstelle" → "Unfall").
+Function words carry no polarity ("würde" is not "Würde"). German rules on top:
 
 * negation (``nicht``, ``kein``, ``nie``, ``niemals``, ``ohne``) flips the
   polarity of the next polar words in its clause;
@@ -104,15 +106,19 @@ def load_sentiws(folder: str | Path) -> dict[str, float]:
 # "einige" (DET) is not "einig", a verb particle ("stellte ... fest") is not "fest".
 _NO_POLARITY_POS = frozenset({"AUX", "DET", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "NUM",
                               "PUNCT", "SYM", "SPACE"})
-# Lexicon adjectives whose lower-cased form is also a neutral noun (der Arm, das Reich).
-_ADJECTIVE_ONLY = frozenset({"arm", "reich"})
+# Lexicon adjectives whose lower-cased form is also a neutral noun or a compound's first
+# part (der Arm, das Reich, der Supermarkt, das Gemeinwesen).
+_ADJECTIVE_ONLY = frozenset({"arm", "reich", "super", "gemein"})
 
 
 def _compound_head(low: str, lex: dict[str, float]) -> float:
-    """Weight of a compound noun's head: its longest known final noun.
+    """Polarity of a compound noun from its parts.
 
-    "Kriegsgefahr" → "Gefahr"; but "Koalitionsvertrag" stops at "Vertrag" (not
-    polar) instead of reaching "Ertrag", and "Bildungsbereich" at "Bereich".
+    The head decides: "Kriegsgefahr" → "Gefahr". The head is the longest final
+    part that is a known noun, so "Koalitionsvertrag" stops at "Vertrag" instead
+    of reaching "Ertrag", and "Bildungsbereich" at "Bereich". When the head is
+    not polar, a strongly polar noun in front colours the compound more weakly
+    ("Gewalttat", "Unfallstelle", "Friedensverhandlungen").
     """
     from newskit.nlp.lexicons import noun_lexicon
 
@@ -122,7 +128,30 @@ def _compound_head(low: str, lex: dict[str, float]) -> float:
         if head in lex:
             return lex[head]
         if head.capitalize() in nouns:
-            return 0.0
+            if head in _SUFFIX_LIKE:
+                return 0.0
+            return MODIFIER_SHARE * _modifier_weight(low[:k], lex, nouns)
+    return 0.0
+
+
+# A polar first part counts this much of its weight when the head is neutral.
+MODIFIER_SHARE = 0.6
+# Final parts that are nouns in their own right but act as suffixes ("Leidenschaft").
+_SUFFIX_LIKE = frozenset({"schaft", "schaften"})
+
+
+def _modifier_weight(mod: str, lex: dict[str, float], nouns: dict[str, str]) -> float:
+    """Weight of a compound's first part, a noun with or without linking -s/-n/-es/-en."""
+    cands = [mod]
+    if mod.endswith(("s", "n")):
+        cands.append(mod[:-1])
+    if mod.endswith(("es", "en")):
+        cands.append(mod[:-2])
+    cands.append(mod + "e")
+    for cand in cands:
+        if (len(cand) >= 4 and cand in lex and abs(lex[cand]) >= 0.5
+                and cand.capitalize() in nouns and cand not in _ADJECTIVE_ONLY):
+            return lex[cand]
     return 0.0
 
 
