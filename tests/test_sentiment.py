@@ -30,6 +30,10 @@ def test_negation_flips(score, positive, negated):
     assert score(positive) > 0 > score(negated)
 
 
+def test_not_only_does_not_negate(score):
+    assert score("Das Team ist nicht nur erfolgreich.") > 0.2
+
+
 def test_negation_scope_ends_at_clause(score):
     assert score("Das war nicht geplant, aber ein Erfolg.") > 0
 

@@ -57,6 +57,9 @@ TARGET_NEGATIVE_BELOW = -0.225
 TARGET_POSITIVE_ABOVE = 0.1
 
 
+_NOT_NEGATING_AFTER = frozenset({"nur", "zuletzt"})
+
+
 def _ensure_extensions() -> None:
     for name in ("sentiment_score", "sentiment"):
         if not Span.has_extension(name):
@@ -202,7 +205,9 @@ def token_weights(tokens: list[Token], lex: dict[str, float]) -> list[float]:
                 weights[j] *= 0.5
             continue
         if low in NEGATORS:
-            negate = True
+            # "nicht nur …, sondern auch", "nicht zuletzt" do not negate
+            nxt = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
+            negate = nxt not in _NOT_NEGATING_AFTER
             continue
         if low in INTENSIFIERS:
             scale *= INTENSIFIERS[low]
