@@ -30,6 +30,11 @@ def test_negation_flips(score, positive, negated):
     assert score(positive) > 0 > score(negated)
 
 
+def test_negation_after_the_verb(score):
+    assert score("Die Regierung hilft den Menschen nicht.") < 0 < score(
+        "Die Regierung hilft den Menschen.")
+
+
 def test_not_only_does_not_negate(score):
     assert score("Das Team ist nicht nur erfolgreich.") > 0.2
 

@@ -192,10 +192,19 @@ def token_weights(tokens: list[Token], lex: dict[str, float]) -> list[float]:
     scale = 1.0
     hypo = 1.0
     contrast = 1.0
+    verb_before = -1  # last polar verb of this clause that precedes a negator
+
+    def close_clause() -> None:
+        # "Die Regierung hilft den Menschen nicht": a negator with nothing polar after it
+        # in its clause negates the polar finite verb before it
+        if negate and verb_before >= 0:
+            weights[verb_before] *= -0.8
+
     for i, tok in enumerate(tokens):
         low = tok.lower_
         if _clause_break(tok):
-            negate, scale = False, 1.0
+            close_clause()
+            negate, scale, verb_before = False, 1.0, -1
             if tok.text in (".", "!", "?"):
                 hypo = 1.0
             continue
@@ -222,8 +231,11 @@ def token_weights(tokens: list[Token], lex: dict[str, float]) -> list[float]:
             if negate:
                 w = -0.8 * w
                 negate = False
+            elif tok.pos_ == "VERB":
+                verb_before = i
             weights[i] = w * scale * hypo * contrast
             scale = 1.0
+    close_clause()
     return weights
 
 
