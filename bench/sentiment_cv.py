@@ -1,0 +1,83 @@
+"""Cross-validated macro-F1 of target sentiment on GerNTSA.
+
+Usage: python bench/sentiment_cv.py [../shared/data/gerntsa/gerntsa-dev.json]
+       [--folds 10] [--seeds 0 1 2]
+
+The rule-based scorer has no trained weights, only the two cut-offs that turn a
+score into negative / neutral / positive. Here each fold's cut-offs are chosen
+on the other folds (grid over −0.6…0 and 0…0.6, step 0.025, best macro-F1) and
+applied to the fold; the predictions of all folds are scored together. Repeated
+for several shuffles, so the spread shows how much of a difference is noise.
+The lexicon and rules are the shipped ones.
+"""
+
+import argparse
+
+import numpy as np
+
+import newskit
+from newskit.eval.sentiment import CLASSES, read_gerntsa
+
+LOWS = np.arange(-0.6, 0.001, 0.025)
+HIGHS = np.arange(0.0, 0.601, 0.025)
+
+
+def label(x: np.ndarray, lo: float, hi: float) -> np.ndarray:
+    return np.where(x > hi, "positive", np.where(x < lo, "negative", "neutral"))
+
+
+def macro_f1(gold: np.ndarray, pred: np.ndarray) -> float:
+    f1 = []
+    for c in CLASSES:
+        tp = np.sum((gold == c) & (pred == c))
+        p, g = np.sum(pred == c), np.sum(gold == c)
+        f1.append(2 * tp / (p + g) if p + g else 0.0)
+    return float(np.mean(f1))
+
+
+def best_cutoffs(x: np.ndarray, gold: np.ndarray) -> tuple[float, float]:
+    best = (-1.0, 0.0, 0.0)
+    for lo in LOWS:
+        for hi in HIGHS:
+            f = macro_f1(gold, label(x, lo, hi))
+            if f > best[0]:
+                best = (f, lo, hi)
+    return best[1], best[2]
+
+
+def stratified_folds(gold: np.ndarray, k: int, seed: int) -> list[np.ndarray]:
+    """k test folds with each class spread evenly over them."""
+    rng = np.random.default_rng(seed)
+    folds: list[list[int]] = [[] for _ in range(k)]
+    for c in np.unique(gold):
+        idx = rng.permutation(np.flatnonzero(gold == c))
+        for i, j in enumerate(idx):
+            folds[i % k].append(int(j))
+    return [np.array(sorted(f)) for f in folds]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("path", nargs="?", default="../shared/data/gerntsa/gerntsa-dev.json")
+    ap.add_argument("--folds", type=int, default=10)
+    ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
+    args = ap.parse_args()
+
+    df = read_gerntsa(args.path)
+    x = newskit.target_sentiment(df[["text", "start_char", "end_char"]])["score"].to_numpy()
+    gold = df["gold"].to_numpy()
+    results = []
+    for seed in args.seeds:
+        pred = np.empty(len(df), dtype=object)
+        for test in stratified_folds(gold, args.folds, seed):
+            train = np.setdiff1d(np.arange(len(df)), test)
+            lo, hi = best_cutoffs(x[train], gold[train])
+            pred[test] = label(x[test], lo, hi)
+        results.append(macro_f1(gold, pred))
+        print(f"seed {seed}: macro-F1 {results[-1]:.4f}, accuracy {np.mean(pred == gold):.4f}")
+    print(f"{len(df)} items, {args.folds}-fold CV x {len(args.seeds)} shuffles: "
+          f"macro-F1 mean {np.mean(results):.4f} (min {min(results):.4f}, max {max(results):.4f})")
+
+
+if __name__ == "__main__":
+    main()
