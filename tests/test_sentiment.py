@@ -88,6 +88,12 @@ def test_words_that_only_look_polar(polarity, text, word):
     assert polarity(text, word) == 0.0
 
 
+def test_test_results_are_not_evaluations(polarity):
+    assert polarity("Der Minister wurde positiv getestet.", "positiv") == 0.0
+    assert polarity("Sie legte einen negativen Corona-Test vor.", "negativen") == 0.0
+    assert polarity("Die Bilanz ist positiv.", "positiv") > 0
+
+
 def test_polar_words_still_found(polarity):
     assert polarity("Die Kriegsgefahr wächst.", "Kriegsgefahr") < 0
     assert polarity("Die Familie ist arm.", "arm") < 0

@@ -158,6 +158,16 @@ def _modifier_weight(mod: str, lex: dict[str, float], nouns: dict[str, str]) -> 
     return 0.0
 
 
+# "positiv getestet", "ein negativer Test": results of a test, not an evaluation.
+_TEST_RESULT = frozenset({"positiv", "negativ"})
+
+
+def _near_a_test(tok: Token, window: int = 3) -> bool:
+    doc = tok.doc
+    lo, hi = max(0, tok.i - window), min(len(doc), tok.i + window + 1)
+    return any("test" in t.lemma_.lower() for t in doc[lo:hi] if t.i != tok.i)
+
+
 def word_polarity(tok: Token, lex: dict[str, float]) -> float:
     """Lexicon weight of a token: lemma, then form, then compound head.
 
@@ -173,6 +183,8 @@ def word_polarity(tok: Token, lex: dict[str, float]) -> float:
     for key in keys:
         if key in lex:
             if key in _ADJECTIVE_ONLY and pos != "ADJ":
+                return 0.0
+            if key in _TEST_RESULT and _near_a_test(tok):
                 return 0.0
             return lex[key]
     low = tok.lower_
