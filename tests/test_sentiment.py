@@ -122,6 +122,15 @@ def test_target_sentiment_order_and_columns():
     assert out["label"].tolist() == ["negative", "positive", "neutral"]
 
 
+def test_target_score_is_damped_in_long_sentences():
+    short = "Berlin feiert einen Erfolg."
+    long = ("Berlin feiert einen Erfolg, während viele Menschen am Wochenende bei Sonne durch "
+            "die Parks und Straßen der Innenstadt spazieren und am Abend in die Kinos gehen.")
+    out = newskit.target_sentiment(pd.DataFrame({"text": [short, long], "start_char": [0, 0],
+                                                 "end_char": [6, 6]}))
+    assert out["score"][0] > out["score"][1] > 0
+
+
 def test_target_sentiment_needs_columns():
     with pytest.raises(ValueError, match="start_char"):
         newskit.target_sentiment(pd.DataFrame({"text": ["x"]}))
