@@ -131,6 +131,17 @@ def test_target_score_is_damped_in_long_sentences():
     assert out["score"][0] > out["score"][1] > 0
 
 
+def test_neighbouring_sentences_count_less():
+    own = "Der brutale Anschlag in Berlin war eine Katastrophe."
+    before = "Der brutale Anschlag war eine Katastrophe. Die Polizei ermittelt in Berlin."
+    alone = "Die Polizei ermittelt in Berlin."
+    df = pd.DataFrame({"text": [own, before, alone],
+                       "start_char": [own.index("Berlin"), before.index("Berlin"), alone.index("Berlin")]})
+    df["end_char"] = df["start_char"] + len("Berlin")
+    scores = newskit.target_sentiment(df)["score"].tolist()
+    assert scores[0] < scores[1] < scores[2] == 0.0
+
+
 def test_target_sentiment_needs_columns():
     with pytest.raises(ValueError, match="start_char"):
         newskit.target_sentiment(pd.DataFrame({"text": ["x"]}))
