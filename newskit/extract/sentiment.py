@@ -46,8 +46,8 @@ NEGATORS = frozenset("nicht kein keine keinen keinem keiner keines nie niemals n
                      "ohne weder nichts niemand".split())
 INTENSIFIERS = {"sehr": 1.5, "äußerst": 1.8, "extrem": 1.8, "besonders": 1.4, "höchst": 1.6,
                 "zutiefst": 1.7, "völlig": 1.5, "total": 1.5, "enorm": 1.5, "massiv": 1.5,
-                "erheblich": 1.4, "stark": 1.3, "ausgesprochen": 1.5, "überaus": 1.6,
-                "so": 1.2, "zu": 1.2, "ganz": 1.3}
+                "erheblich": 1.4, "stark": 1.3, "ausgesprochen": 1.5, "überaus": 1.6}
+# not "so", "zu", "ganz": mostly "thus", the infinitive "zu" and "whole" in news
 DOWNTONERS = {"kaum": 0.3, "etwas": 0.6, "wenig": 0.5, "leicht": 0.6, "eher": 0.7,
               "ziemlich": 0.9, "teilweise": 0.6, "bisschen": 0.5}
 CONTRAST = frozenset("aber jedoch doch allerdings dennoch trotzdem sondern".split())
