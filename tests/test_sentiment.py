@@ -35,6 +35,10 @@ def test_negation_after_the_verb(score):
         "Die Regierung hilft den Menschen.")
 
 
+def test_ohne_does_not_reach_back_to_the_verb(score):
+    assert score("Die Nachbarn helfen ohne Zögern.") > 0
+
+
 def test_not_only_does_not_negate(score):
     assert score("Das Team ist nicht nur erfolgreich.") > 0.2
 

@@ -65,6 +65,7 @@ CONTEXT_WEIGHT = 0.2
 
 
 _NOT_NEGATING_AFTER = frozenset({"nur", "zuletzt"})
+_POSTPOSED_NEGATORS = frozenset({"nicht", "nie", "niemals"})
 
 
 def _ensure_extensions() -> None:
@@ -212,11 +213,12 @@ def token_weights(tokens: list[Token], lex: dict[str, float]) -> list[float]:
     hypo = 1.0
     contrast = 1.0
     verb_before = -1  # last polar verb of this clause that precedes a negator
+    negator = ""
 
     def close_clause() -> None:
-        # "Die Regierung hilft den Menschen nicht": a negator with nothing polar after it
-        # in its clause negates the polar finite verb before it
-        if negate and verb_before >= 0:
+        # "Die Regierung hilft den Menschen nicht": "nicht"/"nie" with nothing polar after
+        # it in its clause negates the polar finite verb before it (not "ohne Zögern")
+        if negate and verb_before >= 0 and negator in _POSTPOSED_NEGATORS:
             weights[verb_before] *= -0.8
 
     for i, tok in enumerate(tokens):
@@ -235,7 +237,7 @@ def token_weights(tokens: list[Token], lex: dict[str, float]) -> list[float]:
         if low in NEGATORS:
             # "nicht nur …, sondern auch", "nicht zuletzt" do not negate
             nxt = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
-            negate = nxt not in _NOT_NEGATING_AFTER
+            negate, negator = nxt not in _NOT_NEGATING_AFTER, low
             continue
         if low in INTENSIFIERS:
             scale *= INTENSIFIERS[low]
@@ -277,7 +279,7 @@ def target_score(sent: Span, start_char: int, end_char: int, lex: dict[str, floa
                  context: float = 0.0) -> float:
     """Sentiment of ``sent`` toward the target at ``start_char:end_char``.
 
-    ``context`` is the evidence of the neighbouring sentences (``context_evidence``);
+    ``context`` is the evidence of the neighbouring sentences (``neighbour_context``);
     it counts at ``CONTEXT_WEIGHT``.
     """
     toks = [t for t in sent if not t.is_space]
@@ -303,10 +305,16 @@ def sentence_evidence(sent: Span, lex: dict[str, float]) -> tuple[float, int]:
     return sum(token_weights(toks, lex)), len(toks)
 
 
-def context_evidence(neighbours: list[tuple[float, int]]) -> float:
-    """Length-normalised evidence of the sentences around a target's sentence."""
-    total = sum(w for w, _ in neighbours)
-    n = sum(k for _, k in neighbours)
+def neighbour_context(sents: list[Span], k: int, lex: dict[str, float],
+                      evidence: list[tuple[float, int]] | None = None) -> float:
+    """Length-normalised evidence of the sentences before and after sentence ``k``.
+
+    ``evidence`` may hold ``sentence_evidence`` of every sentence, computed once.
+    """
+    around = [j for j in (k - 1, k + 1) if 0 <= j < len(sents)]
+    found = [evidence[j] if evidence else sentence_evidence(sents[j], lex) for j in around]
+    total = sum(w for w, _ in found)
+    n = sum(m for _, m in found)
     return total / math.sqrt(n / TYPICAL_SENTENCE_TOKENS) if n else 0.0
 
 
@@ -327,7 +335,7 @@ def make_sentiment(nlp: Language, name: str, lexicon_path: str | None):
         ids = sentence_ids(doc)
         for ent in doc.ents:
             k = ids[ent.start]
-            context = context_evidence(evidence[max(0, k - 1):k] + evidence[k + 1:k + 2])
+            context = neighbour_context(sents, k, lex, evidence)
             s = target_score(sents[k], ent.start_char, ent.end_char, lex, context)
             ent._.sentiment_score, ent._.sentiment = s, target_label_of(s)
         for q in doc.spans.get("quotes", []):  # the quoted words themselves
@@ -398,8 +406,6 @@ def target_sentiment(df, *, nlp: Language | None = None, lexicon: dict | None = 
         if k is None:
             score = target_score(doc[:], s, e, lex)
         else:
-            context = context_evidence([sentence_evidence(sents[j], lex)
-                                        for j in (k - 1, k + 1) if 0 <= j < len(sents)])
-            score = target_score(sents[k], s, e, lex, context)
+            score = target_score(sents[k], s, e, lex, neighbour_context(sents, k, lex))
         out.append({"label": target_label_of(score), "score": score})
     return pd.DataFrame(out, index=df.index, columns=["label", "score"])
