@@ -16,33 +16,7 @@ import argparse
 import numpy as np
 
 import newskit
-from newskit.eval.sentiment import CLASSES, read_gerntsa
-
-LOWS = np.arange(-0.6, 0.001, 0.025)
-HIGHS = np.arange(0.0, 0.601, 0.025)
-
-
-def label(x: np.ndarray, lo: float, hi: float) -> np.ndarray:
-    return np.where(x > hi, "positive", np.where(x < lo, "negative", "neutral"))
-
-
-def macro_f1(gold: np.ndarray, pred: np.ndarray) -> float:
-    f1 = []
-    for c in CLASSES:
-        tp = np.sum((gold == c) & (pred == c))
-        p, g = np.sum(pred == c), np.sum(gold == c)
-        f1.append(2 * tp / (p + g) if p + g else 0.0)
-    return float(np.mean(f1))
-
-
-def best_cutoffs(x: np.ndarray, gold: np.ndarray) -> tuple[float, float]:
-    best = (-1.0, 0.0, 0.0)
-    for lo in LOWS:
-        for hi in HIGHS:
-            f = macro_f1(gold, label(x, lo, hi))
-            if f > best[0]:
-                best = (f, lo, hi)
-    return best[1], best[2]
+from newskit.eval.sentiment import best_cutoffs, cutoff_labels, macro_f1, read_gerntsa
 
 
 def stratified_folds(gold: np.ndarray, k: int, seed: int) -> list[np.ndarray]:
@@ -72,7 +46,7 @@ def main() -> None:
         for test in stratified_folds(gold, args.folds, seed):
             train = np.setdiff1d(np.arange(len(df)), test)
             lo, hi = best_cutoffs(x[train], gold[train])
-            pred[test] = label(x[test], lo, hi)
+            pred[test] = cutoff_labels(x[test], lo, hi)
         results.append(macro_f1(gold, pred))
         print(f"seed {seed}: macro-F1 {results[-1]:.4f}, accuracy {np.mean(pred == gold):.4f}")
     print(f"{len(df)} items, {args.folds}-fold CV x {len(args.seeds)} shuffles: "

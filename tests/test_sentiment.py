@@ -172,3 +172,19 @@ def test_seed_columns_filled():
     assert result.entities["sentiment"].notna().all()
     assert result.quotes["sentiment"].notna().all()
     assert result.articles["sentiment"].notna().all()
+
+
+def test_macro_f1_matches_the_report_and_cutoffs_separate():
+    import numpy as np
+
+    from newskit.eval.sentiment import best_cutoffs, cutoff_labels, macro_f1, scores
+
+    rng = np.random.default_rng(0)
+    classes = np.array(["positive", "neutral", "negative"])
+    gold, pred = classes[rng.integers(0, 3, 200)], classes[rng.integers(0, 3, 200)]
+    assert macro_f1(gold, pred) == pytest.approx(scores(list(gold), list(pred))[1]["macro_f1"],
+                                                 abs=1e-4)
+    x = np.array([-0.5, -0.3, 0.0, 0.02, 0.3, 0.45])
+    gold = np.array(["negative", "negative", "neutral", "neutral", "positive", "positive"])
+    low, high = best_cutoffs(x, gold)
+    assert list(cutoff_labels(x, low, high)) == list(gold)

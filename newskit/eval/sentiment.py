@@ -10,11 +10,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from newskit.eval.ner import parse_slice
 
 CLASSES = ["positive", "neutral", "negative"]
+# the grid over which target cut-offs are chosen
+LOW_CUTOFFS = np.arange(-0.6, 0.001, 0.025)
+HIGH_CUTOFFS = np.arange(0.0, 0.601, 0.025)
 
 
 def read_gerntsa(path: str | Path) -> pd.DataFrame:
@@ -26,6 +30,32 @@ def read_gerntsa(path: str | Path) -> pd.DataFrame:
         "end_char": [x["target_anchor"]["to"] for x in items],
         "gold": [x["sentiment"]["polarity"] for x in items],
     })
+
+
+def macro_f1(gold: np.ndarray, pred: np.ndarray) -> float:
+    """Mean F1 over the three classes (array version of ``scores``, for search loops)."""
+    f1 = []
+    for c in CLASSES:
+        tp = np.sum((gold == c) & (pred == c))
+        n = np.sum(pred == c) + np.sum(gold == c)
+        f1.append(2 * tp / n if n else 0.0)
+    return float(np.mean(f1))
+
+
+def cutoff_labels(x: np.ndarray, low: float, high: float) -> np.ndarray:
+    """Labels for scores ``x``: positive above ``high``, negative below ``low``."""
+    return np.where(x > high, "positive", np.where(x < low, "negative", "neutral"))
+
+
+def best_cutoffs(x: np.ndarray, gold: np.ndarray) -> tuple[float, float]:
+    """The (low, high) cut-offs on the grid with the best macro-F1 on ``gold``."""
+    best = (-1.0, 0.0, 0.0)
+    for low in LOW_CUTOFFS:
+        for high in HIGH_CUTOFFS:
+            f = macro_f1(gold, cutoff_labels(x, low, high))
+            if f > best[0]:
+                best = (f, float(low), float(high))
+    return best[1], best[2]
 
 
 def scores(gold: list[str], pred: list[str]) -> tuple[pd.DataFrame, dict]:

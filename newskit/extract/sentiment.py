@@ -42,6 +42,8 @@ from typing import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newskit.nlp.lexicons import noun_lexicon
+
 NEGATORS = frozenset("nicht kein keine keinen keinem keiner keines nie niemals nirgends "
                      "ohne weder nichts niemand".split())
 INTENSIFIERS = {"sehr": 1.5, "äußerst": 1.8, "extrem": 1.8, "besonders": 1.4, "höchst": 1.6,
@@ -131,8 +133,6 @@ def _compound_head(low: str, lex: dict[str, float]) -> float:
     not polar, a strongly polar noun in front colours the compound more weakly
     ("Gewalttat", "Unfallstelle", "Friedensverhandlungen").
     """
-    from newskit.nlp.lexicons import noun_lexicon
-
     nouns = noun_lexicon()
     for k in range(3, len(low) - 3):
         head = low[k:]
