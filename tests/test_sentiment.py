@@ -39,6 +39,12 @@ def test_ohne_does_not_reach_back_to_the_verb(score):
     assert score("Die Nachbarn helfen ohne Zögern.") > 0
 
 
+def test_double_full_stop_ends_negation_and_mood(score):
+    # GerNTSA-style snippets join sentences with ".."
+    assert score("Es wäre nicht gut.. Der Tag war ein Erfolg.") == pytest.approx(
+        score("Es wäre nicht gut. Der Tag war ein Erfolg."))
+
+
 def test_not_only_does_not_negate(score):
     assert score("Das Team ist nicht nur erfolgreich.") > 0.2
 

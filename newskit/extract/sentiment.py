@@ -201,8 +201,12 @@ def word_polarity(tok: Token, lex: dict[str, float]) -> float:
     return 0.0
 
 
+_SENTENCE_END = frozenset({".", "!", "?", "..", "...", "…"})  # news snippets join with ".."
+
+
 def _clause_break(tok: Token) -> bool:
-    return tok.text in (",", ";", ":", ".", "!", "?") or tok.lower_ in ("dass", "und", "oder")
+    return (tok.text in _SENTENCE_END or tok.text in (",", ";", ":")
+            or tok.lower_ in ("dass", "und", "oder"))
 
 
 def token_weights(tokens: list[Token], lex: dict[str, float]) -> list[float]:
@@ -226,7 +230,7 @@ def token_weights(tokens: list[Token], lex: dict[str, float]) -> list[float]:
         if _clause_break(tok):
             close_clause()
             negate, scale, verb_before = False, 1.0, -1
-            if tok.text in (".", "!", "?"):
+            if tok.text in _SENTENCE_END:
                 hypo = 1.0
             continue
         if low in CONTRAST:
