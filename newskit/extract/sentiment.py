@@ -201,11 +201,13 @@ def word_polarity(tok: Token, lex: dict[str, float]) -> float:
     return 0.0
 
 
-_SENTENCE_END = frozenset({".", "!", "?", "..", "...", "…"})  # news snippets join with ".."
+def _sentence_end(tok: Token) -> bool:
+    """".", "!", "?", "?!", "…" and runs of dots ("..", how news snippets join sentences)."""
+    return bool(tok.text) and set(tok.text) <= {".", "!", "?", "…"}
 
 
 def _clause_break(tok: Token) -> bool:
-    return (tok.text in _SENTENCE_END or tok.text in (",", ";", ":")
+    return (_sentence_end(tok) or tok.text in (",", ";", ":")
             or tok.lower_ in ("dass", "und", "oder"))
 
 
@@ -230,7 +232,7 @@ def token_weights(tokens: list[Token], lex: dict[str, float]) -> list[float]:
         if _clause_break(tok):
             close_clause()
             negate, scale, verb_before = False, 1.0, -1
-            if tok.text in _SENTENCE_END:
+            if _sentence_end(tok):
                 hypo = 1.0
             continue
         if low in CONTRAST:
