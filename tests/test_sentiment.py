@@ -110,6 +110,18 @@ def test_polar_words_still_found(polarity):
     assert polarity("Die Würde des Menschen ist unantastbar.", "Würde") > 0
 
 
+@pytest.mark.parametrize("text,word,sign", [
+    ("Bei der Schießerei fielen mehrere Schüsse.", "Schüsse", -1),
+    ("Der Auftritt endete mit einem Eklat.", "Eklat", -1),
+    ("Die Firma meldet hohe Einbußen.", "Einbußen", -1),
+    ("Die Verhandlungen blieben erfolglos.", "erfolglos", -1),
+    ("Sie gilt als großes Talent.", "Talent", 1),
+    ("Er kümmert sich liebevoll um die Tiere.", "liebevoll", 1),
+])
+def test_everyday_news_words_are_covered(polarity, text, word, sign):
+    assert polarity(text, word) * sign > 0
+
+
 def test_polar_first_part_colours_a_neutral_head(polarity):
     assert polarity("Die Polizei sperrte die Unfallstelle.", "Unfallstelle") < 0
     assert polarity("Die Friedensverhandlungen beginnen.", "Friedensverhandlungen") > 0
