@@ -48,6 +48,17 @@ def test_separable_verbs_joined(nlp):
     assert lemmas["stellte"] == "klarstellen"
 
 
+def test_particle_read_as_preposition_is_joined(nlp):
+    # HanTa tags this clause-final "an" as a preposition (APPR)
+    doc = nlp("Dann kündigte er den Unterricht bis Mitte Januar an – kurz darauf nicht mehr.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["kündigte"] == "ankündigen"
+    assert next(t for t in doc if t.text == "an").tag_ == "PTKVZ"
+    # a preposition inside the clause stays one
+    doc = nlp("Er kündigte an einem Montag.")
+    assert {t.text: t.lemma_ for t in doc}["kündigte"] == "kündigen"
+
+
 def test_embedded_pipeline_runs_without_network():
     nlp = newskit.load_pipeline("newskit_embedded", cache=False)
     assert nlp.pipe_names[:3] == ["newskit_sentencizer", "newskit_tagger", "newskit_ner"]

@@ -44,6 +44,9 @@ PARTICLE_ADJ = {
     ("statt", "finden"), ("teil", "nehmen"), ("zurück", "weisen"), ("fest", "legen"),
 }
 
+# prepositions that, last in a clause after a finite full verb, are its separated particle
+CLAUSE_FINAL_PARTICLES = frozenset("ab an auf aus bei ein mit nach vor zu".split())
+
 PRONOUNS = {
     # form: (Person, Number, Gender); Gender "" when open
     "er": ("3", "Sing", "Masc"), "ihn": ("3", "Sing", "Masc"), "ihm": ("3", "Sing", "Masc|Neut"),
@@ -169,8 +172,11 @@ def _join_particles(sent) -> None:
         elif finite is not None:
             nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
             clause_end = nxt is None or nxt.is_punct
-            if tok.tag_ == "PTKVZ" and clause_end:
+            # HanTa reads a clause-final "an"/"auf"/"vor" as a preposition ("kündigte ... an")
+            if (tok.tag_ == "PTKVZ" or (tok.tag_ == "APPR" and tok.lower_ in CLAUSE_FINAL_PARTICLES)) \
+                    and clause_end:
                 finite.lemma_ = tok.lower_ + finite.lemma_
+                tok.tag_, tok.pos_ = "PTKVZ", "ADP"
                 finite = None
             elif (tok.lower_, finite.lemma_) in PARTICLE_ADJ and clause_end:
                 finite.lemma_ = tok.lower_ + finite.lemma_
