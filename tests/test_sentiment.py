@@ -98,6 +98,13 @@ def test_words_that_only_look_polar(polarity, text, word):
     assert polarity(text, word) == 0.0
 
 
+def test_guessed_noun_lemmas_are_not_trusted(polarity):
+    # HanTa guesses the lemma "Not" for the unknown name "Nota"
+    assert polarity("Das Auto, wie Nota es nannte, ist schnell.", "Nota") == 0.0
+    assert polarity("Die Risiken wachsen.", "Risiken") < 0
+    assert polarity("Es fielen Schüsse.", "Schüsse") < 0
+
+
 def test_test_results_are_not_evaluations(polarity):
     assert polarity("Der Minister wurde positiv getestet.", "positiv") == 0.0
     assert polarity("Sie legte einen negativen Corona-Test vor.", "negativen") == 0.0

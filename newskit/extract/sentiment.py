@@ -176,6 +176,22 @@ def _near_a_test(tok: Token, window: int = 3) -> bool:
     return any("test" in t.lemma_.lower() for t in doc[lo:hi] if t.i != tok.i)
 
 
+_UMLAUT_FREE = str.maketrans("äöü", "aou")
+_NOUN_ENDINGS = frozenset({"", "e", "en", "n", "s", "es", "er", "ern", "r", "nen", "ns"})
+
+
+def _noun_inflection(form: str, lemma: str) -> bool:
+    """Whether ``form`` can inflect ``lemma`` ("Schüssen" of "Schuss", not "Nota" of "Not")."""
+    f, l = form.translate(_UMLAUT_FREE), lemma.translate(_UMLAUT_FREE)
+    if f.startswith(l) and f[len(l):] in _NOUN_ENDINGS:
+        return True
+    # foreign plurals: Risiko/Risiken, Drama/Dramen, Virus/Viren, Museum/Museen
+    for ending in ("um", "us", "on", "is", "a", "o"):
+        if l.endswith(ending) and f in (l[:-len(ending)] + "en", l[:-len(ending)] + "a"):
+            return True
+    return False
+
+
 def word_polarity(tok: Token, lex: dict[str, float]) -> float:
     """Lexicon weight of a token: lemma, then form, then compound head.
 
@@ -188,6 +204,8 @@ def word_polarity(tok: Token, lex: dict[str, float]) -> float:
         return 0.0
     lemma = tok.lemma_.lower()
     keys = (lemma,) if pos == "VERB" else (lemma, tok.lower_)
+    if pos == "NOUN" and not _noun_inflection(tok.lower_, lemma):
+        keys = (tok.lower_,)  # a guessed lemma: "Nota" is not a form of "Not"
     for key in keys:
         if key in lex:
             if key in _ADJECTIVE_ONLY and pos != "ADJ":
