@@ -129,6 +129,12 @@ def test_everyday_news_words_are_covered(polarity, text, word, sign):
     assert polarity(text, word) * sign > 0
 
 
+@pytest.mark.parametrize("word", ["Kabinett", "Elfmeterschießen", "Abenteuer", "Vorsorge"])
+def test_simple_words_are_not_split_into_polar_heads(polarity, word):
+    # not Kabi|nett, Elfmet|erschießen, Aben|teuer, Vor|Sorge
+    assert polarity(f"Das {word} kam.", word) == 0.0
+
+
 def test_polar_first_part_colours_a_neutral_head(polarity):
     assert polarity("Die Polizei sperrte die Unfallstelle.", "Unfallstelle") < 0
     assert polarity("Die Friedensverhandlungen beginnen.", "Friedensverhandlungen") > 0

@@ -136,13 +136,27 @@ def _compound_head(low: str, lex: dict[str, float]) -> float:
     nouns = noun_lexicon()
     for k in range(3, len(low) - 3):
         head = low[k:]
-        if head in lex:
+        if head in lex and _is_first_part(low[:k], lex, nouns):
             return lex[head]
         if head.capitalize() in nouns:
             if head in _SUFFIX_LIKE:
                 return 0.0
             return MODIFIER_SHARE * _modifier_weight(low[:k], lex, nouns)
     return 0.0
+
+
+def _is_first_part(mod: str, lex: dict[str, float], nouns: dict[str, str]) -> bool:
+    """Whether ``mod`` can stand before a head: a known noun (with or without a linking
+    -s/-n/-es/-en/-e), a lexicon word or a hyphenated part — not the remains of a simple
+    word ("Kabi|nett", "Elfmet|erschießen", "Aben|teuer", "Ver|einigung")."""
+    if mod.endswith("-") or mod in lex:
+        return True
+    cands = {mod, mod + "e", mod + "n", mod + "en"}
+    if mod.endswith(("s", "n", "e")):
+        cands.add(mod[:-1])
+    if mod.endswith(("es", "en")):
+        cands.add(mod[:-2])
+    return any(len(c) >= 3 and c.capitalize() in nouns for c in cands)
 
 
 # A polar first part counts this much of its weight when the head is neutral.
