@@ -108,7 +108,10 @@ def test_guessed_noun_lemmas_are_not_trusted(polarity):
 def test_test_results_are_not_evaluations(polarity):
     assert polarity("Der Minister wurde positiv getestet.", "positiv") == 0.0
     assert polarity("Sie legte einen negativen Corona-Test vor.", "negativen") == 0.0
+    assert polarity("Wenn es wieder positive Corona-Fälle gibt, kommt die Maskenpflicht.",
+                    "positive") == 0.0
     assert polarity("Die Bilanz ist positiv.", "positiv") > 0
+    assert polarity("Die Reaktionen fielen positiv aus.", "positiv") > 0
 
 
 def test_polar_words_still_found(polarity):

@@ -180,14 +180,24 @@ def _modifier_weight(mod: str, lex: dict[str, float], nouns: dict[str, str]) -> 
     return 0.0
 
 
-# "positiv getestet", "ein negativer Test": results of a test, not an evaluation.
+# "positiv getestet", "positive Corona-Fälle", "ein negativer Befund": findings, not evaluations
 _TEST_RESULT = frozenset({"positiv", "negativ"})
+_FINDING_NOUNS = ("fall", "fälle", "befund", "probe")
+_FINDING_WORDS = ("test", "corona", "covid", "pcr")
 
 
 def _near_a_test(tok: Token, window: int = 3) -> bool:
     doc = tok.doc
     lo, hi = max(0, tok.i - window), min(len(doc), tok.i + window + 1)
-    return any("test" in t.lemma_.lower() for t in doc[lo:hi] if t.i != tok.i)
+    for t in doc[lo:hi]:
+        lemma = t.lemma_.lower()
+        if t.i == tok.i:
+            continue
+        if any(w in lemma for w in _FINDING_WORDS):
+            return True
+        if t.pos_ == "NOUN" and lemma.endswith(_FINDING_NOUNS):
+            return True
+    return False
 
 
 _UMLAUT_FREE = str.maketrans("äöü", "aou")
