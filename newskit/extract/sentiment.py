@@ -152,11 +152,8 @@ def _is_first_part(mod: str, lex: dict[str, float], nouns: dict[str, str]) -> bo
     word ("Kabi|nett", "Elfmet|erschießen", "Aben|teuer", "Ver|einigung")."""
     if mod.endswith("-") or mod in lex:
         return True
-    cands = {mod, mod + "e", mod + "n", mod + "en"}
-    if mod.endswith(("s", "n", "e")):
-        cands.add(mod[:-1])
-    if mod.endswith(("es", "en")):
-        cands.add(mod[:-2])
+    # verb stems stand first too ("Park|verbot"), when the infinitive is a listed noun
+    cands = _first_part_stems(mod) + [mod + "n", mod + "en"]
     return any(len(c) >= 3 and c.capitalize() in nouns for c in cands)
 
 
@@ -166,15 +163,20 @@ MODIFIER_SHARE = 0.6
 _SUFFIX_LIKE = frozenset({"schaft", "schaften"})
 
 
-def _modifier_weight(mod: str, lex: dict[str, float], nouns: dict[str, str]) -> float:
-    """Weight of a compound's first part, a noun with or without linking -s/-n/-es/-en."""
+def _first_part_stems(mod: str) -> list[str]:
+    """A compound's first part with and without a linking element (-s, -n, -es, -en, -e lost)."""
     cands = [mod]
     if mod.endswith(("s", "n")):
         cands.append(mod[:-1])
     if mod.endswith(("es", "en")):
         cands.append(mod[:-2])
     cands.append(mod + "e")
-    for cand in cands:
+    return cands
+
+
+def _modifier_weight(mod: str, lex: dict[str, float], nouns: dict[str, str]) -> float:
+    """Weight of a compound's first part, a noun with or without linking -s/-n/-es/-en."""
+    for cand in _first_part_stems(mod):
         if (len(cand) >= 4 and cand in lex and abs(lex[cand]) >= 0.5
                 and cand.capitalize() in nouns and cand not in _ADJECTIVE_ONLY):
             return lex[cand]
@@ -191,9 +193,9 @@ def _near_a_test(tok: Token, window: int = 3) -> bool:
     doc = tok.doc
     lo, hi = max(0, tok.i - window), min(len(doc), tok.i + window + 1)
     for t in doc[lo:hi]:
-        lemma = t.lemma_.lower()
         if t.i == tok.i:
             continue
+        lemma = t.lemma_.lower()
         if any(w in lemma for w in _FINDING_WORDS):
             return True
         if t.pos_ == "NOUN" and lemma.endswith(_FINDING_NOUNS):
