@@ -58,6 +58,13 @@ def test_intensifiers_and_downtoners(score):
     assert score("Die Lage ist kaum gefährlich.") > score("Die Lage ist gefährlich.")
 
 
+def test_degree_adjectives_grade_the_next_polar_word(score):
+    # "schwer" before a polar word says how much, not that something is bad
+    assert score("Das Team feierte einen schweren Sieg.") > score("Das Team feierte einen Sieg.") > 0
+    assert score("Zwei Menschen wurden schwer verletzt.") < score("Zwei Menschen wurden verletzt.") < 0
+    assert score("Die Aufgabe ist schwer.") < 0
+
+
 def test_contrast_weighs_the_second_part(score):
     assert score("Die Lage ist schwierig, aber die Gespräche waren konstruktiv.") > 0
     assert score("Die Gespräche waren konstruktiv, aber die Lage ist schwierig.") < 0

@@ -11,7 +11,9 @@ Function words carry no polarity ("würde" is not "Würde"). German rules on top
 * negation (``nicht``, ``kein``, ``nie``, ``niemals``, ``ohne``) flips the
   polarity of the next polar words in its clause;
 * intensifiers (``sehr``, ``äußerst``, ``besonders``) scale up, downtoners
-  (``kaum``, ``etwas``, ``wenig``) scale down;
+  (``kaum``, ``etwas``, ``wenig``) scale down; right before a polar word,
+  ``schwer``, ``hart``, ``groß``, ``hoch``, ``tief`` only grade it ("schwer
+  verletzt", "ein schwerer Sieg");
 * after a contrast (``aber``, ``jedoch``, ``doch``, ``allerdings``) the rest of
   the sentence weighs double;
 * separable verbs are looked up under their joined lemma ("kündigte … an" is
@@ -67,6 +69,8 @@ TYPICAL_SENTENCE_TOKENS = 25
 CONTEXT_WEIGHT = 0.2
 
 
+# adjectives that, right before a polar word, only grade it
+_DEGREE_ADJECTIVES = {"schwer": 1.4, "hart": 1.2, "groß": 1.2, "hoch": 1.2, "tief": 1.3}
 _NOT_NEGATING_AFTER = frozenset({"nur", "zuletzt"})
 _POSTPOSED_NEGATORS = frozenset({"nicht", "nie", "niemals"})
 
@@ -292,6 +296,11 @@ def token_weights(tokens: list[Token], lex: dict[str, float]) -> list[float]:
             continue
         if low in INTENSIFIERS:
             scale *= INTENSIFIERS[low]
+            continue
+        if tok.lemma_.lower() in _DEGREE_ADJECTIVES and i + 1 < len(tokens) \
+                and word_polarity(tokens[i + 1], lex):
+            # "schwer verletzt", "schwere Niederlage", "harte Kritik": how much, not how good
+            scale *= _DEGREE_ADJECTIVES[tok.lemma_.lower()]
             continue
         if low in DOWNTONERS:
             scale *= DOWNTONERS[low]
