@@ -63,6 +63,7 @@ def test_degree_adjectives_grade_the_next_polar_word(score):
     assert score("Das Team feierte einen schweren Sieg.") > score("Das Team feierte einen Sieg.") > 0
     assert score("Zwei Menschen wurden schwer verletzt.") < score("Zwei Menschen wurden verletzt.") < 0
     assert score("Die Aufgabe ist schwer.") < 0
+    assert score("Das war richtig dumm.") < score("Das war dumm.") < 0
 
 
 def test_contrast_weighs_the_second_part(score):

@@ -12,8 +12,8 @@ Function words carry no polarity ("würde" is not "Würde"). German rules on top
   polarity of the next polar words in its clause;
 * intensifiers (``sehr``, ``äußerst``, ``besonders``) scale up, downtoners
   (``kaum``, ``etwas``, ``wenig``) scale down; right before a polar word,
-  ``schwer``, ``hart``, ``groß``, ``hoch``, ``tief`` only grade it ("schwer
-  verletzt", "ein schwerer Sieg");
+  ``schwer``, ``hart``, ``groß``, ``hoch``, ``tief``, ``richtig`` only grade it
+  ("schwer verletzt", "ein schwerer Sieg", "richtig dumm");
 * after a contrast (``aber``, ``jedoch``, ``doch``, ``allerdings``) the rest of
   the sentence weighs double;
 * separable verbs are looked up under their joined lemma ("kündigte … an" is
@@ -70,7 +70,8 @@ CONTEXT_WEIGHT = 0.2
 
 
 # adjectives that, right before a polar word, only grade it
-_DEGREE_ADJECTIVES = {"schwer": 1.4, "hart": 1.2, "groß": 1.2, "hoch": 1.2, "tief": 1.3}
+_DEGREE_ADJECTIVES = {"schwer": 1.4, "hart": 1.2, "groß": 1.2, "hoch": 1.2, "tief": 1.3,
+                      "richtig": 1.3}
 _NOT_NEGATING_AFTER = frozenset({"nur", "zuletzt"})
 _POSTPOSED_NEGATORS = frozenset({"nicht", "nie", "niemals"})
 
