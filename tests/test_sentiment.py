@@ -146,6 +146,16 @@ def test_simple_words_are_not_split_into_polar_heads(polarity, word):
     assert polarity(f"Das {word} kam.", word) == 0.0
 
 
+def test_verbs_take_the_weight_of_their_ung_noun(polarity):
+    assert polarity("Die Reisen verteuern sich.", "verteuern") < 0  # Verteuerung
+    assert polarity("Sie verständigen sich rasch.", "verständigen") > 0  # Verständigung
+    assert polarity("Die Partei verfolgt ein Ziel.", "verfolgt") == 0.0  # not Verfolgung
+
+
+def test_hyphenated_polar_first_part(polarity):
+    assert polarity("Die Boykott-Aufrufe mehren sich.", "Boykott-Aufrufe") < 0
+
+
 def test_polar_first_part_colours_a_neutral_head(polarity):
     assert polarity("Die Polizei sperrte die Unfallstelle.", "Unfallstelle") < 0
     assert polarity("Die Friedensverhandlungen beginnen.", "Friedensverhandlungen") > 0

@@ -181,7 +181,7 @@ def _first_part_stems(mod: str) -> list[str]:
 
 def _modifier_weight(mod: str, lex: dict[str, float], nouns: dict[str, str]) -> float:
     """Weight of a compound's first part, a noun with or without linking -s/-n/-es/-en."""
-    for cand in _first_part_stems(mod):
+    for cand in _first_part_stems(mod.rstrip("-")):  # "Boykott-Aufrufe"
         if (len(cand) >= 4 and cand in lex and abs(lex[cand]) >= 0.5
                 and cand.capitalize() in nouns and cand not in _ADJECTIVE_ONLY):
             return lex[cand]
@@ -228,8 +228,9 @@ def word_polarity(tok: Token, lex: dict[str, float]) -> float:
     """Lexicon weight of a token: lemma, then form, then compound head.
 
     Function words get none; verbs are looked up by lemma only (the form
-    "gefallen" of "fallen" is not "gefallen", to please); compound heads are
-    tried for nouns only ("zahlreich" does not end in "reich").
+    "gefallen" of "fallen" is not "gefallen", to please), else by their -ung
+    noun; compound heads are tried for nouns only ("zahlreich" does not end in
+    "reich").
     """
     pos = tok.pos_
     if pos in _NO_POLARITY_POS:
@@ -245,10 +246,26 @@ def word_polarity(tok: Token, lex: dict[str, float]) -> float:
             if key in _TEST_RESULT and _near_a_test(tok):
                 return 0.0
             return lex[key]
+    if pos == "VERB":
+        return _verb_from_noun(lemma, lex)
     low = tok.lower_
     if pos == "NOUN" and len(low) > 7:
         return _compound_head(low, lex)
     return 0.0
+
+
+# verbs whose -ung noun means something else: "ein Ziel verfolgen" (not persecution), "sich mit
+# etwas auseinandersetzen" (not a quarrel), "den Titel erobern" (not a conquest)
+_VERB_NOT_LIKE_NOUN = frozenset({"verfolgen", "auseinandersetzen", "erobern"})
+
+
+def _verb_from_noun(lemma: str, lex: dict[str, float]) -> float:
+    """A verb missing from the lexicon takes the weight of its -ung noun ("verteuern" from
+    "Verteuerung", "einschränken" from "Einschränkung")."""
+    if not lemma.endswith("n") or lemma in _VERB_NOT_LIKE_NOUN:
+        return 0.0
+    stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
+    return lex.get(stem + "ung", 0.0)
 
 
 def _sentence_end(tok: Token) -> bool:
