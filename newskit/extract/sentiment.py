@@ -281,6 +281,7 @@ def _clause_break(tok: Token) -> bool:
 def token_weights(tokens: list[Token], lex: dict[str, float]) -> list[float]:
     """Signed weight per token after negation, intensity, contrast and mood rules."""
     weights = [0.0] * len(tokens)
+    polarity = [word_polarity(t, lex) for t in tokens]
     negate = False
     scale = 1.0
     hypo = 1.0
@@ -315,8 +316,7 @@ def token_weights(tokens: list[Token], lex: dict[str, float]) -> list[float]:
         if low in INTENSIFIERS:
             scale *= INTENSIFIERS[low]
             continue
-        if tok.lemma_.lower() in _DEGREE_ADJECTIVES and i + 1 < len(tokens) \
-                and word_polarity(tokens[i + 1], lex):
+        if tok.lemma_.lower() in _DEGREE_ADJECTIVES and i + 1 < len(tokens) and polarity[i + 1]:
             # "schwer verletzt", "schwere Niederlage", "harte Kritik": how much, not how good
             scale *= _DEGREE_ADJECTIVES[tok.lemma_.lower()]
             continue
@@ -325,7 +325,7 @@ def token_weights(tokens: list[Token], lex: dict[str, float]) -> list[float]:
             continue
         if low in HYPOTHETICAL:
             hypo = 0.6
-        w = word_polarity(tok, lex)
+        w = polarity[i]
         if w:
             if negate:
                 w = -0.8 * w
