@@ -11,25 +11,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-SPEECH_VERBS = frozenset("""
-sagen erklären betonen warnen ankündigen klarstellen versichern mitteilen hinzufügen fordern
-kritisieren meinen äußern sprechen berichten behaupten bestätigen dementieren erläutern
-ergänzen fragen antworten unterstreichen verkünden versprechen vorwerfen zugeben einräumen
-bekräftigen beteuern schreiben argumentieren drohen appellieren bekanntgeben klarmachen
-deutlichmachen zurückweisen loben beklagen bemängeln monieren kommentieren verlauten
-informieren melden mahnen erinnern feststellen beschreiben bezeichnen vorschlagen anmerken
-ausführen darlegen entgegnen erwidern widersprechen zusichern zusagen prognostizieren
-vorhersagen bestreiten leugnen verneinen glauben vermuten befürchten hoffen annehmen
-schätzen rechnen zitieren verraten enthüllen verlangen anmahnen signalisieren andeuten
-verweisen hinweisen unterstellen anklagen beschuldigen rufen schildern erzählen
-wiederholen präzisieren begründen folgern urteilen verurteilen begrüßen danken bitten
-beantworten bejahen eingestehen gestehen klagen preisgeben ausplaudern aussagen
-einwenden festhalten bilanzieren resümieren zusammenfassen spekulieren mutmaßen
-ausgehen ausschließen beschließen erwarten bezweifeln wissen denken finden vereinbaren
-entscheiden anordnen empfehlen raten beharren auffordern aufrufen bedauern nennen einigen
-zweifeln überzeugen unterrichten benachrichtigen versichern zurückweisen angeben hervorheben
-darstellen skizzieren verdeutlichen klagen protestieren
-""".split())
+from newskit.lang import de
+
+SPEECH_VERBS = de.word_list("speech_verbs")
 
 # Verbs that take a zu-infinitive as their reported content ("forderte sie auf, … zu …").
 ZU_VERBS = frozenset("""

@@ -1,0 +1,1 @@
+"""Language knowledge as data: word lists, lexicons and morphology helpers per language."""
