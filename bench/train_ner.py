@@ -33,7 +33,7 @@ def _fold(args):
     import newskit.nlp.sentences  # noqa: F401
     import newskit.nlp.tagger  # noqa: F401
     from newskit.eval.ner import evaluate_ner
-    from newskit.nlp.pipeline import add_newskit_components
+    from newskit.pipeline import add_newskit_components
 
     with tempfile.TemporaryDirectory() as tmp:
         model = Path(tmp) / f"fold{k}.crfsuite"

@@ -12,13 +12,13 @@ from typing import Iterator
 
 @lru_cache(maxsize=2)
 def _worker_pipeline(spec: str):
-    from newskit.nlp import load_pipeline
+    from newskit.pipeline import load_pipeline
 
     return load_pipeline(spec)
 
 
 def _run_partition(texts: list[str], spec, nlp_batch_size: int) -> list[dict]:
-    from newskit.analyze import analyze_docs
+    from newskit.tables.analysis import analyze_docs
 
     nlp = _worker_pipeline(spec) if isinstance(spec, str) else spec
     return list(analyze_docs(nlp, texts, batch_size=nlp_batch_size))

@@ -1,7 +1,7 @@
 import pandas as pd
 
 import newskit
-from newskit.analyze import ARTICLE_COLUMNS, ENTITY_COLUMNS, QUOTE_COLUMNS, SENTENCE_COLUMNS
+from newskit.tables.analysis import ARTICLE_COLUMNS, ENTITY_COLUMNS, QUOTE_COLUMNS, SENTENCE_COLUMNS
 from tests.conftest import SEED
 
 

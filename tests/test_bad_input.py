@@ -127,7 +127,7 @@ TEXT = st.lists(st.one_of(st.text(max_size=30), QUOTES, st.sampled_from(
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXT)
 def test_extractors_never_raise(nlp, text):
-    from newskit.analyze import doc_rows
+    from newskit.tables.analysis import doc_rows
 
     rows = doc_rows(nlp(text))
     for q in rows["quotes"]:
@@ -146,7 +146,7 @@ def test_utf16_with_bom_is_text(tmp_path):
 def test_pipeline_failure_on_one_article_keeps_the_others():
     from spacy.language import Language
 
-    import newskit.nlp.pipeline as nkpipe
+    import newskit.pipeline as nkpipe
 
     @Language.component("fail_on_boom")
     def fail_on_boom(doc):

@@ -1,7 +1,7 @@
 import spacy
 
 import newskit
-from newskit.nlp import pipeline as nkpipe
+from newskit import pipeline as nkpipe
 from newskit.nlp.tagger import is_konjunktiv1
 
 
@@ -90,9 +90,9 @@ def test_installed_model_path(tmp_path, monkeypatch):
     assert "entity_ruler" in nlp.pipe_names and "newskit_ner" not in nlp.pipe_names
     assert nlp.pipe_names[-3:] == ["newskit_entities", "newskit_quotes", "newskit_sentiment"]
     doc = nlp("Anna Schmidt kam nach Berlin. „Wir bleiben“, sagte Schmidt.")
-    assert {e._.canonical for e in doc.ents if e.label_ == "PER"} == {"Anna Schmidt"}
+    assert {e._.nk_canonical for e in doc.ents if e.label_ == "PER"} == {"Anna Schmidt"}
     q = doc.spans["quotes"][0]
-    assert q._.kind == "direct" and q._.speaker_canonical == "Anna Schmidt"
+    assert q._.nk_kind == "direct" and q._.nk_speaker_canonical == "Anna Schmidt"
 
 
 def test_named_model_missing_is_clear():

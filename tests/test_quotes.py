@@ -36,26 +36,26 @@ def test_seed_quote_found_with_speaker(seed_doc, seed_quotes, gold):
     best = max(seed_quotes, key=lambda q: _overlap(text, gs, ge, q.start_char, q.end_char))
     assert _overlap(text, gs, ge, best.start_char, best.end_char) >= 0.6, best.text
     if gold["kind"] in ("direct", "mixed"):
-        assert best._.kind in ("direct", "mixed")
+        assert best._.nk_kind in ("direct", "mixed")
     else:
-        assert best._.kind == "indirect"
+        assert best._.nk_kind == "indirect"
     if "speaker" in gold:
-        assert best._.speaker_canonical == gold["speaker"]
+        assert best._.nk_speaker_canonical == gold["speaker"]
     else:
-        assert best._.speaker is not None and best._.speaker.text == gold["mention"]
+        assert best._.nk_speaker is not None and best._.nk_speaker.text == gold["mention"]
 
 
 def test_seed_no_spurious_speech(seed_doc, seed_quotes):
     text = seed_doc.text
     gold = [_find(text, g["text"], g.get("within")) for g in GOLD["required"] + GOLD["optional"]]
     for q in seed_quotes:
-        if q._.kind == "reported":
+        if q._.nk_kind == "reported":
             continue
         assert any(_overlap(text, s, e, q.start_char, q.end_char) >= 0.5 for s, e in gold), q.text
 
 
 def test_seed_pronoun_and_role_speakers(seed_quotes):
-    by_mention = {(q._.speaker.text if q._.speaker is not None else None, q._.speaker_canonical)
+    by_mention = {(q._.nk_speaker.text if q._.nk_speaker is not None else None, q._.nk_speaker_canonical)
                   for q in seed_quotes}
     assert ("der US-Außenminister", "Antony Blinken") in by_mention
     assert ("er", "Antony Blinken") in by_mention
@@ -72,8 +72,8 @@ def test_editorial_note_is_not_a_quote():
 
 def q(nlp, text):
     doc = nlp(text)
-    return [(s.text, s._.kind, s._.speaker.text if s._.speaker is not None else None,
-             s._.speaker_canonical, s._.cue_lemma) for s in doc.spans["quotes"]]
+    return [(s.text, s._.nk_kind, s._.nk_speaker.text if s._.nk_speaker is not None else None,
+             s._.nk_speaker_canonical, s._.nk_cue_lemma) for s in doc.spans["quotes"]]
 
 
 def test_frame_sagte_x_after_direct(nlp):

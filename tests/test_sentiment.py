@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 import newskit
-from newskit.extract.sentiment import load_lexicon, score_tokens, word_polarity
+from newskit.components.sentiment import load_lexicon, score_tokens, word_polarity
 
 
 @pytest.fixture(scope="module")
@@ -210,9 +210,9 @@ def test_seed_warning_is_negative_toward_russia(seed_doc):
     out = newskit.target_sentiment(pd.DataFrame({"text": [text], "start_char": [i],
                                                  "end_char": [i + len("Russland")]}))
     assert out.loc[0, "label"] == "negative"
-    ents = [e for e in seed_doc.ents if e._.canonical in ("Russland", "Ukraine")
+    ents = [e for e in seed_doc.ents if e._.nk_canonical in ("Russland", "Ukraine")
             and "Einmarsch" in e.sent.text and "warnte" in e.sent.text]
-    assert ents and all(e._.sentiment == "negative" for e in ents)
+    assert ents and all(e._.nk_sentiment == "negative" for e in ents)
 
 
 def test_seed_columns_filled():

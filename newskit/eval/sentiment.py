@@ -82,7 +82,7 @@ def scores(gold: list[str], pred: list[str]) -> tuple[pd.DataFrame, dict]:
 def evaluate_sentiment(path: str | Path, nlp, *, fmt: str = "gerntsa",
                        items: str | None = None) -> tuple[pd.DataFrame, dict]:
     """Score ``newskit.target_sentiment`` on gold targets (optionally a slice of items)."""
-    from newskit.extract.sentiment import target_sentiment
+    from newskit.tables.target_sentiment import target_sentiment
 
     if fmt != "gerntsa":
         raise ValueError(f"unknown sentiment format {fmt!r} (gerntsa)")

@@ -2,15 +2,15 @@
 
 The ``newskit_quotes`` component writes ``doc.spans["quotes"]``; each span has
 
-* ``span._.kind`` — ``direct`` (an utterance in quotation marks), ``mixed`` (a
+* ``span._.nk_kind`` — ``direct`` (an utterance in quotation marks), ``mixed`` (a
   quoted fragment inside reported speech), ``indirect`` (Konjunktiv I or a
   dass/ob clause under a speech verb, or a Konjunktiv I sentence that carries
   on the previous report) or ``reported`` (a speech act without its content);
-* ``span._.speaker`` — the mention that frames the quote ("Blinken", "er",
+* ``span._.nk_speaker`` — the mention that frames the quote ("Blinken", "er",
   "der US-Außenminister"), or ``None``;
-* ``span._.speaker_canonical`` — who that is: an entity's canonical name, a
+* ``span._.nk_speaker_canonical`` — who that is: an entity's canonical name, a
   pronoun's antecedent, or the person a role noun is bound to;
-* ``span._.cue`` / ``span._.cue_lemma`` — the speech verb or frame word.
+* ``span._.nk_cue`` / ``span._.nk_cue_lemma`` — the speech verb or frame word.
 
 Frames recognised: "…, sagte X", "X sagte: „…“", "…, so X", "X zufolge",
 "laut X", "wie X sagte, …", "heißt es", a speech verb with a dass/ob or
@@ -23,7 +23,7 @@ Mittelfeld) and STTS tags find it.
 Example:
     >>> import newskit
     >>> doc = newskit.load_pipeline()("„Wir bleiben“, sagte Blinken. Die Lage sei ernst, so Lawrow.")
-    >>> [(q.text, q._.kind, q._.speaker.text) for q in doc.spans["quotes"]]
+    >>> [(q.text, q._.nk_kind, q._.nk_speaker.text) for q in doc.spans["quotes"]]
     [('Wir bleiben', 'direct', 'Blinken'), ('Die Lage sei ernst', 'indirect', 'Lawrow')]
 """
 
@@ -35,6 +35,8 @@ from typing import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newskit.components.entities import is_role_word, resolve_role
+from newskit.components.extensions import register_extensions
 from newskit.extract.cues import (
     ADVERBIAL_SUBORDINATORS,
     COMPLEMENTIZERS,
@@ -44,7 +46,6 @@ from newskit.extract.cues import (
     ZU_VERBS,
     cue_lemma,
 )
-from newskit.extract.entities import is_role_word, resolve_role
 
 # opening mark -> closing marks it may pair with
 PAIRS = {"„": "“”\"", "»": "«", "«": "»", "“": "”", "‚": "‘’", '"': '"', "‹": "›", "›": "‹"}
@@ -54,30 +55,6 @@ NP_HEAD = frozenset(["NN", "NE", "FM", "TRUNC"])
 PRONOUNS = frozenset(["PPER", "PIS", "PDS"])
 SKIP_MITTELFELD = frozenset(["ADV", "PRF", "PTKNEG", "PAV", "PROAV", "ADJD"])
 SUBJECT_PRONOUNS = frozenset("er sie es ich wir man beide alle viele".split())
-
-
-def _span_getter(attr: str):
-    def get(span: Span) -> Span | None:
-        offsets = getattr(span._, attr)
-        if not offsets:
-            return None
-        return span.doc.char_span(offsets[0], offsets[1], alignment_mode="expand")
-
-    return get
-
-
-def _ensure_extensions() -> None:
-    # offsets (not Span objects) are stored, so Docs serialise for nlp.pipe(n_process=…)
-    for name in ("kind", "speaker_canonical", "cue_lemma", "speaker_offsets", "cue_offsets"):
-        if not Span.has_extension(name):
-            Span.set_extension(name, default=None)
-    if not Span.has_extension("speaker"):
-        Span.set_extension("speaker", getter=_span_getter("speaker_offsets"))
-    if not Span.has_extension("cue"):
-        Span.set_extension("cue", getter=_span_getter("cue_offsets"))
-
-
-_ensure_extensions()
 
 
 @dataclass
@@ -846,7 +823,7 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[str | None]:
     """Canonical speaker per quote: names, pronouns, role nouns, inherited speakers."""
     out: list[str | None] = []
     history: list[tuple[int, str, Span | None]] = []  # (char pos, canonical, mention)
-    persons = [(e.start_char, e._.canonical or e.text) for e in doc.ents if e.label_ == "PER"]
+    persons = [(e.start_char, e._.nk_canonical or e.text) for e in doc.ents if e.label_ == "PER"]
     for q in quotes:
         name = None
         if q.inherit:
@@ -857,7 +834,7 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[str | None]:
                     q.speaker = mention
                     # the nearest earlier mention of the same speaker
                     near = [e for e in doc.ents if e.end_char <= q.start
-                            and (e._.canonical or e.text) == name
+                            and (e._.nk_canonical or e.text) == name
                             and (mention is None or e.start_char > mention.start_char)]
                     if near:
                         q.speaker = near[-1]
@@ -870,7 +847,7 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[str | None]:
                          and e.label_ in ("PER", "ORG")]
                 if cands and q.speaker is None:
                     q.speaker = cands[-1]
-                    name = cands[-1]._.canonical or cands[-1].text
+                    name = cands[-1]._.nk_canonical or cands[-1].text
         elif q.speaker is not None:
             name = _resolve_mention(doc, q.speaker, history, persons)
         if name is not None:
@@ -916,7 +893,7 @@ def _resolve_mention(doc: Doc, mention: Span, history, persons) -> str | None:
         return role
     ent = _entity_in(mention)
     if ent is not None:
-        return ent._.canonical or ent.text
+        return ent._.nk_canonical or ent.text
     if any(is_role_word(t) for t in mention):
         return " ".join(t.text for t in mention if t.tag_ not in ("ART", "PPOSAT"))
     return mention.text
@@ -925,6 +902,7 @@ def _resolve_mention(doc: Doc, mention: Span, history, persons) -> str | None:
 @Language.component("newskit_quotes")
 def newskit_quotes(doc: Doc) -> Doc:
     """Write ``doc.spans["quotes"]`` (see module docstring)."""
+    register_extensions()
     quotes = find_quotes(doc)
     names = resolve_speakers(doc, quotes)
     spans = []
@@ -933,12 +911,12 @@ def newskit_quotes(doc: Doc) -> Doc:
         if span is None:
             continue
         span = Span(doc, span.start, span.end, label=q.kind)
-        span._.kind = q.kind
-        span._.speaker_offsets = (q.speaker.start_char, q.speaker.end_char) \
+        span._.nk_kind = q.kind
+        span._.nk_speaker_offsets = (q.speaker.start_char, q.speaker.end_char) \
             if q.speaker is not None else None
-        span._.speaker_canonical = name
-        span._.cue_offsets = (q.cue.start_char, q.cue.end_char) if q.cue is not None else None
-        span._.cue_lemma = q.cue_lemma
+        span._.nk_speaker_canonical = name
+        span._.nk_cue_offsets = (q.cue.start_char, q.cue.end_char) if q.cue is not None else None
+        span._.nk_cue_lemma = q.cue_lemma
         spans.append(span)
     doc.spans["quotes"] = spans
     return doc
@@ -946,20 +924,20 @@ def newskit_quotes(doc: Doc) -> Doc:
 
 def quote_rows(doc: Doc) -> Iterator[dict]:
     """One row per quote (columns of the ``quotes`` table)."""
-    from newskit.extract.sentiment import span_sentiment
     from newskit.nlp.sentences import sentence_ids
+    from newskit.tables.rows import span_sentiment  # moves to tables with quote_rows
 
     sent_ids = sentence_ids(doc)
     for q in doc.spans.get("quotes", []):
-        spk = q._.speaker
+        spk = q._.nk_speaker
         yield {
             "sent_id": sent_ids[q.start] if len(q) else -1,
             "start_char": q.start_char, "end_char": q.end_char, "text": q.text,
-            "kind": q._.kind, "speaker": spk.text if spk is not None else None,
+            "kind": q._.nk_kind, "speaker": spk.text if spk is not None else None,
             "speaker_start_char": spk.start_char if spk is not None else -1,
             "speaker_end_char": spk.end_char if spk is not None else -1,
-            "speaker_canonical": q._.speaker_canonical,
-            "cue": q._.cue.text if q._.cue is not None else None,
-            "cue_lemma": q._.cue_lemma,
+            "speaker_canonical": q._.nk_speaker_canonical,
+            "cue": q._.nk_cue.text if q._.nk_cue is not None else None,
+            "cue_lemma": q._.nk_cue_lemma,
             **span_sentiment(q),
         }

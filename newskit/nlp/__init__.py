@@ -1,5 +1,4 @@
-"""The German NLP pipeline: an installed spaCy model, or newskit's embedded one."""
+"""newskit's embedded German pipeline: sentence rules, HanTa tags and lemmas, CRF entities.
 
-from newskit.nlp.pipeline import load_pipeline, pipeline_fingerprint
-
-__all__ = ["load_pipeline", "pipeline_fingerprint"]
+Used when no German spaCy model is installed; :mod:`newskit.pipeline` assembles it.
+"""

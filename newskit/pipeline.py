@@ -14,11 +14,19 @@ import hashlib
 import importlib.util
 import json
 from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
 
 import newskit
+from newskit.components import entities as _entities  # noqa: F401  (registers the factory)
+from newskit.components import sentiment as _sentiment  # noqa: F401
+from newskit.extract import quotes as _quotes  # noqa: F401
+from newskit.nlp import ner as _ner  # noqa: F401
+from newskit.nlp import sentences as _sentences  # noqa: F401
+from newskit.nlp import tagger as _tagger  # noqa: F401
 
 INSTALLED_MODELS = ("de_core_news_lg", "de_core_news_md", "de_core_news_sm")
 EMBEDDED = "newskit_embedded"
@@ -33,10 +41,6 @@ def _installed_model() -> str | None:
 
 def build_embedded(*, ner: bool = True) -> Language:
     """Build newskit's embedded German pipeline (no download, no installed model)."""
-    from newskit.nlp import ner as _ner  # noqa: F401  (registers the factory)
-    from newskit.nlp import sentences as _sentences  # noqa: F401
-    from newskit.nlp import tagger as _tagger  # noqa: F401
-
     nlp = spacy.blank("de")
     nlp.add_pipe("newskit_sentencizer")
     nlp.add_pipe("newskit_tagger")
@@ -49,8 +53,6 @@ def build_embedded(*, ner: bool = True) -> Language:
 
 def add_newskit_components(nlp: Language) -> Language:
     """Add newskit's extractors (entities, quotes, sentiment) to any German pipeline."""
-    from newskit.extract import entities, quotes, sentiment  # noqa: F401  (factories)
-
     for name in ("newskit_entities", "newskit_quotes", "newskit_sentiment"):
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
@@ -63,9 +65,6 @@ def _cached(model: str) -> Language:
 
 
 def _load(model: str) -> Language:
-    # register newskit's factories so saved pipelines that use them load too
-    from newskit.nlp import ner, sentences, tagger  # noqa: F401
-
     if model in ("auto", EMBEDDED):
         name = _installed_model() if model == "auto" else None
         nlp = spacy.load(name) if name else build_embedded()
@@ -94,7 +93,7 @@ def load_pipeline(model: str | Language = "auto", *, cache: bool = True) -> Lang
     Example:
         >>> nlp = load_pipeline()
         >>> doc = nlp("Die Situation sei kritisch, sagte Blinken.")
-        >>> [(q.text, q._.speaker.text) for q in doc.spans["quotes"]]
+        >>> [(q.text, q._.nk_speaker.text) for q in doc.spans["quotes"]]
         [('Die Situation sei kritisch', 'Blinken')]
     """
     if isinstance(model, Language):
@@ -102,29 +101,57 @@ def load_pipeline(model: str | Language = "auto", *, cache: bool = True) -> Lang
     return _cached(model) if cache else _load(model)
 
 
+# installed packages whose code or models change what the pipeline produces
+MODEL_PACKAGES = ("spacy", "HanTa", "python-crfsuite", "german-nouns", "numpy")
+
+
+def _versions() -> dict[str, str | None]:
+    out = {}
+    for name in MODEL_PACKAGES:
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            out[name] = None
+    return out
+
+
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Hash of newskit's own code and data files, so an edited install never reuses
-    results cached by different code (the version alone would not change)."""
-    from pathlib import Path
+    """Hash of every file of the installed newskit package (code, word lists, models,
+    gazetteer, cluster tables) and of the versions of the packages that bear models, so
+    an edited install or a retrained model never reuses results cached by other code.
 
+    >>> len(code_fingerprint())
+    16
+    """
     root = Path(newskit.__file__).parent
-    h = hashlib.sha256()
+    h = hashlib.sha256(json.dumps(_versions(), sort_keys=True).encode())
     for f in sorted(root.rglob("*")):
-        if f.is_file() and f.suffix in (".py", ".tsv", ".crfsuite"):
+        if f.is_file() and "__pycache__" not in f.parts and f.suffix not in (".pyc", ".pyo"):
             h.update(f.relative_to(root).as_posix().encode())
-            h.update(f.read_bytes())
+            h.update(hashlib.sha256(f.read_bytes()).digest())
     return h.hexdigest()[:16]
+
+
+def _file_hashes(config: dict) -> dict[str, str]:
+    """Content hashes of the files a component config points to (e.g. a user's lexicon)."""
+    out = {}
+    for value in config.values():
+        if isinstance(value, str) and value and Path(value).is_file():
+            out[value] = hashlib.sha256(Path(value).read_bytes()).hexdigest()[:16]
+    return out
 
 
 def pipeline_fingerprint(nlp: Language) -> str:
     """A short hash that changes with the model, its version, components and settings,
-    and with newskit's version and code."""
+    with newskit's version and code, and with the content of any file a component's
+    config names."""
     meta = {
         "name": nlp.meta.get("name"), "version": nlp.meta.get("version"),
         "lang": nlp.lang, "pipes": nlp.pipe_names, "newskit": newskit.__version__,
         "code": code_fingerprint(),
         "config": {n: dict(nlp.get_pipe_config(n)) for n in nlp.pipe_names},
+        "files": {n: _file_hashes(dict(nlp.get_pipe_config(n))) for n in nlp.pipe_names},
     }
     blob = json.dumps(meta, sort_keys=True, default=str).encode()
     return hashlib.sha256(blob).hexdigest()[:16]

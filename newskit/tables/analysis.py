@@ -81,9 +81,8 @@ class AnalysisResult:
 # ------------------------------------------------------------ one article
 def doc_rows(doc) -> dict:
     """Rows of the entity, quote and sentence tables for one parsed ``Doc``."""
-    from newskit.extract.entities import entity_rows
     from newskit.extract.quotes import quote_rows
-    from newskit.extract.sentiment import article_sentiment, sentence_rows
+    from newskit.tables.rows import article_sentiment, entity_rows, sentence_rows
 
     sentences = list(sentence_rows(doc))
     score, label = article_sentiment(sentences)
@@ -184,7 +183,7 @@ def _analyze_forked(nlp: Language, texts: list[str], n_process: int,
 
 
 def _analyze_long(nlp: Language, text: str, limit: int) -> dict:
-    from newskit.extract.sentiment import article_sentiment
+    from newskit.tables.rows import article_sentiment
 
     merged = {"n_tokens": 0, "n_sentences": 0, **{t: [] for t in TABLES}}
     for offset, piece in _chunks(text, limit):
@@ -239,7 +238,7 @@ def analyze(corpus, *, nlp: Language | str | None = None, cache_dir=_DEFAULT,
         >>> result.articles[["article_id", "status"]].values.tolist()
         [['000_333a917a58fcf089', 'ok']]
     """
-    from newskit.nlp import load_pipeline, pipeline_fingerprint
+    from newskit.pipeline import load_pipeline, pipeline_fingerprint
 
     df = _as_corpus(corpus)
     model_spec = nlp if isinstance(nlp, str) else "auto"

@@ -1,0 +1,129 @@
+"""One canonical name per entity within an article.
+
+Surname-only mentions take the full name from the same article ("Lawrow" → "Sergej
+Lawrow"), genitive endings are stripped ("Russlands" → "Russland"), and known aliases merge
+("Vereinigte Staaten" → "USA"; ``lang/de/data/entity_aliases.tsv``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc, Span
+
+from newskit.components.entities.roles import strip_genitive
+from newskit.lang import de
+from newskit.nlp.lexicons import noun_lexicon
+
+# labels of installed spaCy models and training corpora mapped to newskit's four
+LABEL_MAP = {"PER": "PER", "PERSON": "PER", "LOC": "LOC", "GPE": "LOC", "ORG": "ORG",
+             "MISC": "MISC", "NORP": "MISC", "EVENT": "MISC", "PRODUCT": "MISC", "OTH": "MISC"}
+
+_ARTICLE = re.compile(r"^(?:der|die|das|des|dem|den)\s+", flags=re.I)
+
+
+def aliases() -> dict[str, str]:
+    """Lower-cased alias → canonical name (``lang/de/data/entity_aliases.tsv``)."""
+    return de.word_table("entity_aliases")
+
+
+def known_orgs() -> frozenset[str]:
+    """Organisations news names by a short form (``lang/de/data/known_orgs.txt``)."""
+    return de.word_list("known_orgs")
+
+
+def base_name(ent: Span) -> str:
+    """The mention's text on one line, without a leading article."""
+    return _ARTICLE.sub("", " ".join(ent.text.split()))
+
+
+def _full_names_by_last(ents: list[Span], bases: list[str]) -> dict[str, set[str]]:
+    full_by_last: dict[str, set[str]] = {}
+    for e, b in zip(ents, bases):
+        if e.label_ == "PER" and " " in b:
+            full_by_last.setdefault(b.rsplit(" ", 1)[-1].lower(), set()).add(b)
+    return full_by_last
+
+
+def _canonical(e: Span, name: str, known: set[str], full_by_last: dict[str, set[str]],
+               alias: dict[str, str]) -> str:
+    stripped = strip_genitive(name)
+    if stripped != name and (stripped.lower() in known or stripped.lower() in full_by_last
+                             or e.label_ in ("LOC", "PER") and e[-1].tag_ == "NE"):
+        name = stripped
+    name = alias.get(name.lower(), name)
+    if e.label_ in ("PER", "MISC", "ORG") and " " not in name:
+        fulls = full_by_last.get(name.lower())
+        if fulls and len(fulls) == 1:
+            name = next(iter(fulls))
+    return name
+
+
+def canonical_names(doc: Doc) -> list[str]:
+    """Canonical name for each entity in ``doc.ents`` (same order)."""
+    ents = list(doc.ents)
+    bases = [base_name(e) for e in ents]
+    known = {b.lower() for b in bases}
+    full_by_last = _full_names_by_last(ents, bases)
+    alias = aliases()
+    return [_canonical(e, b, known, full_by_last, alias) for e, b in zip(ents, bases)]
+
+
+def trim_common_nouns(ent: Span) -> Span:
+    """Cut trailing common nouns off a person or place ("Merkels Besuch" → "Merkels")."""
+    if ent.label_ not in ("PER", "LOC") or len(ent) < 2:
+        return ent
+    lex = noun_lexicon()
+    end = ent.end
+    while end > ent.start + 1 and ent.doc[end - 1].tag_ == "NN" \
+            and ent.doc[end - 2].tag_ == "NE" and lex.get(ent.doc[end - 1].text) == "NOUN":
+        end -= 1
+    return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
+
+
+def _names_seen(ents: list[Span]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for e in ents:
+        if e.label_ == "PER" and len(e) > 1:
+            names.setdefault(e[-1].text, "PER")
+        elif len(e) == 1 and e[0].text[:1].isupper():
+            names.setdefault(e[0].text, e.label_)
+    return names
+
+
+def propagate_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Label repeats of names found elsewhere in the article ("one name, one label").
+
+    A surname of a multi-word person ("Blinken" after "Antony Blinken", also
+    "Blinkens") and any single-word entity seen once ("Nato") are labelled
+    where the recogniser missed them, e.g. "Blinken", which is also a verb.
+    """
+    names = _names_seen(ents)
+    orgs = known_orgs()
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    added = []
+    for tok in doc:
+        if tok.i in taken or not tok.text[:1].isupper():
+            continue
+        bare = strip_genitive(tok.text)
+        label = names.get(tok.text) or names.get(bare)
+        if label is None and (tok.text in orgs or bare in orgs):
+            label = "ORG"
+        if label is not None:
+            added.append(Span(doc, tok.i, tok.i + 1, label=label))
+    return sorted(ents + added, key=lambda e: e.start)
+
+
+def harmonise_labels(ents: list[Span], canon: list[str]) -> list[Span]:
+    """Give every mention of one canonical name the label most of its mentions have."""
+    votes: dict[str, Counter] = {}
+    for e, c in zip(ents, canon):
+        votes.setdefault(c, Counter())[e.label_] += 1
+    out = []
+    for e, c in zip(ents, canon):
+        (best, n), *rest = votes[c].most_common()
+        if best != e.label_ and (not rest or n > rest[0][1]):
+            e = Span(e.doc, e.start, e.end, label=best)
+        out.append(e)
+    return out
