@@ -74,7 +74,8 @@ def _eval(args: argparse.Namespace) -> int:
     elif args.task == "quotes":
         from newskit.eval.quotes import evaluate_quotes
 
-        table, summary = evaluate_quotes(args.path, nlp, progress=not args.quiet)
+        table, summary = evaluate_quotes(args.path, nlp, progress=not args.quiet,
+                                         speaker_gold=args.speaker_gold)
     else:
         from newskit.eval.sentiment import evaluate_sentiment
 
@@ -113,6 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--model", default="auto", help="pipeline to evaluate (default auto)")
     e.add_argument("--raw-text", action="store_true",
                    help="ner: tokenise the joined text with newskit instead of gold tokens")
+    e.add_argument("--speaker-gold", default=None, metavar="DIR",
+                   help="quotes: folder of hand-made speaker referents (bench/gold/parts) for "
+                        "the by-name speaker and gender metrics")
     e.add_argument("--quiet", action="store_true")
     e.set_defaults(func=_eval)
     return p

@@ -109,23 +109,34 @@ def score_article(text: str, annotations: list[dict], predicted: list[dict]) -> 
     return {"direct_tp": len(direct_matches), "direct_pred": len(pred_direct),
             "direct_gold": len(gold_direct), "speech_tp": len(speech_matches),
             "speech_pred": len(pred_speech), "speech_gold": len(gold_speech_pos),
-            "speaker_ok": spk_ok, "speaker_total": spk_total}
+            "speaker_ok": spk_ok, "speaker_total": spk_total,
+            "matched": [(gold_speech[gi].get("id"), pred_speech_rows[pj])
+                        for gi, pj in speech_matches]}
 
 
-def evaluate_quotes(path: str | Path, nlp, *, progress: bool = True):
-    """Score ``nlp``'s quotes against gold; return a table and a summary dict."""
+def evaluate_quotes(path: str | Path, nlp, *, progress: bool = True,
+                    speaker_gold: str | Path | None = None):
+    """Score ``nlp``'s quotes against gold; return a table and a summary dict.
+
+    ``speaker_gold``: a folder of hand-made speaker referents (``bench/gold/parts``) for the
+    articles of ``path``; adds the by-name speaker metrics of :mod:`newskit.eval.speakers`.
+    """
     from tqdm.auto import tqdm
 
     from newskit.extract.quotes import quote_rows
 
     articles = list(read_articles(path))
     totals: dict[str, int] = {}
+    matched, predicted = [], []
     docs = nlp.pipe((a["originalText"] for a in articles), batch_size=8)
-    for art, doc in tqdm(zip(articles, docs), total=len(articles), desc="eval quotes",
-                         disable=not progress):
-        counts = score_article(art["originalText"], art["annotations"], list(quote_rows(doc)))
-        for k, v in counts.items():
-            totals[k] = totals.get(k, 0) + v
+    for k, (art, doc) in enumerate(tqdm(zip(articles, docs), total=len(articles),
+                                        desc="eval quotes", disable=not progress)):
+        rows = list(quote_rows(doc))
+        counts = score_article(art["originalText"], art["annotations"], rows)
+        matched += [{"article": k, "ann_id": ann_id, **row} for ann_id, row in counts.pop("matched")]
+        predicted += rows
+        for key, v in counts.items():
+            totals[key] = totals.get(key, 0) + v
     direct = _f1(totals["direct_tp"], totals["direct_pred"], totals["direct_gold"])
     speech = _f1(totals["speech_tp"], totals["speech_pred"], totals["speech_gold"])
     acc = totals["speaker_ok"] / totals["speaker_total"] if totals["speaker_total"] else 0.0
@@ -137,4 +148,18 @@ def evaluate_quotes(path: str | Path, nlp, *, progress: bool = True):
                "speech_precision": round(speech["precision"], 4),
                "speech_recall": round(speech["recall"], 4), "speaker_accuracy": round(acc, 4),
                "speaker_n": totals["speaker_total"]}
+    if speaker_gold is not None:
+        summary.update(_speaker_summary(speaker_gold, matched, predicted))
     return table, summary
+
+
+def _speaker_summary(speaker_gold: str | Path, matched: list[dict], predicted: list[dict]) -> dict:
+    from newskit.eval.speakers import read_speaker_gold, score_speakers
+
+    gold = read_speaker_gold(speaker_gold).reset_index()
+    pred_cols = ["speaker", "speaker_canonical"]
+    pairs = pd.DataFrame(matched, columns=["article", "ann_id", *pred_cols])
+    if matched and "speaker_gender" in matched[0]:
+        pairs["speaker_gender"] = [m.get("speaker_gender") for m in matched]
+    joined = pairs.merge(gold, on=["article", "ann_id"], how="inner", suffixes=("", "_gold"))
+    return score_speakers(joined, pd.DataFrame(predicted, columns=pred_cols))
