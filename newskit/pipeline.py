@@ -22,6 +22,7 @@ from spacy.language import Language
 
 import newskit
 from newskit.components import entities as _entities  # noqa: F401  (registers the factory)
+from newskit.components import gender as _gender  # noqa: F401
 from newskit.components import sentiment as _sentiment  # noqa: F401
 from newskit.extract import quotes as _quotes  # noqa: F401
 from newskit.nlp import ner as _ner  # noqa: F401
@@ -53,7 +54,7 @@ def build_embedded(*, ner: bool = True) -> Language:
 
 def add_newskit_components(nlp: Language) -> Language:
     """Add newskit's extractors (entities, quotes, sentiment) to any German pipeline."""
-    for name in ("newskit_entities", "newskit_quotes", "newskit_sentiment"):
+    for name in ("newskit_entities", "newskit_quotes", "newskit_gender", "newskit_sentiment"):
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
     return nlp

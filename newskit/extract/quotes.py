@@ -940,4 +940,6 @@ def quote_rows(doc: Doc) -> Iterator[dict]:
             "cue": q._.nk_cue.text if q._.nk_cue is not None else None,
             "cue_lemma": q._.nk_cue_lemma,
             **span_sentiment(q),
+            "speaker_gender": q._.nk_speaker_gender or "",
+            "speaker_gender_evidence": q._.nk_speaker_gender_evidence or "",
         }

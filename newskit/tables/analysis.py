@@ -27,10 +27,11 @@ from newskit.io import load_corpus
 ARTICLE_COLUMNS = ["article_id", "source", "date", "title", "text", "status", "error",
                    "n_tokens", "n_sentences", "sentiment_score", "sentiment"]
 ENTITY_COLUMNS = ["article_id", "sent_id", "start_char", "end_char", "text", "label",
-                  "canonical", "sentiment", "sentiment_score"]
+                  "canonical", "sentiment", "sentiment_score", "gender", "gender_evidence"]
 QUOTE_COLUMNS = ["article_id", "sent_id", "start_char", "end_char", "text", "kind", "speaker",
                  "speaker_start_char", "speaker_end_char", "speaker_canonical", "cue",
-                 "cue_lemma", "sentiment", "sentiment_score"]
+                 "cue_lemma", "sentiment", "sentiment_score", "speaker_gender",
+                 "speaker_gender_evidence"]
 SENTENCE_COLUMNS = ["article_id", "sent_id", "start_char", "end_char", "text", "score", "label"]
 TABLES = {"entities": ENTITY_COLUMNS, "quotes": QUOTE_COLUMNS, "sentences": SENTENCE_COLUMNS}
 

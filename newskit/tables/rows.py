@@ -28,6 +28,7 @@ def entity_rows(doc: Doc) -> Iterator[dict]:
             "start_char": ent.start_char, "end_char": ent.end_char, "text": ent.text,
             "label": ent.label_, "canonical": ent._.nk_canonical or ent.text,
             **span_sentiment(ent),
+            "gender": ent._.nk_gender or "", "gender_evidence": ent._.nk_gender_evidence or "",
         }
 
 

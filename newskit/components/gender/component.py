@@ -1,0 +1,147 @@
+"""The ``newskit_gender`` component: gender of persons and of quoted speakers."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newskit.components.entities import is_role_word
+from newskit.components.extensions import register_extensions
+from newskit.components.gender.evidence import (
+    GENERIC_MASCULINE,
+    UNKNOWN,
+    Gender,
+    decide,
+    gendered_nouns,
+    name_gender,
+    noun_gender,
+)
+
+_SKIP_BEFORE_APPOSITION = frozenset({"ART", "PPOSAT", "ADJA", "PDAT"})
+PRONOUN_GENDER = {"er": "male", "sie": "female"}
+
+
+def _noun_evidence(tok: Token, named: bool) -> tuple[str, str] | None:
+    """Evidence from a noun next to a person: ``(kind, gender)`` or None.
+
+    A masculine role noun counts as male only next to a name; alone it is generic.
+    """
+    g = noun_gender(tok.text)
+    if g is not None:
+        return ("frau_herr" if tok.text in gendered_nouns() else "role_noun"), g
+    if is_role_word(tok):
+        return ("role_noun", "male") if named else (GENERIC_MASCULINE, "unknown")
+    return None
+
+
+def _apposition_after(ent: Span) -> Token | None:
+    """The noun of an apposition after a name: "Maria Weber, Sprecherin der Polizei"."""
+    doc = ent.doc
+    i = ent.end
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    i += 1
+    while i < len(doc) and doc[i].tag_ in _SKIP_BEFORE_APPOSITION:
+        i += 1
+    return doc[i] if i < len(doc) and doc[i].tag_ == "NN" else None
+
+
+def _mention_evidence(ent: Span, canonical: str) -> list[tuple[str, str]]:
+    found = []
+    words = canonical.split()
+    if len(words) > 1 and (g := name_gender(words[0])):
+        found.append(("first_name", g))
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    for tok in (before, _apposition_after(ent)):
+        if tok is not None and (ev := _noun_evidence(tok, named=True)):
+            found.append(ev)
+    return found
+
+
+def _singular_pronoun(speaker: Span, cue: Span | None) -> str | None:
+    """"er"/"sie" as the subject of a singular verb ("sie sagte", not "sie sagten")."""
+    if len(speaker) != 1 or speaker[0].lower_ not in PRONOUN_GENDER:
+        return None
+    if speaker[0].lower_ == "sie" and cue is not None and cue.text.endswith("en"):
+        return None
+    return PRONOUN_GENDER[speaker[0].lower_]
+
+
+def person_genders(doc: Doc) -> dict[str, Gender]:
+    """Gender of every person (by canonical name) in ``doc``."""
+    found: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for ent in doc.ents:
+        if ent.label_ == "PER":
+            canon = ent._.nk_canonical or ent.text
+            _ = found[canon]  # every person gets an entry, with or without evidence
+            for kind, g in _mention_evidence(ent, canon):
+                found[canon][kind].add(g)
+    for q in doc.spans.get("quotes", []):
+        spk, canon = q._.nk_speaker, q._.nk_speaker_canonical
+        if spk is not None and canon in found and (g := _singular_pronoun(spk, q._.nk_cue)):
+            found[canon]["pronoun"].add(g)
+    return {canon: decide(ev) for canon, ev in found.items()}
+
+
+def unnamed_speaker_gender(speaker: Span) -> Gender | None:
+    """Gender of a speaker without a name ("die Sprecherin", "ein Polizeisprecher")."""
+    nouns = [t for t in speaker if t.tag_ in ("NN", "NE") or t.pos_ in ("NOUN", "PROPN")]
+    if not nouns:
+        return None
+    ev = _noun_evidence(nouns[0], named=False)  # the head, not a genitive ("der Polizei")
+    if ev is None:
+        return None
+    kind, g = ev
+    return Gender(g, kind) if kind != GENERIC_MASCULINE else Gender("unknown", kind)
+
+
+class GenderAssigner:
+    """Set ``ent._.nk_gender``/``nk_gender_evidence`` on persons and
+    ``q._.nk_speaker_gender``/``nk_speaker_gender_evidence`` on quotes.
+
+    Persons get ``female``/``male``/``unknown``; quotes whose speaker is an organisation
+    or a group get an empty gender. See :mod:`newskit.components.gender.evidence`.
+
+    Example:
+        >>> import newskit
+        >>> doc = newskit.load_pipeline()("Die Ministerin Anna Schmidt kam. Sie sagte, es gehe gut.")
+        >>> [(e.text, e._.nk_gender, e._.nk_gender_evidence) for e in doc.ents]
+        [('Anna Schmidt', 'female', 'first_name')]
+    """
+
+    def __init__(self, nlp: Language, name: str):
+        register_extensions()
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        genders = person_genders(doc)
+        for ent in doc.ents:
+            if ent.label_ == "PER":
+                g = genders.get(ent._.nk_canonical or ent.text, UNKNOWN)
+                ent._.nk_gender, ent._.nk_gender_evidence = g.gender, g.evidence
+        for q in doc.spans.get("quotes", []):
+            g = self._speaker(q, genders)
+            q._.nk_speaker_gender = g.gender if g else ""
+            q._.nk_speaker_gender_evidence = g.evidence if g else ""
+        return doc
+
+    @staticmethod
+    def _speaker(q: Span, genders: dict[str, Gender]) -> Gender | None:
+        canon, spk = q._.nk_speaker_canonical, q._.nk_speaker
+        if canon in genders:
+            return genders[canon]
+        if spk is None:
+            return None
+        return unnamed_speaker_gender(spk)
+
+
+@Language.factory(
+    "newskit_gender",
+    assigns=["span._.nk_gender", "span._.nk_gender_evidence", "span._.nk_speaker_gender",
+             "span._.nk_speaker_gender_evidence"],
+    requires=["doc.ents", "span._.nk_canonical", "doc.spans"],
+)
+def make_gender(nlp: Language, name: str):
+    return GenderAssigner(nlp, name)

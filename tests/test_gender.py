@@ -1,0 +1,74 @@
+"""Gender of persons and speakers: one test per evidence type, sentences of our own."""
+
+import pytest
+
+from newskit.components.gender import decide, name_gender, noun_gender
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    import newskit
+
+    return newskit.load_pipeline()
+
+
+def _people(doc):
+    return {e._.nk_canonical: (e._.nk_gender, e._.nk_gender_evidence)
+            for e in doc.ents if e.label_ == "PER"}
+
+
+def _speakers(doc):
+    return [(q._.nk_speaker_canonical, q._.nk_speaker_gender, q._.nk_speaker_gender_evidence)
+            for q in doc.spans["quotes"]]
+
+
+def test_first_name_decides(nlp):
+    doc = nlp("Gestern traf Petra Lindqvist den Bürgermeister. Lindqvist sagte, das Treffen sei gut gewesen.")
+    assert _people(doc)["Petra Lindqvist"] == ("female", "first_name")
+    assert ("Petra Lindqvist", "female", "first_name") in _speakers(doc)
+
+
+def test_feminine_role_noun_bound_to_a_surname(nlp):
+    doc = nlp("Die Staatssekretärin Okonkwo eröffnete die Messe. Okonkwo betonte, der Standort wachse.")
+    assert _people(doc)["Okonkwo"] == ("female", "role_noun")
+
+
+def test_masculine_role_noun_next_to_a_name_is_male(nlp):
+    doc = nlp("Verkehrsminister Brandauer stellte den Plan vor.")
+    assert _people(doc)["Brandauer"] == ("male", "role_noun")
+
+
+def test_frau_and_herr(nlp):
+    doc = nlp("Frau Wojcik widersprach. Herr Tamborini nickte.")
+    people = _people(doc)
+    assert people["Wojcik"] == ("female", "frau_herr")
+    assert people["Tamborini"] == ("male", "frau_herr")
+
+
+def test_pronoun_linked_to_the_speaker(nlp):
+    doc = nlp("Der Vorschlag kam von Kowalczyk. Sie sagte, man müsse jetzt handeln.")
+    assert _speakers(doc) == [("Kowalczyk", "female", "pronoun")]
+
+
+def test_generic_masculine_alone_is_unknown(nlp):
+    doc = nlp("Ein Sprecher des Ministeriums sagte, die Zahlen seien korrekt.")
+    assert [s[1:] for s in _speakers(doc)] == [("unknown", "generic_masculine")]
+
+
+def test_feminine_role_noun_alone_is_female(nlp):
+    doc = nlp("Eine Sprecherin des Ministeriums sagte, die Zahlen seien korrekt.")
+    assert [s[1:] for s in _speakers(doc)] == [("female", "role_noun")]
+
+
+def test_organisation_speaker_has_no_gender(nlp):
+    doc = nlp("Die Stadtverwaltung teilte mit, die Brücke bleibe gesperrt.")
+    assert [s[1:] for s in _speakers(doc)] == [("", "")]
+
+
+def test_lists_and_order():
+    assert name_gender("Annalena") == "female" and name_gender("Olaf") == "male"
+    assert name_gender("Andrea") is None  # listed for both genders
+    assert noun_gender("Polizeisprecherin") == "female" and noun_gender("Polizeisprecher") is None
+    assert noun_gender("Medizin") is None
+    assert decide({"pronoun": {"female"}, "role_noun": {"male"}}).evidence == "role_noun"
+    assert decide({"first_name": {"female", "male"}, "pronoun": {"male"}}).gender == "male"
