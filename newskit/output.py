@@ -54,9 +54,13 @@ def escape_formulas(df: pd.DataFrame) -> pd.DataFrame:
     prefixed with ``'`` (see the module doc)."""
     out = df.copy()
     for col in out.columns:
-        if out[col].dtype == object:
+        if _texty(out[col]):
             out[col] = out[col].map(_escape_cell)
     return out
+
+
+def _texty(col: pd.Series) -> bool:
+    return col.dtype == object or pd.api.types.is_string_dtype(col.dtype)
 
 
 def _escape_cell(v):
@@ -67,7 +71,7 @@ def unescape_formulas(df: pd.DataFrame) -> pd.DataFrame:
     """Undo ``escape_formulas`` (for tables read back from CSV)."""
     out = df.copy()
     for col in out.columns:
-        if out[col].dtype == object:
+        if _texty(out[col]):
             out[col] = out[col].map(
                 lambda v: v[1:] if isinstance(v, str) and v.startswith("'")
                 and v[1:].startswith(FORMULA_START) else v)
