@@ -6,58 +6,80 @@ import argparse
 import json
 import sys
 import warnings
-from pathlib import Path
+
+
+def _load(args: argparse.Namespace):
+    from newskit.corpus import CorpusWarning, load_corpus
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CorpusWarning)
+        corpus = load_corpus(args.inputs, text_column=args.text_column)
+    for w in caught[:MAX_WARNINGS]:
+        print(f"warning: {w.message}", file=sys.stderr)
+    if len(caught) > MAX_WARNINGS:
+        print(f"warning: ... and {len(caught) - MAX_WARNINGS} more (see the 'warning' column "
+              "of articles)", file=sys.stderr)
+    return corpus
+
+
+MAX_WARNINGS = 20
 
 
 def _analyze(args: argparse.Namespace) -> int:
     import newskit
-    from newskit.io import CorpusWarning
+    from newskit import cache as nkcache
+    from newskit.output import OutputError, OutputFolder
 
-    out = Path(args.out)
+    nkcache.configure(args.cache_dir, enabled=not args.no_cache)
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        probe = out / ".newskit-write-test"
-        probe.write_text("ok", encoding="utf-8")
-        probe.unlink()
-    except OSError as exc:
-        print(f"newskit: cannot write to output folder {out}: {exc.strerror or exc}",
-              file=sys.stderr)
+        folder = OutputFolder(args.out).__enter__()
+    except OutputError as exc:
+        print(f"newskit: {exc}", file=sys.stderr)
         return 2
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", CorpusWarning)
+    try:
         try:
-            corpus = newskit.load_corpus(args.inputs)
+            corpus = _load(args)
         except FileNotFoundError as exc:
             print(f"newskit: {exc}", file=sys.stderr)
             return 2
-    for w in caught:
-        print(f"warning: {w.message}", file=sys.stderr)
-    if corpus.empty:
-        print("newskit: no .txt, .jsonl or .csv files found in " + ", ".join(args.inputs),
-              file=sys.stderr)
-        return 2
-    from newskit.cache import default_cache_dir
+        if corpus.empty:
+            print("newskit: no files found in " + ", ".join(args.inputs), file=sys.stderr)
+            return 2
+        client = None
+        if args.scheduler:
+            from dask.distributed import Client
 
-    cache_dir = None if args.no_cache else (args.cache_dir or default_cache_dir())
-    client = None
-    if args.scheduler:
-        from dask.distributed import Client
+            client = Client(args.scheduler)
+        cache_dir = None if args.no_cache else (args.cache_dir or nkcache.default_cache_dir())
+        extra = {"timeout_per_article": args.timeout_per_article} \
+            if args.timeout_per_article else {}
+        result = newskit.analyze(corpus, cache_dir=cache_dir, n_process=args.n_process,
+                                 client=client, progress=not args.quiet, **extra)
+        return _save(args, folder, result)
+    finally:
+        folder.__exit__(None, None, None)
 
-        client = Client(args.scheduler)
-    result = newskit.analyze(corpus, cache_dir=cache_dir, n_process=args.n_process,
-                             client=client, progress=not args.quiet)
-    paths = result.save(out, fmt=args.format)
-    n_err = int((result.articles["status"] == "error").sum())
-    n_ok = len(result.articles) - n_err
-    err_note = ""
+
+def _save(args: argparse.Namespace, folder, result) -> int:
+    arts = result.articles
+    errors = arts.loc[arts["status"] == "error", ["article_id", "source", "error"]]
+    paths = folder.write(result.tables(), fmt=args.format, errors=errors,
+                         escape=not args.no_escape_formulas and args.format == "csv")
+    n_err = len(errors)
+    n_ok = len(arts) - n_err
+    unsupported = int(errors["error"].str.contains("unsupported format|unreadable folder|"
+                                                   "not a regular file|broken link").sum())
+    n_warn = int(arts["warning"].notna().sum()) if "warning" in arts else 0
+    notes = []
+    if unsupported:
+        notes.append(f"{unsupported} of the errors are files not read (unsupported/unreadable)")
+    if n_warn:
+        notes.append(f"{n_warn} with warnings")
     if n_err:
-        err_path = out / "errors.csv"
-        result.articles.loc[result.articles["status"] == "error",
-                            ["article_id", "source", "error"]].to_csv(err_path, index=False)
-        err_note = f"; errors listed in {err_path}"
+        notes.append(f"errors listed in {folder.out / 'errors.csv'}")
     print(f"newskit: {n_ok} ok, {n_err} error; {len(result.entities)} entities, "
           f"{len(result.quotes)} quotes, {len(result.sentences)} sentences -> "
-          f"{paths['articles'].parent}{err_note}", file=sys.stderr)
+          f"{paths['articles'].parent}" + "".join(f"; {n}" for n in notes), file=sys.stderr)
     return 0 if n_ok > 0 else 1
 
 
@@ -91,14 +113,25 @@ def build_parser() -> argparse.ArgumentParser:
         "Entities, quotes with speakers, and sentiment in German news articles."))
     sub = p.add_subparsers(dest="command", required=True)
     a = sub.add_parser("analyze", help="analyse articles and write the four tables",
-                       description="Analyse .txt/.jsonl/.csv files or folders and write "
-                                   "articles, entities, quotes and sentences tables.")
+                       description="Analyse .txt/.md/.html/.jsonl/.json/.csv files or folders "
+                                   "and write articles, entities, quotes and sentences tables "
+                                   "(with errors.csv and a newskit-run.json manifest, written "
+                                   "last).")
     a.add_argument("inputs", nargs="+", help="files or folders (walked recursively)")
     a.add_argument("--out", required=True, help="output folder")
     a.add_argument("--format", choices=["csv", "parquet"], default="csv")
     a.add_argument("--n-process", type=int, default=1, help="worker processes (default 1)")
     a.add_argument("--cache-dir", default=None, help="cache folder (default ~/.cache/newskit)")
-    a.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
+    a.add_argument("--no-cache", action="store_true",
+                   help="do not read or write any cache (results, word lists, model)")
+    a.add_argument("--text-column", default=None,
+                   help="CSV column / JSON field with the text (default: text, body or "
+                        "content, any case)")
+    a.add_argument("--timeout-per-article", type=float, default=None, metavar="SECONDS",
+                   help="turn an article that takes longer into an error row")
+    a.add_argument("--no-escape-formulas", action="store_true",
+                   help="write CSV cells starting with = + - @ verbatim (default: prefixed "
+                        "with ' so spreadsheets do not run them)")
     a.add_argument("--scheduler", default=None,
                    help="address of a Dask scheduler to run on (e.g. tcp://host:8786)")
     a.add_argument("--quiet", action="store_true", help="no progress bar")

@@ -15,11 +15,11 @@ def _corpus():
 
 
 def test_cache_roundtrip_and_keys(tmp_path):
-    c = Cache(tmp_path, "fp1")
+    c = Cache(tmp_path, "fp1", schema=None)  # any JSON value; analyze() checks the row schema
     assert c.get("Text") is None
     c.put("Text", {"x": [1, 2]})
     assert c.get("Text") == {"x": [1, 2]}
-    assert Cache(tmp_path, "fp2").get("Text") is None  # another pipeline misses
+    assert Cache(tmp_path, "fp2", schema=None).get("Text") is None  # another pipeline misses
 
 
 def test_warm_run_equals_cold_and_hits(tmp_path):
@@ -41,6 +41,25 @@ def test_corrupt_entry_is_reported_and_recomputed(tmp_path):
     assert any(issubclass(w.category, CacheWarning) and "corrupt" in str(w.message)
                for w in caught)
     pd.testing.assert_frame_equal(cold.quotes, again.quotes)
+
+
+def test_schema_invalid_entry_recomputed_not_keyerror(tmp_path):
+    import json
+
+    from newskit import cache as nkcache
+
+    cold = newskit.analyze(_corpus(), cache_dir=tmp_path)
+    victim = sorted(tmp_path.rglob("*.json"))[0]
+    key = victim.stem
+    body = json.dumps({"n_tokens": 1, "n_sentences": 1})  # validly signed, no tables
+    victim.write_text(json.dumps({"format": nkcache.ENTRY_FORMAT, "body": body,
+                                  "mac": nkcache.sign(tmp_path, key, body.encode())}))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        again = newskit.analyze(_corpus(), cache_dir=tmp_path)
+    assert any("schema-invalid" in str(w.message) for w in caught)
+    for name, df in cold.tables().items():
+        pd.testing.assert_frame_equal(df, again.tables()[name])
 
 
 def _worker(cache_dir, q):

@@ -36,9 +36,12 @@ def test_folder_walked_recursively(tmp_path):
     (tmp_path / "a" / "b" / "x.txt").write_text("Ein Text über Berlin.", encoding="utf-8")
     (tmp_path / "y.jsonl").write_text(json.dumps({"id": "j1", "text": "Hallo."}) + "\n",
                                       encoding="utf-8")
-    (tmp_path / "ignored.md").write_text("nicht lesen", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("Markdown wird gelesen.", encoding="utf-8")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
     df = newskit.load_corpus(tmp_path)
-    assert sorted(df["article_id"]) == ["j1", "x"]
+    assert sorted(df["article_id"]) == ["j1", "notes", "scan", "x"]
+    pdf = df.set_index("article_id").loc["scan"]
+    assert pdf["status"] == "error" and "unsupported format '.pdf'" in pdf["error"]
 
 
 def test_jsonl_and_csv_text_kept_byte_for_byte(tmp_path):

@@ -242,25 +242,42 @@ def _tagger(path: str):
 
 
 def _unpacked(path: Path) -> Path:
-    """A gzip-compressed model is unpacked once into the newskit cache folder
-    (keyed by its content hash, written atomically); other paths are used as they are."""
+    """A gzip-compressed model is unpacked into the newskit cache folder; other paths are
+    used as they are.
+
+    The unpacked file is named after the SHA-256 of the packed one and is used only if
+    its own SHA-256 equals that of the freshly decompressed package data (a damaged,
+    truncated or planted file could crash CRFsuite); otherwise it is rewritten
+    atomically. With the cache off it goes to a private temporary folder instead.
+    """
     if path.suffix != ".gz":
         return path
+    import atexit
     import gzip
     import hashlib
-    import os
+    import shutil
+    import tempfile
 
-    from newskit.cache import default_cache_dir
+    from newskit import cache as nkcache
 
     packed = path.read_bytes()
+    data = gzip.decompress(packed)
     digest = hashlib.sha256(packed).hexdigest()[:16]
-    target = default_cache_dir() / "models" / f"{path.stem.removesuffix('.crfsuite')}-{digest}.crfsuite"
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(gzip.decompress(packed))
-        tmp.replace(target)
-    return target
+    name = f"{path.stem.removesuffix('.crfsuite')}-{digest}.crfsuite"
+    folder = nkcache.persistent_dir("models")
+    if folder is not None:
+        target = folder / name
+        if nkcache.matches(target, hashlib.sha256(data).hexdigest()):
+            return target
+        try:
+            nkcache.write_atomic(target, data)
+            return target
+        except OSError:
+            pass
+    folder = Path(tempfile.mkdtemp(prefix="newskit-model-"))
+    atexit.register(shutil.rmtree, folder, True)
+    (folder / name).write_bytes(data)
+    return folder / name
 
 
 def default_model_path() -> Path:

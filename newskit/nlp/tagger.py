@@ -56,6 +56,10 @@ PRONOUNS = {
 
 
 WORD_CACHE_SIZE = 500_000
+# HanTa's morphological search grows steeply with word length (a 2,000-character token
+# took 82 s). Longer tokens (URLs, hashes, garbage) are tagged from their first
+# MAX_TAGGED_CHARS characters and keep themselves as lemma.
+MAX_TAGGED_CHARS = 64
 
 
 @lru_cache(maxsize=1)
@@ -76,10 +80,15 @@ def _hanta():
     raw_analyze = lru_cache(maxsize=WORD_CACHE_SIZE)(tagger._analyze)
 
     def analyze_forward(word):
+        word = word[:MAX_TAGGED_CHARS]
         hit = forward.get(word)
         return hit if hit is not None else raw_forward(word)
 
     def analyze(word, pos, taglevel=1):
+        if len(word) > MAX_TAGGED_CHARS:
+            if taglevel == 1:
+                return word.lower(), tagger.int2tag.get(pos, "XY")
+            word = word[:MAX_TAGGED_CHARS]
         if taglevel == 1:
             hit = lemmas.get((word.lower(), pos))
             if hit is not None:

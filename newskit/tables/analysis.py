@@ -13,7 +13,9 @@ small dict of rows, never a spaCy ``Doc``.
 from __future__ import annotations
 
 import os
+import re
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -124,21 +126,35 @@ def _shift(rows: dict, offset: int, sent_offset: int) -> dict:
 
 
 def analyze_docs(nlp: Language, texts: list[str], *, n_process: int = 1,
-                 batch_size: int = 16) -> Iterator[dict]:
+                 batch_size: int = 16, timeout: float | None = None) -> Iterator[dict]:
     """Yield ``doc_rows`` for each text, in order, as the pipeline streams.
 
     Only rows are kept, never ``Doc`` objects. Texts longer than
     ``nlp.max_length`` are processed in paragraph chunks whose offsets are
     mapped back, so nothing is truncated. ``n_process > 1`` forks workers
     (Linux, macOS); where processes cannot be forked it runs in one process.
+    Workers exit when the parent process dies.
+
+    Guards against runaway time: runs of ``RUN_LIMIT`` or more punctuation or
+    symbol characters (e.g. 25,000 „ in a row, whose tokenisation and quote
+    matching is quadratic) are analysed as spaces of the same length, so offsets
+    stay right; tokens longer than ``newskit.nlp.tagger.MAX_TAGGED_CHARS`` are not
+    given to HanTa's morphological search. ``timeout`` (seconds, Unix main thread
+    or forked workers) turns an article that still takes longer into an error
+    entry; articles are then processed one at a time.
     """
     import multiprocessing as mp
 
+    texts = [defuse(t) for t in texts]
     can_fork = "fork" in mp.get_all_start_methods()
     if n_process > 1 and len(texts) > batch_size and can_fork:
-        yield from _analyze_forked(nlp, texts, n_process, batch_size)
+        yield from _analyze_forked(nlp, texts, n_process, batch_size, timeout)
         return
     limit = nlp.max_length
+    if timeout:
+        for t in texts:
+            yield _rows_or_error(nlp, t, limit, timeout)
+        return
     for i in range(0, len(texts), batch_size):
         batch = texts[i : i + batch_size]
         try:
@@ -150,25 +166,96 @@ def analyze_docs(nlp: Language, texts: list[str], *, n_process: int = 1,
         yield from rows
 
 
-def _rows_or_error(nlp: Language, text: str, limit: int) -> dict:
+RUN_LIMIT = 64
+_RUN = re.compile(r"[^\w\s]{%d,}" % RUN_LIMIT)
+
+
+def defuse(text: str) -> str:
+    """``text`` with runs of ``RUN_LIMIT``+ punctuation/symbol characters blanked (same length)."""
+    if len(text) < RUN_LIMIT:
+        return text
+    return _RUN.sub(lambda m: " " * len(m.group(0)), text)
+
+
+class ArticleTimeout(Exception):
+    """An article took longer than the per-article time limit."""
+
+
+@contextmanager
+def time_limit(seconds: float | None):
+    """Raise ``ArticleTimeout`` in the block after ``seconds`` (no-op off the main thread
+    or without ``SIGALRM``)."""
+    import signal
+    import threading
+
+    if not seconds or not hasattr(signal, "setitimer") \
+            or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _alarm(signum, frame):
+        raise ArticleTimeout(f"took longer than {seconds:g} s (--timeout-per-article)")
+
+    old = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _rows_or_error(nlp: Language, text: str, limit: int, timeout: float | None = None) -> dict:
     """Rows for one text, or an ``error`` entry naming what failed."""
     try:
-        return doc_rows(nlp(text)) if len(text) <= limit else _analyze_long(nlp, text, limit)
+        with time_limit(timeout):
+            return doc_rows(nlp(text)) if len(text) <= limit else _analyze_long(nlp, text, limit)
     except Exception as exc:  # reported per article, never raised for a data problem
         return {"error": f"analysis failed: {type(exc).__name__}: {exc}"}
 
 
 _FORKED_NLP: Language | None = None
+PR_SET_PDEATHSIG = 1
 
 
-def _rows_in_child(texts: list[str], batch_size: int) -> list[dict]:
-    return list(analyze_docs(_FORKED_NLP, texts, batch_size=batch_size))
+def _rows_in_child(texts: list[str], batch_size: int, timeout: float | None = None) -> list[dict]:
+    return list(analyze_docs(_FORKED_NLP, texts, batch_size=batch_size, timeout=timeout))
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """Worker initialiser: exit when the parent dies, even by SIGKILL (no orphans).
+
+    Linux: ``prctl(PR_SET_PDEATHSIG, SIGKILL)``; elsewhere a thread that polls the
+    parent pid once a second.
+    """
+    import signal
+    import threading
+    import time
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL))
+        except (OSError, AttributeError):  # pragma: no cover - no prctl: the watchdog below
+            pass
+    if os.getppid() != parent_pid:  # the parent died before prctl took effect
+        os._exit(1)
+
+    def _watch():
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent_pid:
+                os._exit(1)
+
+    threading.Thread(target=_watch, name="newskit-parent-watch", daemon=True).start()
 
 
 def _analyze_forked(nlp: Language, texts: list[str], n_process: int,
-                    batch_size: int) -> Iterator[dict]:
+                    batch_size: int, timeout: float | None = None) -> Iterator[dict]:
     """Worker processes forked with the pipeline already loaded; they return rows, not
-    Docs, so nothing heavy crosses process boundaries. Order is kept."""
+    Docs, so nothing heavy crosses process boundaries. Order is kept. Workers die
+    with the parent (``_die_with_parent``)."""
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
@@ -176,8 +263,11 @@ def _analyze_forked(nlp: Language, texts: list[str], n_process: int,
     _FORKED_NLP = nlp
     chunks = [texts[i : i + batch_size] for i in range(0, len(texts), batch_size)]
     try:
-        with ProcessPoolExecutor(n_process, mp_context=mp.get_context("fork")) as pool:
-            for rows in pool.map(_rows_in_child, chunks, [batch_size] * len(chunks)):
+        with ProcessPoolExecutor(n_process, mp_context=mp.get_context("fork"),
+                                 initializer=_die_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
+            for rows in pool.map(_rows_in_child, chunks, [batch_size] * len(chunks),
+                                 [timeout] * len(chunks)):
                 yield from rows
     finally:
         _FORKED_NLP = None
@@ -217,7 +307,8 @@ def _as_corpus(corpus) -> pd.DataFrame:
 
 def analyze(corpus, *, nlp: Language | str | None = None, cache_dir=_DEFAULT,
             n_process: int = 1, client=None, batch_size: int = 16,
-            progress: bool | None = None) -> AnalysisResult:
+            progress: bool | None = None,
+            timeout_per_article: float | None = None) -> AnalysisResult:
     """Find entities, quotes and sentiment in every article of ``corpus``.
 
     Args:
@@ -229,6 +320,8 @@ def analyze(corpus, *, nlp: Language | str | None = None, cache_dir=_DEFAULT,
         client: a ``dask.distributed.Client`` to spread articles over a cluster.
         batch_size: texts per ``nlp.pipe`` batch.
         progress: show a progress bar (default: when stderr is a terminal or in Jupyter).
+        timeout_per_article: seconds after which an article becomes an error row
+            (local runs on Unix; see ``analyze_docs``).
 
     Returns:
         An ``AnalysisResult`` with ``articles``, ``entities``, ``quotes``, ``sentences``.
@@ -266,7 +359,8 @@ def analyze(corpus, *, nlp: Language | str | None = None, cache_dir=_DEFAULT,
         computed = analyze_with_dask(client, texts, model_spec if nlp is None or isinstance(nlp, str)
                                      else nlp_obj, batch_size=batch_size)
     else:
-        computed = analyze_docs(nlp_obj, texts, n_process=n_process, batch_size=batch_size)
+        computed = analyze_docs(nlp_obj, texts, n_process=n_process, batch_size=batch_size,
+                                timeout=timeout_per_article)
     from tqdm.auto import tqdm
 
     for i, r in tqdm(zip(todo, computed), total=len(todo), desc="analyze", unit="article",
