@@ -81,8 +81,8 @@ class AnalysisResult:
 # ------------------------------------------------------------ one article
 def doc_rows(doc) -> dict:
     """Rows of the entity, quote and sentence tables for one parsed ``Doc``."""
+    from newskit.components.quotes import quote_rows
     from newskit.extract.entities import entity_rows
-    from newskit.extract.quotes import quote_rows
     from newskit.extract.sentiment import article_sentiment, sentence_rows
 
     sentences = list(sentence_rows(doc))

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from newskit.components.quotes import quote_regions
 from newskit.eval.quotes import jaccard, positions
-from newskit.extract.quotes import quote_regions
 
 GOLD = json.loads((Path(__file__).parent / "data" / "seed_quotes.json").read_text("utf-8"))
 

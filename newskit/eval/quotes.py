@@ -116,7 +116,7 @@ def evaluate_quotes(path: str | Path, nlp, *, progress: bool = True):
     """Score ``nlp``'s quotes against gold; return a table and a summary dict."""
     from tqdm.auto import tqdm
 
-    from newskit.extract.quotes import quote_rows
+    from newskit.components.quotes import quote_rows
 
     articles = list(read_articles(path))
     totals: dict[str, int] = {}

@@ -49,7 +49,8 @@ def build_embedded(*, ner: bool = True) -> Language:
 
 def add_newskit_components(nlp: Language) -> Language:
     """Add newskit's extractors (entities, quotes, sentiment) to any German pipeline."""
-    from newskit.extract import entities, quotes, sentiment  # noqa: F401  (factories)
+    from newskit.components import quotes  # noqa: F401  (factory)
+    from newskit.extract import entities, sentiment  # noqa: F401  (factories)
 
     for name in ("newskit_entities", "newskit_quotes", "newskit_sentiment"):
         if name not in nlp.pipe_names:

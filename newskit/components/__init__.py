@@ -1,0 +1,1 @@
+"""spaCy components of newskit, each a package split along its seams."""
