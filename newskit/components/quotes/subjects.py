@@ -50,24 +50,46 @@ NONFINITE_VERB_TAGS = ("VVPP", "VVINF", "VVIZU")
 
 
 # ---------------------------------------------------------------- clause subject
-def _vorfeld_rejected(toks: list[Token]) -> bool:
-    """Whether a Vorfeld (focus particles removed) cannot be the subject."""
-    first = toks[0]
-    return (
-        first.tag_ in NOT_SUBJECT_START or first.pos_ in ("ADP", "SCONJ", "ADV")
-        # "Den Flüchtlingen sicherte X zu": dative or accusative, not the subject
-        or first.lower_ in OBLIQUE_STARTS
-        # "Das erklärte X": the object points back, X is the subject
-        or (len(toks) == 1 and first.lower_ in BACKREF)
-        # "Ihr gegenüber hat er angegeben": a postpositional phrase
-        or toks[-1].tag_ == "APPO" or toks[-1].lower_ in VORFELD_POSTPOSITIONS
-        or any(t.tag_.endswith("FIN") or t.tag_ in NONFINITE_VERB_TAGS for t in toks)
-        or any(t.lower_ in COMPLEMENTIZERS for t in toks)
-        or not any(t.tag_ in NP_HEAD or t.tag_ in PRONOUNS or t.pos_ in ("NOUN", "PROPN")
+def _starts_like_adverbial(toks: list[Token]) -> bool:
+    return toks[0].tag_ in NOT_SUBJECT_START or toks[0].pos_ in ("ADP", "SCONJ", "ADV")
+
+
+def _starts_oblique(toks: list[Token]) -> bool:
+    """"Den Flüchtlingen sicherte X zu": dative or accusative, not the subject."""
+    return toks[0].lower_ in OBLIQUE_STARTS
+
+
+def _points_back(toks: list[Token]) -> bool:
+    """"Das erklärte X": the object points back, X is the subject."""
+    return len(toks) == 1 and toks[0].lower_ in BACKREF
+
+
+def _postpositional(toks: list[Token]) -> bool:
+    """"Ihr gegenüber hat er angegeben": a postpositional phrase."""
+    return toks[-1].tag_ == "APPO" or toks[-1].lower_ in VORFELD_POSTPOSITIONS
+
+
+def _holds_verb(toks: list[Token]) -> bool:
+    return any(t.tag_.endswith("FIN") or t.tag_ in NONFINITE_VERB_TAGS for t in toks)
+
+
+def _holds_complementizer(toks: list[Token]) -> bool:
+    return any(t.lower_ in COMPLEMENTIZERS for t in toks)
+
+
+def _lacks_nominal(toks: list[Token]) -> bool:
+    return not any(t.tag_ in NP_HEAD or t.tag_ in PRONOUNS or t.pos_ in ("NOUN", "PROPN")
                    or t.ent_iob_ in ("B", "I") for t in toks)
-        # "Ihm sagte …": dative, not the subject
-        or (first.tag_ == "PPER" and first.lower_ not in SUBJECT_PRONOUNS)
-    )
+
+
+def _object_pronoun(toks: list[Token]) -> bool:
+    """"Ihm sagte …": dative, not the subject."""
+    return toks[0].tag_ == "PPER" and toks[0].lower_ not in SUBJECT_PRONOUNS
+
+
+# a Vorfeld (focus particles removed) is not the subject when any of these holds
+_NOT_A_SUBJECT = (_starts_like_adverbial, _starts_oblique, _points_back, _postpositional,
+                  _holds_verb, _holds_complementizer, _lacks_nominal, _object_pronoun)
 
 
 def vorfeld_subject(vorfeld: Span) -> Span | None:
@@ -79,7 +101,7 @@ def vorfeld_subject(vorfeld: Span) -> Span | None:
     toks = [t for t in vorfeld if not t.is_space]
     while toks and toks[0].lower_ in FOCUS_PARTICLES:
         toks = toks[1:]
-    if not toks or _vorfeld_rejected(toks):
+    if not toks or any(rule(toks) for rule in _NOT_A_SUBJECT):
         return None
     return vorfeld.doc[toks[0].i : toks[-1].i + 1]
 
