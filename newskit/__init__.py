@@ -20,7 +20,7 @@ __version__ = "0.1.0"
 
 # public name -> module that defines it
 _EXPORTS = {
-    "load_corpus": "newskit.io",
+    "load_corpus": "newskit.corpus",
     "analyze": "newskit.tables.analysis",
     "AnalysisResult": "newskit.tables.analysis",
     "load_pipeline": "newskit.pipeline",
@@ -31,7 +31,7 @@ __all__ = ["load_corpus", "analyze", "AnalysisResult", "load_pipeline", "target_
            "__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from newskit.io import load_corpus
+    from newskit.corpus import load_corpus
     from newskit.pipeline import load_pipeline
     from newskit.tables.analysis import AnalysisResult, analyze
     from newskit.tables.target_sentiment import target_sentiment

@@ -197,42 +197,15 @@ def verify(root: Path, name: str, data: bytes, mac: str) -> bool:
     return hmac.compare_digest(sign(root, name, data), str(mac))
 
 
-# ------------------------------------------------------------ article rows
-def validate_article(value: object) -> None:
-    """Raise ``ValueError`` unless ``value`` has the shape of one article's rows."""
-    from newskit.analyze import TABLES
-
-    if not isinstance(value, dict):
-        raise ValueError("entry is not an object")
-    for k in ("n_tokens", "n_sentences"):
-        if not isinstance(value.get(k), int) or isinstance(value.get(k), bool):
-            raise ValueError(f"{k!r} is not an integer")
-    if not (value.get("sentiment_score") is None
-            or isinstance(value.get("sentiment_score"), (int, float))):
-        raise ValueError("'sentiment_score' is not a number")
-    if not (value.get("sentiment") is None or isinstance(value.get("sentiment"), str)):
-        raise ValueError("'sentiment' is not a string")
-    for table, cols in TABLES.items():
-        rows = value.get(table)
-        if not isinstance(rows, list):
-            raise ValueError(f"{table!r} is not a list")
-        need = set(cols) - {"article_id"}
-        for r in rows:
-            if not isinstance(r, dict) or not need <= set(r):
-                raise ValueError(f"a row of {table!r} lacks columns")
-            if not all(isinstance(r[k], int) for k in ("sent_id", "start_char", "end_char")):
-                raise ValueError(f"a row of {table!r} has non-integer offsets")
-
-
 class Cache:
     """Per-article results stored under ``root/<fingerprint>-<version>/<aa>/<key>.json``.
 
-    ``schema`` checks a value read back (default: ``validate_article``); ``None``
+    ``schema`` checks a value read back (e.g. ``newskit.tables.schema.validate_article``); ``None``
     skips the check. A cache folder that is not private disables the cache with a
     ``CacheWarning``.
     """
 
-    def __init__(self, root: str | Path, fingerprint: str, *, schema=validate_article):
+    def __init__(self, root: str | Path, fingerprint: str, *, schema=None):
         self.base = Path(root)
         self.root = self.base / f"{fingerprint}-{newskit.__version__}"
         self.fingerprint = fingerprint

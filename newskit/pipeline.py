@@ -23,8 +23,8 @@ from spacy.language import Language
 import newskit
 from newskit.components import entities as _entities  # noqa: F401  (registers the factory)
 from newskit.components import gender as _gender  # noqa: F401
+from newskit.components import quotes as _quotes  # noqa: F401
 from newskit.components import sentiment as _sentiment  # noqa: F401
-from newskit.extract import quotes as _quotes  # noqa: F401
 from newskit.nlp import ner as _ner  # noqa: F401
 from newskit.nlp import sentences as _sentences  # noqa: F401
 from newskit.nlp import tagger as _tagger  # noqa: F401

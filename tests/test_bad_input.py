@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newskit
-from newskit.io import CorpusWarning
+from newskit.corpus import CorpusWarning
 from tests.conftest import ROOT
 
 GOOD = "Die Kanzlerin Angela Merkel besuchte Paris. „Wir bleiben Partner“, sagte sie."
@@ -127,7 +127,7 @@ TEXT = st.lists(st.one_of(st.text(max_size=30), QUOTES, st.sampled_from(
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXT)
 def test_extractors_never_raise(nlp, text):
-    from newskit.tables.analysis import doc_rows
+    from newskit.tables.rows import doc_rows
 
     rows = doc_rows(nlp(text))
     for q in rows["quotes"]:

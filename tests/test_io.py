@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 import newskit
-from newskit.io import derive_title, parse_date, parse_seed
+from newskit.corpus import derive_title, parse_date, parse_seed
 from tests.conftest import SEED
 
 

@@ -88,7 +88,8 @@ def test_installed_model_path(tmp_path, monkeypatch):
     monkeypatch.setattr(nkpipe, "_installed_model", lambda: str(path))
     nlp = nkpipe.load_pipeline("auto", cache=False)
     assert "entity_ruler" in nlp.pipe_names and "newskit_ner" not in nlp.pipe_names
-    assert nlp.pipe_names[-3:] == ["newskit_entities", "newskit_quotes", "newskit_sentiment"]
+    assert nlp.pipe_names[-4:] == ["newskit_entities", "newskit_quotes", "newskit_gender",
+                                   "newskit_sentiment"]
     doc = nlp("Anna Schmidt kam nach Berlin. „Wir bleiben“, sagte Schmidt.")
     assert {e._.nk_canonical for e in doc.ents if e.label_ == "PER"} == {"Anna Schmidt"}
     q = doc.spans["quotes"][0]

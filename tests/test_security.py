@@ -17,6 +17,7 @@ import pytest
 
 from newskit import cache as nkcache
 from newskit.output import OutputError, OutputFolder, read_table, verify_output
+from newskit.tables.schema import validate_article
 from tests.conftest import ROOT
 
 
@@ -115,7 +116,7 @@ def _valid_rows(n=1):
 
 
 def test_forged_entry_with_valid_checksum_is_rejected(tmp_path):
-    c = nkcache.Cache(tmp_path, "fp")
+    c = nkcache.Cache(tmp_path, "fp", schema=validate_article)
     c.put("Text", _valid_rows(5))
     assert c.get("Text")["n_tokens"] == 5
     path = next(tmp_path.rglob("*.json"))
@@ -128,7 +129,7 @@ def test_forged_entry_with_valid_checksum_is_rejected(tmp_path):
 
 
 def test_schema_invalid_entry_is_recomputed(tmp_path):
-    c = nkcache.Cache(tmp_path, "fp")
+    c = nkcache.Cache(tmp_path, "fp", schema=validate_article)
     key = c.key("Text")
     body = json.dumps({"n_tokens": 3})  # signed correctly, but lacks the tables
     path = c._path(key)
@@ -215,7 +216,7 @@ def test_killed_run_leaves_detectably_incomplete_folder(tmp_path, monkeypatch):
 
 # ------------------------------------------------------------------ time and workers
 def test_pathological_runs_are_blanked_keeping_offsets():
-    from newskit.analyze import defuse
+    from newskit.tables.executors import defuse
 
     text = "Er sagte " + "„" * 25_000 + " dies."
     t = time.perf_counter()
@@ -238,7 +239,7 @@ def test_timeout_turns_runaway_article_into_error_row():
     import spacy
     from spacy.language import Language
 
-    from newskit.analyze import analyze_docs
+    from newskit.tables.executors import analyze_docs
 
     @Language.component("slow_on_slow")
     def slow_on_slow(doc):
@@ -257,7 +258,7 @@ def test_timeout_turns_runaway_article_into_error_row():
 CHILD = """
 import os, sys, time, spacy
 from spacy.language import Language
-from newskit.analyze import _analyze_forked
+from newskit.tables.executors import _analyze_forked
 
 @Language.component("sleepy")
 def sleepy(doc):

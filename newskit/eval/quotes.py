@@ -123,7 +123,7 @@ def evaluate_quotes(path: str | Path, nlp, *, progress: bool = True,
     """
     from tqdm.auto import tqdm
 
-    from newskit.extract.quotes import quote_rows
+    from newskit.tables.rows import quote_rows
 
     articles = list(read_articles(path))
     totals: dict[str, int] = {}

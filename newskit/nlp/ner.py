@@ -68,7 +68,7 @@ def lexicon_class(word: str) -> tuple[str, str]:
 
 
 def _noun_kind(word: str) -> str:
-    from newskit.nlp.lexicons import noun_lexicon
+    from newskit.lang.de.nouns import noun_lexicon
 
     lex = noun_lexicon()
     kind = lex.get(word)
@@ -309,7 +309,7 @@ class CRFEntityRecognizer:
     """spaCy component that writes ``doc.ents`` from the CRF model."""
 
     def __init__(self, nlp: Language, name: str, model_path: str | None):
-        from newskit.nlp.lexicons import noun_lexicon
+        from newskit.lang.de.nouns import noun_lexicon
 
         self.name = name
         self.model_path = str(model_path or default_model_path())

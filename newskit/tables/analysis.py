@@ -12,30 +12,27 @@ small dict of rows, never a spaCy ``Doc``.
 
 from __future__ import annotations
 
-import os
-import re
 import sys
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
 import pandas as pd
 from spacy.language import Language
 
 from newskit.cache import Cache, default_cache_dir
-from newskit.io import load_corpus
-
-ARTICLE_COLUMNS = ["article_id", "source", "date", "title", "text", "status", "error",
-                   "n_tokens", "n_sentences", "sentiment_score", "sentiment"]
-ENTITY_COLUMNS = ["article_id", "sent_id", "start_char", "end_char", "text", "label",
-                  "canonical", "sentiment", "sentiment_score", "gender", "gender_evidence"]
-QUOTE_COLUMNS = ["article_id", "sent_id", "start_char", "end_char", "text", "kind", "speaker",
-                 "speaker_start_char", "speaker_end_char", "speaker_canonical", "cue",
-                 "cue_lemma", "sentiment", "sentiment_score", "speaker_gender",
-                 "speaker_gender_evidence"]
-SENTENCE_COLUMNS = ["article_id", "sent_id", "start_char", "end_char", "text", "score", "label"]
-TABLES = {"entities": ENTITY_COLUMNS, "quotes": QUOTE_COLUMNS, "sentences": SENTENCE_COLUMNS}
+from newskit.corpus import load_corpus
+from newskit.output import OutputFolder
+from newskit.tables.dask_executor import analyze_with_dask
+from newskit.tables.executors import analyze_docs
+from newskit.tables.schema import (  # noqa: F401  (re-exported)
+    ARTICLE_COLUMNS,
+    ENTITY_COLUMNS,
+    QUOTE_COLUMNS,
+    SENTENCE_COLUMNS,
+    TABLES,
+    validate_article,
+)
 
 _DEFAULT = object()
 
@@ -53,23 +50,15 @@ class AnalysisResult:
         return {"articles": self.articles, "entities": self.entities,
                 "quotes": self.quotes, "sentences": self.sentences}
 
-    def save(self, out_dir: str | Path, fmt: str = "csv") -> dict[str, Path]:
-        """Write the four tables to ``out_dir`` as CSV or Parquet; return the paths."""
-        out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
-        written = {}
-        for name, df in self.tables().items():
-            path = out / f"{name}.{fmt}"
-            tmp = path.with_name(f".{path.name}.tmp")
-            if fmt == "csv":
-                df.to_csv(tmp, index=False)
-            elif fmt == "parquet":
-                df.to_parquet(tmp, index=False)
-            else:
-                raise ValueError(f"unknown format {fmt!r} (csv or parquet)")
-            os.replace(tmp, path)
-            written[name] = path
-        return written
+    def save(self, out_dir: str | Path, fmt: str = "csv", *,
+             escape: bool | None = None) -> dict[str, Path]:
+        """Write the four tables (and ``errors.csv`` if any article failed) to ``out_dir``
+        as CSV or Parquet, atomically and under a lock (``newskit.output.OutputFolder``);
+        return the paths. ``escape`` (default on for CSV) defuses spreadsheet formulas."""
+        a = self.articles
+        errors = a.loc[a["status"] == "error", ["article_id", "source", "error"]]
+        with OutputFolder(out_dir) as folder:
+            return folder.write(self.tables(), fmt=fmt, errors=errors, escape=escape)
 
     def summary(self) -> str:
         a = self.articles
@@ -79,212 +68,6 @@ class AnalysisResult:
 
     def __repr__(self) -> str:
         return f"<AnalysisResult: {self.summary()}>"
-
-
-# ------------------------------------------------------------ one article
-def doc_rows(doc) -> dict:
-    """Rows of the entity, quote and sentence tables for one parsed ``Doc``."""
-    from newskit.extract.quotes import quote_rows
-    from newskit.tables.rows import article_sentiment, entity_rows, sentence_rows
-
-    sentences = list(sentence_rows(doc))
-    score, label = article_sentiment(sentences)
-    return {
-        "n_tokens": sum(1 for t in doc if not t.is_space),
-        "n_sentences": len(sentences),
-        "sentiment_score": score, "sentiment": label,
-        "entities": list(entity_rows(doc)),
-        "quotes": list(quote_rows(doc)),
-        "sentences": sentences,
-    }
-
-
-def _chunks(text: str, max_len: int) -> Iterator[tuple[int, str]]:
-    """Split ``text`` at paragraph (else line, else space) breaks into pieces ≤ ``max_len``."""
-    start = 0
-    n = len(text)
-    while start < n:
-        end = min(start + max_len, n)
-        if end < n:
-            for sep in ("\n\n", "\n", ". ", " "):
-                cut = text.rfind(sep, start + max_len // 2, end)
-                if cut > start:
-                    end = cut + len(sep)
-                    break
-        yield start, text[start:end]
-        start = end
-
-
-def _shift(rows: dict, offset: int, sent_offset: int) -> dict:
-    for table in TABLES:
-        for r in rows[table]:
-            for k in ("start_char", "end_char", "speaker_start_char", "speaker_end_char"):
-                if k in r and r[k] is not None and r[k] >= 0:
-                    r[k] += offset
-            r["sent_id"] += sent_offset
-    return rows
-
-
-def analyze_docs(nlp: Language, texts: list[str], *, n_process: int = 1,
-                 batch_size: int = 16, timeout: float | None = None) -> Iterator[dict]:
-    """Yield ``doc_rows`` for each text, in order, as the pipeline streams.
-
-    Only rows are kept, never ``Doc`` objects. Texts longer than
-    ``nlp.max_length`` are processed in paragraph chunks whose offsets are
-    mapped back, so nothing is truncated. ``n_process > 1`` forks workers
-    (Linux, macOS); where processes cannot be forked it runs in one process.
-    Workers exit when the parent process dies.
-
-    Guards against runaway time: runs of ``RUN_LIMIT`` or more punctuation or
-    symbol characters (e.g. 25,000 „ in a row, whose tokenisation and quote
-    matching is quadratic) are analysed as spaces of the same length, so offsets
-    stay right; tokens longer than ``newskit.nlp.tagger.MAX_TAGGED_CHARS`` are not
-    given to HanTa's morphological search. ``timeout`` (seconds, Unix main thread
-    or forked workers) turns an article that still takes longer into an error
-    entry; articles are then processed one at a time.
-    """
-    import multiprocessing as mp
-
-    texts = [defuse(t) for t in texts]
-    can_fork = "fork" in mp.get_all_start_methods()
-    if n_process > 1 and len(texts) > batch_size and can_fork:
-        yield from _analyze_forked(nlp, texts, n_process, batch_size, timeout)
-        return
-    limit = nlp.max_length
-    if timeout:
-        for t in texts:
-            yield _rows_or_error(nlp, t, limit, timeout)
-        return
-    for i in range(0, len(texts), batch_size):
-        batch = texts[i : i + batch_size]
-        try:
-            docs = nlp.pipe((t for t in batch if len(t) <= limit), batch_size=batch_size)
-            rows = [doc_rows(next(docs)) if len(t) <= limit else _analyze_long(nlp, t, limit)
-                    for t in batch]
-        except Exception:  # one bad text must not cost the batch: retry one by one
-            rows = [_rows_or_error(nlp, t, limit) for t in batch]
-        yield from rows
-
-
-RUN_LIMIT = 64
-_RUN = re.compile(r"[^\w\s]{%d,}" % RUN_LIMIT)
-
-
-def defuse(text: str) -> str:
-    """``text`` with runs of ``RUN_LIMIT``+ punctuation/symbol characters blanked (same length)."""
-    if len(text) < RUN_LIMIT:
-        return text
-    return _RUN.sub(lambda m: " " * len(m.group(0)), text)
-
-
-class ArticleTimeout(Exception):
-    """An article took longer than the per-article time limit."""
-
-
-@contextmanager
-def time_limit(seconds: float | None):
-    """Raise ``ArticleTimeout`` in the block after ``seconds`` (no-op off the main thread
-    or without ``SIGALRM``)."""
-    import signal
-    import threading
-
-    if not seconds or not hasattr(signal, "setitimer") \
-            or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def _alarm(signum, frame):
-        raise ArticleTimeout(f"took longer than {seconds:g} s (--timeout-per-article)")
-
-    old = signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
-
-
-def _rows_or_error(nlp: Language, text: str, limit: int, timeout: float | None = None) -> dict:
-    """Rows for one text, or an ``error`` entry naming what failed."""
-    try:
-        with time_limit(timeout):
-            return doc_rows(nlp(text)) if len(text) <= limit else _analyze_long(nlp, text, limit)
-    except Exception as exc:  # reported per article, never raised for a data problem
-        return {"error": f"analysis failed: {type(exc).__name__}: {exc}"}
-
-
-_FORKED_NLP: Language | None = None
-PR_SET_PDEATHSIG = 1
-
-
-def _rows_in_child(texts: list[str], batch_size: int, timeout: float | None = None) -> list[dict]:
-    return list(analyze_docs(_FORKED_NLP, texts, batch_size=batch_size, timeout=timeout))
-
-
-def _die_with_parent(parent_pid: int) -> None:
-    """Worker initialiser: exit when the parent dies, even by SIGKILL (no orphans).
-
-    Linux: ``prctl(PR_SET_PDEATHSIG, SIGKILL)``; elsewhere a thread that polls the
-    parent pid once a second.
-    """
-    import signal
-    import threading
-    import time
-
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL))
-        except (OSError, AttributeError):  # pragma: no cover - no prctl: the watchdog below
-            pass
-    if os.getppid() != parent_pid:  # the parent died before prctl took effect
-        os._exit(1)
-
-    def _watch():
-        while True:
-            time.sleep(1.0)
-            if os.getppid() != parent_pid:
-                os._exit(1)
-
-    threading.Thread(target=_watch, name="newskit-parent-watch", daemon=True).start()
-
-
-def _analyze_forked(nlp: Language, texts: list[str], n_process: int,
-                    batch_size: int, timeout: float | None = None) -> Iterator[dict]:
-    """Worker processes forked with the pipeline already loaded; they return rows, not
-    Docs, so nothing heavy crosses process boundaries. Order is kept. Workers die
-    with the parent (``_die_with_parent``)."""
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
-
-    global _FORKED_NLP
-    _FORKED_NLP = nlp
-    chunks = [texts[i : i + batch_size] for i in range(0, len(texts), batch_size)]
-    try:
-        with ProcessPoolExecutor(n_process, mp_context=mp.get_context("fork"),
-                                 initializer=_die_with_parent,
-                                 initargs=(os.getpid(),)) as pool:
-            for rows in pool.map(_rows_in_child, chunks, [batch_size] * len(chunks),
-                                 [timeout] * len(chunks)):
-                yield from rows
-    finally:
-        _FORKED_NLP = None
-
-
-def _analyze_long(nlp: Language, text: str, limit: int) -> dict:
-    from newskit.tables.rows import article_sentiment
-
-    merged = {"n_tokens": 0, "n_sentences": 0, **{t: [] for t in TABLES}}
-    for offset, piece in _chunks(text, limit):
-        part = _shift(doc_rows(nlp(piece)), offset, merged["n_sentences"])
-        merged["n_tokens"] += part["n_tokens"]
-        merged["n_sentences"] += part["n_sentences"]
-        for t in TABLES:
-            merged[t].extend(part[t])
-    merged["sentiment_score"], merged["sentiment"] = article_sentiment(merged["sentences"])
-    return merged
 
 
 # ------------------------------------------------------------------ corpus
@@ -340,7 +123,7 @@ def analyze(corpus, *, nlp: Language | str | None = None, cache_dir=_DEFAULT,
     cache = None
     if cache_dir is not None:
         cache = Cache(default_cache_dir() if cache_dir is _DEFAULT else cache_dir,
-                      pipeline_fingerprint(nlp_obj))
+                      pipeline_fingerprint(nlp_obj), schema=validate_article)
     ok = df.index[df["status"] == "ok"].tolist()
     rows: dict[int, dict] = {}
     todo = []
@@ -354,7 +137,6 @@ def analyze(corpus, *, nlp: Language | str | None = None, cache_dir=_DEFAULT,
         progress = sys.stderr.isatty() or "ipykernel" in sys.modules
     texts = [df.at[i, "text"] for i in todo]
     if client is not None:
-        from newskit.parallel import analyze_with_dask
 
         computed = analyze_with_dask(client, texts, model_spec if nlp is None or isinstance(nlp, str)
                                      else nlp_obj, batch_size=batch_size)

@@ -32,6 +32,26 @@ def entity_rows(doc: Doc) -> Iterator[dict]:
         }
 
 
+def quote_rows(doc: Doc, spans_key: str = "quotes") -> Iterator[dict]:
+    """One row per quote: offsets, kind, speaker mention and canonical, cue, sentiment, gender."""
+    sent_ids = sentence_ids(doc)
+    for q in doc.spans.get(spans_key, []):
+        spk, cue = q._.nk_speaker, q._.nk_cue
+        yield {
+            "sent_id": sent_ids[q.start] if len(q) else -1,
+            "start_char": q.start_char, "end_char": q.end_char, "text": q.text,
+            "kind": q._.nk_kind, "speaker": spk.text if spk is not None else None,
+            "speaker_start_char": spk.start_char if spk is not None else -1,
+            "speaker_end_char": spk.end_char if spk is not None else -1,
+            "speaker_canonical": q._.nk_speaker_canonical,
+            "cue": cue.text if cue is not None else None,
+            "cue_lemma": q._.nk_cue_lemma,
+            **span_sentiment(q),
+            "speaker_gender": q._.nk_speaker_gender or "",
+            "speaker_gender_evidence": q._.nk_speaker_gender_evidence or "",
+        }
+
+
 def sentence_rows(doc: Doc) -> Iterator[dict]:
     """One row per sentence: offsets (without surrounding whitespace), text, score, label."""
     for i, sent in enumerate(doc.sents):
@@ -54,3 +74,17 @@ def article_sentiment(sentences: list[dict]) -> tuple[float, str]:
         return 0.0, "neutral"
     s = sum(r["score"] for r in sentences) / len(sentences)
     return s, label_of(s)
+
+
+def doc_rows(doc) -> dict:
+    """Rows of the entity, quote and sentence tables for one parsed ``Doc``."""
+    sentences = list(sentence_rows(doc))
+    score, label = article_sentiment(sentences)
+    return {
+        "n_tokens": sum(1 for t in doc if not t.is_space),
+        "n_sentences": len(sentences),
+        "sentiment_score": score, "sentiment": label,
+        "entities": list(entity_rows(doc)),
+        "quotes": list(quote_rows(doc)),
+        "sentences": sentences,
+    }

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from newskit.components.entities.roles import strip_genitive
 from newskit.lang import de
-from newskit.nlp.lexicons import noun_lexicon
+from newskit.lang.de.nouns import noun_lexicon
 
 # labels of installed spaCy models and training corpora mapped to newskit's four
 LABEL_MAP = {"PER": "PER", "PERSON": "PER", "LOC": "LOC", "GPE": "LOC", "ORG": "ORG",

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from newskit.components.sentiment.config import DEFAULT, SentimentConfig
 from newskit.components.sentiment.lexicon import sentiment_words
 from newskit.lang.de.morphology import can_inflect_noun, first_part_stems
-from newskit.nlp.lexicons import noun_lexicon
+from newskit.lang.de.nouns import noun_lexicon
 
 # Parts of speech that never carry polarity themselves: "würde" (AUX) is not "Würde",
 # "einige" (DET) is not "einig", a verb particle ("stellte ... fest") is not "fest".

@@ -18,7 +18,7 @@ def _worker_pipeline(spec: str):
 
 
 def _run_partition(texts: list[str], spec, nlp_batch_size: int) -> list[dict]:
-    from newskit.tables.analysis import analyze_docs
+    from newskit.tables.executors import analyze_docs
 
     nlp = _worker_pipeline(spec) if isinstance(spec, str) else spec
     return list(analyze_docs(nlp, texts, batch_size=nlp_batch_size))

@@ -1,0 +1,64 @@
+"""Speech cues: the speech-verb lemma of a token.
+
+Lemmas of separable verbs are the joined form (``ankündigen``, ``klarstellen``), as the
+embedded tagger produces them; with an installed parser the particle (dependency label
+``svp``) is joined too. The verb lists are data (``lang/de/data/speech_verbs.txt`` …).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newskit.components.quotes.words import PARTICLE_WORDS, SPEECH_VERBS
+
+# Tags of a participle or infinitive that a preceding particle word can join ("klar gemacht").
+_NONFINITE = ("VVPP", "VVINF", "VVIZU")
+# Marks after which a lower-case "adjective" may be a mistagged speech verb ("„…“ erklärte X").
+_MISTAG_CONTEXT = ("“", "”", '"', "«", "»", ",")
+
+
+def cue_lemma(tok: Token) -> str | None:
+    """Speech-verb lemma of ``tok`` (separable particles joined), or ``None``.
+
+    >>> import newskit
+    >>> doc = newskit.load_pipeline()("Das kündigte der Minister an.")
+    >>> cue_lemma(doc[1])
+    'ankündigen'
+    """
+    if not (tok.tag_.startswith("VV") or tok.pos_ == "VERB"):
+        return None if tok.tag_ not in ("ADJA", "ADJD") else _mistagged_verb(tok)
+    lemma = _with_separated_particle(tok, tok.lemma_.lower())
+    if tok.i > 0 and tok.tag_ in _NONFINITE:
+        prev = tok.doc[tok.i - 1]
+        if prev.lower_ in PARTICLE_WORDS and prev.lower_ + lemma in SPEECH_VERBS:
+            return prev.lower_ + lemma
+    return lemma if lemma in SPEECH_VERBS else None
+
+
+def _with_separated_particle(tok: Token, lemma: str) -> str:
+    """``lemma`` with the particles a parser attached to ``tok`` (label ``svp``) prefixed."""
+    for child in tok.children if tok.doc.has_annotation("DEP") else ():
+        if child.dep_ == "svp":
+            lemma = child.lower_ + lemma
+    return lemma
+
+
+def _mistagged_verb(tok: Token) -> str | None:
+    """A speech verb the tagger took for an adjective after a quote ("„…“ erklärte X").
+
+    Only a lower-case word right after a closing quotation mark or a comma, whose
+    context-free best reading is a finite verb, is reconsidered.
+    """
+    if tok.i == 0 or not tok.text.islower():
+        return None
+    prev = tok.doc[tok.i - 1]
+    if prev.text not in _MISTAG_CONTEXT:
+        return None
+    from newskit.nlp.tagger import _hanta
+
+    tagger = _hanta()
+    cands = tagger.tag_word(tok.text)
+    if not cands or cands[0][0] != "VV(FIN)":
+        return None
+    lemma = tagger.analyze(tok.text, "VV(FIN)")[0].lower()
+    return lemma if lemma in SPEECH_VERBS else None

@@ -1,0 +1,288 @@
+"""Speech frames: the cue and speaker that frame a quote.
+
+A :class:`Frame` is what "…, sagte X", "X sagte: „…“", "…, so X", "laut X", "X zufolge"
+and "heißt es in X" contribute to a quote: the cue (the speech verb or frame word), its
+lemma, and the speaker mention.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from newskit.components.entities import is_role_word
+from newskit.components.quotes.cues import cue_lemma
+from newskit.components.quotes.grammar import (
+    NP_ANY,
+    clause_start,
+    first_np_after,
+    heisst_es_source,
+    is_heisst_es,
+    is_konj1,
+    is_np,
+    main_finite,
+    main_finite_before,
+    np_coordinated,
+    np_forward,
+)
+from newskit.components.quotes.subjects import clause_subject, find_subject
+from newskit.components.quotes.words import (
+    ADVERBIAL_SUBORDINATORS,
+    COMPLEMENTIZERS,
+    DEMNACH,
+    FUER,
+    GEMAESS,
+    HEISSEN,
+    LAUT,
+    NACH,
+    QUESTION_COMPLEMENTIZERS,
+    SO,
+    SOURCE_NOUNS,
+    VON,
+    ZU_VERBS,
+    ZUFOLGE,
+)
+
+# an auxiliary at a frame's start looks this many tokens ahead for its participle
+AUX_LOOKAHEAD = 8
+CLAUSE_STOP = (",", ".", ";", ":")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A speech frame: the cue span (speech verb, "so", "laut", "heißt es" …), its lemma
+    and the speaker mention; any of them may be missing ("BKA-Präsident Ziercke: „…“"
+    has a speaker but no cue)."""
+
+    cue: Span | None = None
+    lemma: str | None = None
+    speaker: Span | None = None
+
+
+@dataclass
+class Quote:
+    """A quote found in a Doc: its content, kind and frame (speaker not yet resolved)."""
+
+    start: int  # char offsets of the content
+    end: int
+    kind: str
+    cue: Span | None = None
+    cue_lemma: str | None = None
+    speaker: Span | None = None
+    inherit: bool = False  # speaker comes from the previous quote
+
+    @classmethod
+    def framed(cls, start: int, end: int, kind: str, frame: Frame) -> Quote:
+        """A quote whose cue, lemma and speaker are those of ``frame``."""
+        return cls(start, end, kind, frame.cue, frame.lemma, frame.speaker)
+
+    def take(self, frame: Frame) -> None:
+        """Take cue, lemma and speaker from ``frame``."""
+        self.cue, self.cue_lemma, self.speaker = frame.cue, frame.lemma, frame.speaker
+
+
+@dataclass(frozen=True)
+class SourceFrame:
+    """A source phrase ("laut der Polizei", "dem Bericht zufolge") and its frame."""
+
+    span: Span
+    frame: Frame
+
+
+def heisst_es_frame(doc: Doc, fin: Token, source: Span | None) -> Frame:
+    """The frame of "heißt es" (cue "heißt es", lemma "heißen", the document as speaker)."""
+    return Frame(doc[fin.i : fin.i + 2], HEISSEN, source)
+
+
+# ------------------------------------------------------------- trailing frames
+def trailing_frame(doc: Doc, sent: Span, pos: int, blocked: set[int]) -> Frame | None:
+    """At token ``pos`` (right after a comma or a closing quote): "sagte X", "so X",
+    "kündigte X an", "hat er gesagt", "heißt es"."""
+    if pos >= sent.end:
+        return None
+    tok = doc[pos]
+    if tok.lower_ == SO and pos + 1 < sent.end:
+        np = np_forward(doc, pos + 1, sent.end)
+        if np is not None:
+            return Frame(doc[pos : pos + 1], SO, np)
+    lemma = cue_lemma(tok)
+    if lemma is not None:
+        return Frame(doc[pos : pos + 1], lemma, first_np_after(doc, pos + 1, sent.end))
+    if tok.tag_ in ("VAFIN", "VMFIN") or tok.pos_ == "AUX":
+        return _auxiliary_frame(doc, sent, pos, blocked)
+    if is_heisst_es(doc, tok, sent.end):
+        return heisst_es_frame(doc, tok, heisst_es_source(doc, tok, sent_end=sent.end))
+    return None
+
+
+def _auxiliary_frame(doc: Doc, sent: Span, pos: int, blocked: set[int]) -> Frame | None:
+    """"…, hat er gesagt": auxiliary first, participle later in the clause."""
+    for j in range(pos + 1, min(sent.end, pos + AUX_LOOKAHEAD)):
+        if doc[j].text in CLAUSE_STOP or j in blocked:
+            break
+        lemma = cue_lemma(doc[j])
+        if lemma:
+            return Frame(doc[j : j + 1], lemma, first_np_after(doc, pos + 1, j))
+    return None
+
+
+# ---------------------------------------------------------------- colon frames
+def colon_frame(doc: Doc, sent: Span, colon: int, blocked: set[int]) -> Frame | None:
+    """"X sagte: „…“", "So sagte X, Y: „…“", "griff sie … an: „…“"."""
+    start = colon - 1
+    while start > sent.start and doc[start - 1].text not in (":", ";") and \
+            (start - 1) not in blocked:
+        start -= 1
+    for j in range(start, colon):
+        lemma = cue_lemma(doc[j])
+        if lemma is not None:
+            return Frame(doc[j : j + 1], lemma, find_subject(doc, sent, doc[j], blocked))
+    fin = main_finite_before(doc, start, colon)
+    if fin is not None and is_heisst_es(doc, fin, colon):
+        # "In dem Antrag heißt es wörtlich: „…“"
+        return heisst_es_frame(doc, fin, heisst_es_source(doc, fin, vorfeld=start))
+    if fin is None:
+        # "BKA-Präsident Ziercke: „…“"
+        np = np_coordinated(doc, start, colon)
+        ok = np is not None and (np.end == colon or doc[np.end].text == ",")
+        return Frame(speaker=np) if ok else None
+    subj = clause_subject(doc, sent, fin, start)
+    return Frame(speaker=subj) if subj is not None else None
+
+
+def main_clause_frame(doc: Doc, sent: Span, upto: int, blocked: set[int]) -> Frame | None:
+    """For a quoted fragment with no speech verb: the subject of its main clause
+    ("X nannte die Zahlen „aus der Luft gegriffen“")."""
+    fin = main_finite_before(doc, sent.start, upto)
+    if fin is None or "Sub" in fin.morph.get("Mood"):
+        return None  # a fragment inside reported speech belongs to the reporter's source
+    subj = clause_subject(doc, sent, fin, clause_start(doc, sent, fin.i, blocked))
+    if subj is None or any(t.i in blocked for t in subj):
+        return None
+    return Frame(speaker=subj)
+
+
+# --------------------------------------------------------------- source frames
+def _source(doc: Doc, tok: Token, np: Span) -> SourceFrame:
+    """The source phrase from the preposition ``tok`` to the end of ``np``; the lemma is ``tok``."""
+    return SourceFrame(doc[tok.i : np.end], Frame(doc[tok.i : tok.i + 1], tok.lower_, np))
+
+
+def _laut(doc: Doc, sent: Span, tok: Token, blocked: set[int]) -> SourceFrame | None:
+    """"laut X"."""
+    if not (tok.tag_ in ("APPR", "APPO", "ADP")
+            or tok.i + 1 < sent.end and doc[tok.i + 1].text[:1].isupper()):
+        return None
+    np = np_forward(doc, tok.i + 1, sent.end)
+    return _source(doc, tok, np) if np is not None else None
+
+
+def _nach_angaben(doc: Doc, sent: Span, tok: Token, blocked: set[int]) -> SourceFrame | None:
+    """"nach Angaben der Polizei", "nach Angaben von X", "gemäß einem Sprecher"."""
+    if not (tok.i + 1 < sent.end and (tok.lower_ == GEMAESS
+                                      or doc[tok.i + 1].lower_ in SOURCE_NOUNS)):
+        return None
+    np = np_forward(doc, tok.i + 1, sent.end)
+    if np is None:
+        return None
+    if np.end < sent.end and doc[np.end].lower_ in VON and np.end + 1 < sent.end:
+        np2 = np_forward(doc, np.end + 1, sent.end)
+        np = doc[np.start : np2.end] if np2 is not None else np
+    return _source(doc, tok, np)
+
+
+def _fuer(doc: Doc, sent: Span, tok: Token, blocked: set[int]) -> SourceFrame | None:
+    """"Für den Theologen Hans Küng sei der Rücktritt verständlich"."""
+    if not (tok.i == sent.start and tok.i + 1 < sent.end):
+        return None
+    np = np_forward(doc, tok.i + 1, sent.end)
+    fin = main_finite(sent, blocked)
+    if np is not None and fin is not None and is_konj1(fin) and any(
+            t.tag_ in ("NE",) or t.ent_type_ == "PER" or is_role_word(t) for t in np):
+        return _source(doc, tok, np)
+    return None
+
+
+def _demnach(doc: Doc, sent: Span, tok: Token, blocked: set[int]) -> SourceFrame | None:
+    """"Demnach …" at the start of a sentence: the word itself stands for the source."""
+    if tok.i != sent.start:
+        return None
+    word = doc[tok.i : tok.i + 1]
+    return SourceFrame(word, Frame(word, DEMNACH, word))
+
+
+def _zufolge(doc: Doc, sent: Span, tok: Token, blocked: set[int]) -> SourceFrame | None:
+    """"X zufolge"."""
+    if tok.i <= sent.start:
+        return None
+    j = tok.i - 1
+    while j > sent.start and doc[j - 1].tag_ in NP_ANY:
+        j -= 1
+    np = doc[j : tok.i]
+    if not (len(np) and is_np(np)):
+        return None
+    return SourceFrame(doc[j : tok.i + 1], Frame(doc[tok.i : tok.i + 1], ZUFOLGE, np))
+
+
+SourceRule = Callable[[Doc, Span, Token, set[int]], SourceFrame | None]
+SOURCE_RULES: dict[str, SourceRule] = {
+    LAUT: _laut, NACH: _nach_angaben, GEMAESS: _nach_angaben, FUER: _fuer,
+    DEMNACH: _demnach, ZUFOLGE: _zufolge,
+}
+
+
+def first_source_frame(doc: Doc, sent: Span, blocked: set[int]) -> SourceFrame | None:
+    """The first "laut X", "X zufolge", "nach Angaben X" … of ``sent``."""
+    for tok in sent:
+        rule = SOURCE_RULES.get(tok.lower_)
+        if rule is None or tok.i in blocked:
+            continue
+        found = rule(doc, sent, tok, blocked)
+        if found is not None:
+            return found
+    return None
+
+
+# ----------------------------------------------------------------- complements
+def _complement_comma(doc: Doc, sent: Span, cue: Token, blocked: set[int]) -> int | None:
+    """The comma that opens ``cue``'s complement, within the cue's clause."""
+    i = cue.i + 1
+    while i < sent.end and doc[i].text != "," and i not in blocked:
+        if doc[i].text in (".", "!", "?", ";", ":"):
+            return None
+        i += 1
+    if i >= sent.end or doc[i].text != ",":
+        return None
+    return i
+
+
+def complement_after(doc: Doc, sent: Span, cue: Token, blocked: set[int],
+                     lemma: str | None = None) -> tuple[int, int] | None:
+    """Character range of a dass/ob or Konjunktiv-I clause that ``cue`` governs."""
+    comma = _complement_comma(doc, sent, cue, blocked)
+    if comma is None:
+        return None
+    start = comma + 1
+    while start < sent.end and doc[start].is_space:
+        start += 1
+    if start >= sent.end:
+        return None
+    end_tok = sent.end - 1
+    while end_tok > start and (doc[end_tok].is_punct or doc[end_tok].is_space):
+        end_tok -= 1
+    first = doc[start].lower_
+    if end_tok < start or first in ADVERBIAL_SUBORDINATORS:
+        return None
+    span = doc[start].idx, doc[end_tok].idx + len(doc[end_tok])
+    if first in COMPLEMENTIZERS and first not in QUESTION_COMPLEMENTIZERS:
+        return span
+    # "…, sagte er, die Lage sei ernst" / "forderte sie auf, … zu …"
+    zu_ok = lemma in ZU_VERBS
+    for j in range(start, end_tok + 1):
+        if doc[j].text == "," or doc[j].tag_ in ("KOUS", "PRELS"):
+            break
+        if is_konj1(doc[j]) or (zu_ok and doc[j].tag_ in ("VVIZU", "PTKZU")):
+            return span
+    return None

@@ -1,0 +1,153 @@
+"""Reported speech in a sentence: indirect (Konjunktiv I, dass/ob) and bare speech acts.
+
+:func:`sentence_frame` finds the speech frame of one sentence and the indirect or
+reported quotes it frames; :func:`continuations` adds Konjunktiv-I sentences that carry
+on an earlier report.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from newskit.components.quotes.cues import cue_lemma
+from newskit.components.quotes.frames import (
+    Frame,
+    Quote,
+    complement_after,
+    first_source_frame,
+    trailing_frame,
+)
+from newskit.components.quotes.grammar import is_konj1, is_reportive, main_finite
+from newskit.components.quotes.subjects import find_subject
+from newskit.components.quotes.words import HEISSEN, KONJ2_REPORT, REPORTED_VERBS, SO
+
+# a Konjunktiv-II sentence continues a report in one of the next this many sentences
+KONJ2_REPORT_DISTANCE = 2
+
+
+def _content(toks: list[Token]) -> tuple[int, int]:
+    """Character range from the first to the last of ``toks``."""
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def sentence_frame(doc: Doc, sent: Span, blocked: set[int],
+                   has_quotes: bool) -> tuple[list[Quote], Frame | None]:
+    """The speech frame of ``sent`` and the indirect or reported quotes it frames.
+
+    The frame (or ``None``) is what direct quotes and fragments in the sentence can use.
+    """
+    toks = [t for t in sent if t.i not in blocked and not t.is_space]
+    if not toks:
+        return [], None
+    for step in (_source_step, _trailing_step):
+        result = step(doc, sent, blocked, toks)
+        if result is not None:
+            return result
+    return _speech_verb_step(doc, sent, blocked, toks, has_quotes)
+
+
+def _source_step(doc: Doc, sent: Span, blocked: set[int], toks: list[Token]):
+    """"laut X" / "X zufolge": the rest of the sentence is the report."""
+    source = first_source_frame(doc, sent, blocked)
+    if source is None:
+        return None
+    span = source.span
+    rest = [t for t in toks if not (span.start <= t.i < span.end) and not t.is_punct]
+    found = [Quote.framed(*_content(rest), "indirect", source.frame)] if rest else []
+    return found, source.frame
+
+
+def _trailing_step(doc: Doc, sent: Span, blocked: set[int], toks: list[Token]):
+    """"CONTENT, sagte X" / "CONTENT, so X"."""
+    for tok in toks:
+        if tok.text != "," or tok.i + 1 >= sent.end:
+            continue
+        frame = trailing_frame(doc, sent, tok.i + 1, blocked)
+        if frame is not None:
+            return _trailing_report(doc, sent, blocked, toks, tok, frame)
+    return None
+
+
+def _trailing_report(doc: Doc, sent: Span, blocked: set[int], toks: list[Token], comma: Token,
+                     frame: Frame) -> tuple[list[Quote], Frame]:
+    head = doc[sent.start : comma.i]
+    quoted_before = any(b.i in blocked for b in head)
+    np = frame.speaker
+    if frame.lemma not in (SO, HEISSEN) and (np is None or (
+            not quoted_before and main_finite(head, blocked) is None)):
+        # "X, der Parteivorsitzende, begründete die Forderung …": no clause before the
+        # comma, so the subject stands there, not after the verb
+        np = find_subject(doc, sent, frame.cue[0], blocked) or np
+    frame = Frame(frame.cue, frame.lemma, np)
+    # a complement after the frame wins: "Sollte …, habe er klargemacht, dass …",
+    # "…, sagte er, die Lage sei ernst"
+    comp = complement_after(doc, sent, frame.cue[-1], blocked, frame.lemma)
+    before = [t for t in toks if t.i < comma.i and not t.is_punct]
+    if comp:
+        return [Quote.framed(*comp, "indirect", frame)], frame
+    if before and not quoted_before and (np is not None or frame.lemma == HEISSEN) \
+            and main_finite(head, blocked) is not None:
+        # content must be a main clause: a finite verb outside relative clauses
+        return [Quote.framed(*_content(before), "indirect", frame)], frame
+    return [], frame
+
+
+def _separable_complement(doc: Doc, sent: Span, verb: Token, blocked: set[int],
+                          lemma: str) -> tuple[int, int] | None:
+    """The complement of a separable verb comes after its particle: "stellte … klar, dass"."""
+    for j in range(verb.i + 1, sent.end):
+        if doc[j].tag_ == "PTKVZ":
+            return complement_after(doc, sent, doc[j], blocked, lemma)
+        if doc[j].text in (",", "."):
+            break
+    return None
+
+
+def _speech_verb_step(doc: Doc, sent: Span, blocked: set[int], toks: list[Token],
+                      has_quotes: bool) -> tuple[list[Quote], Frame | None]:
+    """A speech verb anywhere: subject + complement, or a bare speech act."""
+    for tok in toks:
+        lemma = cue_lemma(tok)
+        if lemma is None:
+            continue
+        frame = Frame(doc[tok.i : tok.i + 1], lemma, find_subject(doc, sent, tok, blocked))
+        comp = complement_after(doc, sent, tok, blocked, lemma) \
+            or _separable_complement(doc, sent, tok, blocked, lemma)
+        if comp:
+            return [Quote.framed(*comp, "indirect", frame)], frame
+        if lemma in REPORTED_VERBS and frame.speaker is not None and not has_quotes:
+            body = [t for t in toks if not t.is_punct]
+            return [Quote.framed(*_content(body), "reported", frame)], frame
+        return [], frame
+    return [], None
+
+
+def _continues_report(sent: Span, fin: Token, follows_report: bool) -> bool:
+    return is_konj1(fin) or is_reportive(sent, fin) \
+        or (follows_report and fin.lower_ in KONJ2_REPORT)
+
+
+def continuations(sents: list[Span], blocked: set[int], quoted: set[int],
+                  claimed: set[int]) -> list[Quote]:
+    """Konjunktiv-I (or reportive) sentences that carry on the previous report.
+
+    ``quoted`` holds the indices of sentences with a quote, ``claimed`` those with a
+    quote other than a fragment; both are updated.
+    """
+    out = []
+    for k, sent in enumerate(sents):
+        if k in claimed or k == 0:
+            continue
+        fin = main_finite(sent, blocked)
+        if fin is None:
+            continue
+        follows = any(k - d in quoted for d in range(1, KONJ2_REPORT_DISTANCE + 1))
+        if not _continues_report(sent, fin, follows):
+            continue
+        body = [t for t in sent if not t.is_punct and not t.is_space]
+        if not body:
+            continue
+        out.append(Quote(*_content(body), "indirect", inherit=True))
+        quoted.add(k)
+        claimed.add(k)
+    return out

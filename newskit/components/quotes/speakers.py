@@ -1,0 +1,193 @@
+"""Who a speaker mention is: entity names, pronoun antecedents, role nouns, inherited speakers.
+
+Everything :func:`resolve_speakers` looks up in the Doc — entities by position, by name and
+by label, sentence starts — comes from a :class:`DocIndex` built once per Doc, so
+resolving a quote never scans the whole Doc.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from newskit.components.entities import is_role_word, resolve_role
+from newskit.components.quotes.frames import Quote
+from newskit.components.quotes.words import MASCULINE_PRONOUN, RESOLVABLE_PRONOUNS
+from newskit.nlp.sentences import sentence_ids
+
+# entity labels a mention is named by, in order of preference
+MENTION_LABELS = ("PER", "ORG", "LOC", "MISC")
+# labels of a speaker named before the first report
+SOURCE_LABELS = ("PER", "ORG")
+# a pronoun refers to a speaker reported within this many sentence starts before it
+PRONOUN_WINDOW_SENTS = 3
+# a frameless quote takes the next quote's speaker if at most this many sentences lie between
+NEXT_QUOTE_MAX_GAP = 1
+ROLE_DETERMINER_TAGS = ("ART", "PPOSAT")
+
+
+def canonical(ent: Span) -> str:
+    """An entity's canonical name (its text when it has none)."""
+    return ent._.nk_canonical or ent.text
+
+
+class _Ents:
+    """Entities in text order with their end offsets, for "the last one ending before …"."""
+
+    def __init__(self, ents: list[Span]):
+        self.ents = ents
+        self.ends = [e.end_char for e in ents]
+
+    def last_ending_by(self, char: int) -> Span | None:
+        k = bisect_right(self.ends, char)
+        return self.ents[k - 1] if k else None
+
+
+@dataclass
+class DocIndex:
+    """Entities and sentences of one Doc, indexed once."""
+
+    doc: Doc
+    ents: list[Span]
+    ent_starts: list[int]  # token start of each entity
+    by_name: dict[str, _Ents]
+    sources: _Ents  # persons and organisations
+    persons: list[tuple[int, str]]  # (char start, canonical name) of each person
+    person_names: set[str]
+    sent_of: list[int]  # sentence index of each token
+    sent_start_chars: list[int]
+    sent_start_tokens: list[int]
+
+    @classmethod
+    def build(cls, doc: Doc) -> DocIndex:
+        ents = list(doc.ents)
+        names: dict[str, list[Span]] = {}
+        for e in ents:
+            names.setdefault(canonical(e), []).append(e)
+        persons = [(e.start_char, canonical(e)) for e in ents if e.label_ == "PER"]
+        sents = list(doc.sents)
+        return cls(doc, ents, [e.start for e in ents],
+                   {n: _Ents(es) for n, es in names.items()},
+                   _Ents([e for e in ents if e.label_ in SOURCE_LABELS]),
+                   persons, {p[1] for p in persons}, list(sentence_ids(doc)),
+                   [s.start_char for s in sents], [s.start for s in sents])
+
+    def entity_in(self, span: Span) -> Span | None:
+        """The last entity inside ``span`` with the first label of ``MENTION_LABELS`` found."""
+        lo = bisect_left(self.ent_starts, span.start)
+        hi = bisect_left(self.ent_starts, span.end)
+        inside = [e for e in self.ents[lo:hi] if e.end <= span.end]
+        for label in MENTION_LABELS:
+            for e in reversed(inside):
+                if e.label_ == label:
+                    return e
+        return None
+
+    def sentence_start_token(self, i: int) -> int:
+        """First token of the sentence that holds token ``i``."""
+        return self.sent_start_tokens[self.sent_of[i]]
+
+    def sentence_gap(self, a: int, b: int) -> int:
+        """Number of sentence starts between character offsets ``a`` and ``b``."""
+        return max(0, bisect_right(self.sent_start_chars, b) - bisect_right(self.sent_start_chars, a))
+
+    def window_start(self, pos: int) -> int:
+        """Start of the sentence two sentence starts before ``pos`` (0 near the top)."""
+        n = bisect_right(self.sent_start_chars, pos)
+        return self.sent_start_chars[n - PRONOUN_WINDOW_SENTS] if n >= PRONOUN_WINDOW_SENTS else 0
+
+
+History = list[tuple[int, str, Span | None]]  # (char pos, canonical name, mention)
+
+
+def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[str | None]:
+    """Canonical speaker per quote: names, pronouns, role nouns, inherited speakers."""
+    index = DocIndex.build(doc)
+    out: list[str | None] = []
+    history: History = []
+    for q in quotes:
+        name = None
+        if q.inherit:
+            name = _inherit(index, q, history)
+        elif q.speaker is not None:
+            name = _resolve_mention(index, q.speaker, history)
+        if name is not None:
+            history.append((q.start, name, q.speaker))
+        out.append(name)
+    _borrow_from_next(index, quotes, out)
+    return out
+
+
+def _inherit(index: DocIndex, q: Quote, history: History) -> str | None:
+    """The speaker of the last report before ``q`` (or the person named just before it)."""
+    prev = [h for h in history if h[0] < q.start]
+    if not prev:
+        return _named_before(index, q)
+    _, name, mention = prev[-1]
+    if q.speaker is None:
+        q.speaker = mention
+        # the nearest earlier mention of the same speaker
+        ents = index.by_name.get(name)
+        near = ents.last_ending_by(q.start) if ents is not None else None
+        if near is not None and (mention is None or near.start_char > mention.start_char):
+            q.speaker = near
+    return name
+
+
+def _named_before(index: DocIndex, q: Quote) -> str | None:
+    """Nothing reported yet: the last person or organisation named in the quote's sentence
+    or the one before it."""
+    doc = index.doc
+    window = doc.char_span(q.start, q.end, alignment_mode="expand")
+    first_sent = index.sentence_start_token(window.start) if window is not None else 0
+    lo = doc[index.sentence_start_token(max(0, first_sent - 1))].idx if first_sent > 0 else 0
+    cand = index.sources.last_ending_by(q.start)
+    if cand is None or cand.start_char < lo or q.speaker is not None:
+        return None
+    q.speaker = cand
+    return canonical(cand)
+
+
+def _borrow_from_next(index: DocIndex, quotes: list[Quote], out: list[str | None]) -> None:
+    """A quote with no frame and nothing before it takes the speaker of the quote that
+    follows in the next sentence ("„…“ „…“, sagte X")."""
+    for k in range(len(quotes) - 2, -1, -1):
+        q, nxt = quotes[k], quotes[k + 1]
+        if q.inherit and out[k] is None and out[k + 1] is not None \
+                and index.sentence_gap(q.end, nxt.start) <= NEXT_QUOTE_MAX_GAP:
+            out[k] = out[k + 1]
+            q.speaker = q.speaker or nxt.speaker
+
+
+def _resolve_pronoun(index: DocIndex, mention: Span, history: History) -> str | None:
+    """"er" → the speaker reported in the last ~2 sentences, else the last person named."""
+    first = mention[0]
+    if first.lower_ not in RESOLVABLE_PRONOUNS:
+        return mention.text
+    pos = mention.start_char
+    recent = [h for h in history if h[0] < pos]
+    if first.lower_ == MASCULINE_PRONOUN:  # a masculine singular pronoun points to a person
+        recent = [h for h in recent if h[1] in index.person_names]
+    if recent and recent[-1][0] >= index.window_start(pos):
+        return recent[-1][1]
+    k = bisect_left(index.persons, pos, key=lambda p: p[0])
+    if k:
+        return index.persons[k - 1][1]
+    return recent[-1][1] if recent else None
+
+
+def _resolve_mention(index: DocIndex, mention: Span, history: History) -> str | None:
+    first = mention[0]
+    if len(mention) == 1 and (first.tag_ in ("PPER",) or first.pos_ == "PRON"):
+        return _resolve_pronoun(index, mention, history)
+    role = resolve_role(index.doc, list(mention))
+    if role is not None:
+        return role
+    ent = index.entity_in(mention)
+    if ent is not None:
+        return canonical(ent)
+    if any(is_role_word(t) for t in mention):
+        return " ".join(t.text for t in mention if t.tag_ not in ROLE_DETERMINER_TAGS)
+    return mention.text
