@@ -111,7 +111,8 @@ def test_frame_laut_x(nlp):
 
 def test_frame_x_zufolge(nlp):
     out = q(nlp, "Dem Bericht zufolge stieg die Zahl der Arbeitslosen.")
-    assert out == [("stieg die Zahl der Arbeitslosen", "indirect", "Dem Bericht", "Dem Bericht",
+    # the mention keeps its article, the canonical name does not
+    assert out == [("stieg die Zahl der Arbeitslosen", "indirect", "Dem Bericht", "Bericht",
                     "zufolge")]
 
 
@@ -268,3 +269,44 @@ def test_parser_subject_of_auxiliary(nlp):
                                 "betonen")]
     assert _quotes_of(_parsed(nlp, SB_ON_AUXILIARY, parse=False)) == [
         ("die Lage sei ruhig", "indirect", None, "betonen")]
+
+
+def test_speaker_affiliation_in_parentheses(nlp):
+    out = q(nlp, "Die Abgeordnete Martina Kessler (FDP) kritisierte, der Haushalt sei unsolide.")
+    assert [(o[2], o[3]) for o in out] == [("Martina Kessler", "Martina Kessler")]
+    doc = nlp("Die Abgeordnete Martina Kessler (FDP) kritisierte, der Haushalt sei unsolide.")
+    assert doc.spans["quotes"][0]._.nk_speaker_affiliation == "FDP"
+
+
+def test_source_noun_hands_over_to_its_source(nlp):
+    assert q(nlp, "Nach Angaben der Feuerwehr brannte die Halle vollständig aus.")[0][3] == "Feuerwehr"
+    assert q(nlp, "Polizeiangaben zufolge wurde niemand verletzt.")[0][3] == "Polizei"
+
+
+def test_head_decides_not_the_attribute(nlp):
+    out = q(nlp, "Der Landesverband der Grünen erklärte, man werde klagen.")
+    assert out[0][3] == "Landesverband der Grünen"
+
+
+def test_role_with_apposition_name(nlp):
+    out = q(nlp, "Der Sprecher des Hilfswerks, Jonas Brandt, sagte, die Vorräte seien knapp.")
+    assert out[0][3] == "Jonas Brandt"
+
+
+def test_indefinite_man_is_no_speaker(nlp):
+    out = q(nlp, "Man sagt, die Brücke sei marode.")
+    assert all(o[2] is None and o[3] is None for o in out)
+
+
+def test_demnach_points_back_to_the_source(nlp):
+    out = q(nlp, "Die Zeitung „Morgenpost“ berichtete über den Fall. Demnach soll der Täter "
+                 "geflohen sein.")
+    named = [o[3] for o in out if o[2] == "Demnach"]
+    assert named and named[0] != "Demnach"
+
+
+def test_sie_prefers_a_woman(nlp):
+    text = ("Anna Berger traf Thomas Krause. „Wir sind uns einig“, sagte Krause. "
+            "Sie sagte, man habe viel erreicht.")
+    out = q(nlp, text)
+    assert out[-1][2] == "Sie" and out[-1][3] == "Anna Berger"

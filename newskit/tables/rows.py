@@ -44,6 +44,7 @@ def quote_rows(doc: Doc, spans_key: str = "quotes") -> Iterator[dict]:
             "speaker_start_char": spk.start_char if spk is not None else -1,
             "speaker_end_char": spk.end_char if spk is not None else -1,
             "speaker_canonical": q._.nk_speaker_canonical,
+            "speaker_affiliation": q._.nk_speaker_affiliation,
             "cue": cue.text if cue is not None else None,
             "cue_lemma": q._.nk_cue_lemma,
             **span_sentiment(q),

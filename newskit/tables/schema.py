@@ -10,7 +10,7 @@ ENTITY_COLUMNS = ["article_id", "sent_id", "start_char", "end_char", "text", "la
 QUOTE_COLUMNS = ["article_id", "sent_id", "start_char", "end_char", "text", "kind", "speaker",
                  "speaker_start_char", "speaker_end_char", "speaker_canonical", "cue",
                  "cue_lemma", "sentiment", "sentiment_score", "speaker_gender",
-                 "speaker_gender_evidence"]
+                 "speaker_gender_evidence", "speaker_affiliation"]
 SENTENCE_COLUMNS = ["article_id", "sent_id", "start_char", "end_char", "text", "score", "label"]
 TABLES = {"entities": ENTITY_COLUMNS, "quotes": QUOTE_COLUMNS, "sentences": SENTENCE_COLUMNS}
 

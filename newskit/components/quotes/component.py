@@ -44,6 +44,7 @@ class QuoteFinder:
             span._.nk_speaker_canonical = name
             span._.nk_cue_offsets = _offsets(q.cue)
             span._.nk_cue_lemma = q.cue_lemma
+            span._.nk_speaker_affiliation = q.affiliation
             spans.append(span)
         doc.spans[self.spans_key] = spans
         return doc
@@ -53,7 +54,8 @@ class QuoteFinder:
     "newskit_quotes",
     default_config={"spans_key": SPANS_KEY},
     assigns=["doc.spans", "span._.nk_kind", "span._.nk_speaker_offsets",
-             "span._.nk_speaker_canonical", "span._.nk_cue_offsets", "span._.nk_cue_lemma"],
+             "span._.nk_speaker_canonical", "span._.nk_cue_offsets", "span._.nk_cue_lemma",
+             "span._.nk_speaker_affiliation"],
     requires=["doc.sents", "token.tag", "token.lemma", "token.morph", "doc.ents",
               "span._.nk_canonical", "doc._.nk_roles"],
 )

@@ -72,6 +72,7 @@ class Quote:
     cue_lemma: str | None = None
     speaker: Span | None = None
     inherit: bool = False  # speaker comes from the previous quote
+    affiliation: str | None = None  # "(CDU)" after the speaker's name
 
     @classmethod
     def framed(cls, start: int, end: int, kind: str, frame: Frame) -> Quote:

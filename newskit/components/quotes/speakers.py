@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from newskit.components.entities import is_role_word, resolve_role
+from newskit.components.gender.evidence import name_gender, noun_gender
 from newskit.components.quotes.frames import Quote
+from newskit.components.quotes.refine import head, phrase, refine, words
 from newskit.components.quotes.words import MASCULINE_PRONOUN, RESOLVABLE_PRONOUNS
 from newskit.nlp.sentences import sentence_ids
 
@@ -25,7 +27,6 @@ SOURCE_LABELS = ("PER", "ORG")
 PRONOUN_WINDOW_SENTS = 3
 # a frameless quote takes the next quote's speaker if at most this many sentences lie between
 NEXT_QUOTE_MAX_GAP = 1
-ROLE_DETERMINER_TAGS = ("ART", "PPOSAT")
 
 
 def canonical(ent: Span) -> str:
@@ -56,6 +57,7 @@ class DocIndex:
     sources: _Ents  # persons and organisations
     persons: list[tuple[int, str]]  # (char start, canonical name) of each person
     person_names: set[str]
+    person_gender: dict[str, str]  # canonical name -> "female"/"male" where the name tells
     sent_of: list[int]  # sentence index of each token
     sent_start_chars: list[int]
     sent_start_tokens: list[int]
@@ -71,8 +73,23 @@ class DocIndex:
         return cls(doc, ents, [e.start for e in ents],
                    {n: _Ents(es) for n, es in names.items()},
                    _Ents([e for e in ents if e.label_ in SOURCE_LABELS]),
-                   persons, {p[1] for p in persons}, list(sentence_ids(doc)),
+                   persons, {p[1] for p in persons}, _genders(doc, persons),
+                   list(sentence_ids(doc)),
                    [s.start_char for s in sents], [s.start for s in sents])
+
+    def entity_covering(self, i: int) -> Span | None:
+        """The entity that holds token ``i``."""
+        k = bisect_right(self.ent_starts, i)
+        if k and self.ents[k - 1].end > i:
+            return self.ents[k - 1]
+        return None
+
+    def person_starting(self, i: int) -> Span | None:
+        """A person entity that starts at token ``i``."""
+        k = bisect_left(self.ent_starts, i)
+        if k < len(self.ents) and self.ents[k].start == i and self.ents[k].label_ == "PER":
+            return self.ents[k]
+        return None
 
     def entity_in(self, span: Span) -> Span | None:
         """The last entity inside ``span`` with the first label of ``MENTION_LABELS`` found."""
@@ -99,6 +116,20 @@ class DocIndex:
         return self.sent_start_chars[n - PRONOUN_WINDOW_SENTS] if n >= PRONOUN_WINDOW_SENTS else 0
 
 
+def _genders(doc: Doc, persons: list[tuple[int, str]]) -> dict[str, str]:
+    """Gender of persons where a first name or a bound role noun tells it."""
+    out = {}
+    for _, name in persons:
+        words_ = name.split()
+        g = name_gender(words_[0]) if len(words_) > 1 else None
+        if g:
+            out[name] = g
+    for binding in doc._.nk_roles or []:
+        if binding[2] not in out and noun_gender(binding[1].capitalize()) == "female":
+            out[binding[2]] = "female"
+    return out
+
+
 History = list[tuple[int, str, Span | None]]  # (char pos, canonical name, mention)
 
 
@@ -112,7 +143,7 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[str | None]:
         if q.inherit:
             name = _inherit(index, q, history)
         elif q.speaker is not None:
-            name = _resolve_mention(index, q.speaker, history)
+            name = _refined(index, q, history)
         if name is not None:
             history.append((q.start, name, q.speaker))
         out.append(name)
@@ -161,33 +192,124 @@ def _borrow_from_next(index: DocIndex, quotes: list[Quote], out: list[str | None
             q.speaker = q.speaker or nxt.speaker
 
 
-def _resolve_pronoun(index: DocIndex, mention: Span, history: History) -> str | None:
-    """"er" → the speaker reported in the last ~2 sentences, else the last person named."""
+def _refined(index: DocIndex, q: Quote, history: History) -> str | None:
+    """Refine ``q.speaker`` (no speaker, affiliation, source noun, anaphora), then resolve it."""
+    found = refine(q.speaker)
+    if found is None:
+        q.speaker = None
+        return None
+    q.speaker, q.affiliation = found.span, found.affiliation
+    if found.name is not None:
+        return found.name
+    if found.anaphoric:
+        return _last_source(index, q.speaker.start_char, history)
+    return _resolve_mention(index, found.span, history, q.cue)
+
+
+def _last_source(index: DocIndex, pos: int, history: History) -> str | None:
+    """What "Demnach", "Diese", "nach eigenen Angaben" point back to: the last reported
+    speaker nearby, else the last person or organisation named nearby."""
+    recent = [h for h in history if h[0] < pos]
+    if recent and recent[-1][0] >= index.window_start(pos):
+        return recent[-1][1]
+    cand = index.sources.last_ending_by(pos)
+    if cand is not None and cand.start_char >= index.window_start(pos):
+        return canonical(cand)
+    return None
+
+
+def _pronoun_gender(first, cue: Span | None) -> str | None:
+    """"er" → male; a singular "sie" (not "sie sagten") → female; else None."""
+    if first.lower_ == MASCULINE_PRONOUN:
+        return "male"
+    if first.lower_ == "sie" and not (cue is not None and cue.text.endswith("en")):
+        return "female"
+    return None
+
+
+def _resolve_pronoun(index: DocIndex, mention: Span, history: History,
+                     cue: Span | None = None) -> str | None:
+    """"er" → the speaker reported in the last ~2 sentences, else the last person named;
+    a person whose name says the other gender is skipped ("sie" is not "Wolfgang")."""
     first = mention[0]
     if first.lower_ not in RESOLVABLE_PRONOUNS:
         return mention.text
     pos = mention.start_char
-    recent = [h for h in history if h[0] < pos]
+    gender = _pronoun_gender(first, cue)
+    other = {"male": "female", "female": "male"}.get(gender)
+    agrees = [h for h in history if h[0] < pos and index.person_gender.get(h[1]) != other]
     if first.lower_ == MASCULINE_PRONOUN:  # a masculine singular pronoun points to a person
-        recent = [h for h in recent if h[1] in index.person_names]
-    if recent and recent[-1][0] >= index.window_start(pos):
-        return recent[-1][1]
+        agrees = [h for h in agrees if h[1] in index.person_names]
+    if agrees and agrees[-1][0] >= index.window_start(pos):
+        return agrees[-1][1]
     k = bisect_left(index.persons, pos, key=lambda p: p[0])
-    if k:
-        return index.persons[k - 1][1]
-    return recent[-1][1] if recent else None
+    before = [p for p in index.persons[:k] if index.person_gender.get(p[1]) != other]
+    if before:
+        return before[-1][1]
+    return agrees[-1][1] if agrees else None
 
 
-def _resolve_mention(index: DocIndex, mention: Span, history: History) -> str | None:
+def _role_holder(index: DocIndex, mention: Span, h) -> str | None:
+    """The person a role head names: "VW-Chef Martin Winterkorn", "Der Sprecher …, Tomson Phiri"."""
+    doc = index.doc
+    person = index.person_starting(h.i + 1)
+    if person is None and mention.end + 1 < len(doc) and doc[mention.end].text == ",":
+        person = index.person_starting(mention.end + 1)
+    if person is not None:
+        return canonical(person)
+    names = [t for t in doc[h.i + 1: mention.end] if t.tag_ == "NE" and t.text[:1].isupper()]
+    if names and names[0].i == h.i + 1:
+        return " ".join(t.text for t in names)
+    return None
+
+
+def _closing_person(index: DocIndex, mention: Span) -> Span | None:
+    """A person named at the end of the phrase, in apposition to its head: "der
+    Wissenschaftsjournalist Dirk Lorenzen", "Human Rights Watch-Sprecher Malinowski" — not
+    one inside an attribute ("die Anwältin des Klaus Weber")."""
+    ent = index.entity_covering(mention.end - 1)
+    if ent is None or ent.label_ != "PER" or ent.start <= mention.start:
+        return None
+    before = index.doc[ent.start - 1]
+    if before.tag_ in ("NN", "NE", "TRUNC") or before.text == ",":
+        return ent
+    return None
+
+
+def _real_head(index: DocIndex, mention: Span):
+    """The head noun, skipping a name in the genitive before it ("Osttimors Außenminister")."""
+    h = head(mention)
+    while h is not None:
+        ent = index.entity_covering(h.i)
+        nxt = ent.end if ent is not None else h.i + 1
+        if nxt < mention.end and h.text.endswith("s") and index.doc[nxt].tag_ == "NN":
+            h = index.doc[nxt]
+            continue
+        return h
+    return None
+
+
+def _resolve_mention(index: DocIndex, mention: Span, history: History,
+                     cue: Span | None = None) -> str | None:
     first = mention[0]
     if len(mention) == 1 and (first.tag_ in ("PPER",) or first.pos_ == "PRON"):
-        return _resolve_pronoun(index, mention, history)
+        return _resolve_pronoun(index, mention, history, cue)
     role = resolve_role(index.doc, list(mention))
     if role is not None:
         return role
-    ent = index.entity_in(mention)
+    person = _closing_person(index, mention)
+    if person is not None:
+        return canonical(person)
+    h = _real_head(index, mention)
+    if h is None:
+        ent = index.entity_in(mention)
+        return canonical(ent) if ent is not None else phrase(words(mention)) or None
+    ent = index.entity_covering(h.i)
     if ent is not None:
         return canonical(ent)
-    if any(is_role_word(t) for t in mention):
-        return " ".join(t.text for t in mention if t.tag_ not in ROLE_DETERMINER_TAGS)
-    return mention.text
+    after = index.entity_covering(h.i + 1) if h.i + 1 < mention.end else None
+    if after is not None and after.start == h.i + 1 and after.label_ in ("PER", "ORG"):
+        return canonical(after)  # "die Nachrichtenagentur Associated Press"
+    if is_role_word(h):
+        return _role_holder(index, mention, h) or phrase(list(mention))
+    return phrase(list(mention)) or None

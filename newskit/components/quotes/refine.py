@@ -1,0 +1,180 @@
+"""From a speaker mention to who speaks.
+
+The grammar finds the words that frame a quote; this module decides what they name:
+
+* "man", "es" name nobody: no speaker;
+* "Demnach", "Diese", "nach eigenen Angaben" point back to the last source;
+* an affiliation in parentheses belongs to the name before it: "Heribert Rech (CDU)" is
+  Heribert Rech, affiliation CDU;
+* a source noun hands over to its source: "Angaben der Polizei" → Polizei,
+  "Medienberichten" → Medien;
+* the head of a phrase decides, not a name in its attribute: "Der Wirtschaftsrat der CDU" is
+  the Wirtschaftsrat der CDU, "Der Vorsitzende des Verbands in Deutschland" is not
+  Deutschland; a role followed by a name is that person ("VW-Chef Martin Winterkorn",
+  "Der Sprecher des Programms, Tomson Phiri").
+
+Example:
+    >>> import newskit
+    >>> doc = newskit.load_pipeline()("Innenminister Heribert Rech (CDU) sagte, die Lage sei ruhig.")
+    >>> q = doc.spans["quotes"][0]
+    >>> q._.nk_speaker.text, q._.nk_speaker_canonical, q._.nk_speaker_affiliation
+    ('Heribert Rech', 'Heribert Rech', 'CDU')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newskit.components.quotes.grammar import NP_DET, NP_HEAD, NP_MOD, np_forward
+from newskit.components.quotes.words import GENITIVE_ARTICLES, SOURCE_NOUNS, VON
+from newskit.lang import de
+
+#: an affiliation in parentheses has at most this many tokens
+MAX_AFFILIATION_TOKENS = 8
+#: the first part of a compound source noun must be this long ("Polizei|angaben")
+MIN_SOURCE_PREFIX = 3
+_HEAD_SKIP = NP_DET | NP_MOD
+
+
+@dataclass
+class Speaker:
+    """A refined speaker: the mention, a name that overrides resolution, an affiliation,
+    or a pointer back to the last source (``anaphoric``)."""
+
+    span: Span | None
+    name: str | None = None
+    affiliation: str | None = None
+    anaphoric: bool = False
+
+
+def words(span: Span) -> list[Token]:
+    """The tokens of ``span`` that are not punctuation or space."""
+    return [t for t in span if not t.is_punct and not t.is_space]
+
+
+def head(span: Span) -> Token | None:
+    """The head noun: the first noun after determiners and adjectives."""
+    for t in span:
+        if t.tag_ in NP_HEAD or t.pos_ in ("NOUN", "PROPN"):
+            return t
+        if t.tag_ not in _HEAD_SKIP and not t.is_punct:
+            return None
+    return None
+
+
+def phrase(tokens: list[Token]) -> str:
+    """A phrase as a name: without leading determiners and punctuation ("Die Polizei" → "Polizei")."""
+    i = 0
+    while i < len(tokens) and tokens[i].tag_ in NP_DET:
+        i += 1
+    return " ".join(t.text for t in tokens[i:] if not t.is_punct or t.text in ("-", "&"))
+
+
+def _sentence_end(doc: Doc, i: int) -> int:
+    return doc[i].sent.end
+
+
+def _in_parentheses(span: Span) -> tuple[int, int] | None:
+    """Token range (open, close) of parentheses that hold ``span``, if any."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= max(0, span.start - MAX_AFFILIATION_TOKENS) and doc[i].text != "(":
+        if doc[i].text == ")":
+            return None
+        i -= 1
+    if i < 0 or doc[i].text != "(":
+        return None
+    j = span.start
+    limit = min(len(doc), i + MAX_AFFILIATION_TOKENS + 2)
+    while j < limit and doc[j].text != ")":
+        j += 1
+    return (i, j) if j < limit else None
+
+
+def _affiliation_after(span: Span) -> str | None:
+    """"Heribert Rech (CDU)": the words in parentheses right after a name."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != "(":
+        return None
+    j = span.end + 1
+    while j < min(len(doc), span.end + MAX_AFFILIATION_TOKENS + 1) and doc[j].text != ")":
+        j += 1
+    if j >= len(doc) or doc[j].text != ")" or j == span.end + 1:
+        return None
+    return doc[span.end + 1: j].text
+
+
+def _name_before(doc: Doc, i: int) -> Span | None:
+    """The entity (or noun phrase) that ends right before token ``i``."""
+    for ent in doc.ents:  # few entities end at one token; called once per quote at most
+        if ent.end == i:
+            return ent
+    start = i
+    while start > 0 and (doc[start - 1].tag_ in NP_HEAD or doc[start - 1].tag_ in _HEAD_SKIP):
+        start -= 1
+    return doc[start:i] if start < i else None
+
+
+def _source_complement(doc: Doc, h: Token, span: Span) -> Span | None:
+    """The genitive or von-phrase after a source noun: "Angaben [der Polizei]"."""
+    i = h.i + 1
+    if i >= len(doc):
+        return None
+    end = max(span.end, min(_sentence_end(doc, h.i), i + 12))
+    if doc[i].lower_ in VON:
+        return np_forward(doc, i + 1, end)
+    if doc[i].lower_ in GENITIVE_ARTICLES:
+        return np_forward(doc, i, end)
+    return None
+
+
+def _source_prefix(word: str) -> str | None:
+    """"Polizeiangaben" → "Polizei", "Regierungsangaben" → "Regierung"."""
+    low = word.lower()
+    for tail in de.ordered_list("source_noun_heads"):
+        if low.endswith(tail) and len(low) - len(tail) >= MIN_SOURCE_PREFIX:
+            prefix = word[: len(word) - len(tail)].rstrip("-")
+            if prefix.endswith("s") and len(prefix) > 4 and not prefix.endswith("ss"):
+                prefix = prefix[:-1]
+            return prefix[:1].upper() + prefix[1:]
+    return None
+
+
+def _from_source_noun(span: Span, h: Token) -> Speaker | None:
+    low = h.lower_
+    is_source = low in SOURCE_NOUNS or _source_prefix(h.text) is not None
+    if not is_source:
+        return None
+    inner = _source_complement(span.doc, h, span)
+    if inner is not None:
+        return refine(inner, depth=1) or Speaker(inner)
+    if low in de.word_list("source_nouns_bare"):
+        return Speaker(span, anaphoric=True)
+    prefix = _source_prefix(h.text)
+    return Speaker(span, name=prefix) if prefix else None
+
+
+def refine(span: Span | None, depth: int = 0) -> Speaker | None:
+    """Who a speaker mention names (see the module docstring); ``None``: no speaker."""
+    if span is None:
+        return None
+    ws = words(span)
+    if not ws:
+        return None
+    if len(ws) == 1 and ws[0].lower_ in de.word_list("no_speaker_words"):
+        return None
+    if len(ws) == 1 and ws[0].lower_ in de.word_list("anaphoric_sources"):
+        return Speaker(span, anaphoric=True)
+    parens = _in_parentheses(span)
+    if parens is not None and not any(t.ent_type_ == "PER" for t in span):
+        before = _name_before(span.doc, parens[0])
+        if before is not None:
+            return Speaker(before, affiliation=span.doc[parens[0] + 1: parens[1]].text)
+    h = head(span)
+    if h is not None and depth == 0:
+        found = _from_source_noun(span, h)
+        if found is not None:
+            return found
+    return Speaker(span, affiliation=_affiliation_after(span))
