@@ -125,8 +125,8 @@ def _source_complement(doc: Doc, h: Token, span: Span) -> Span | None:
     end = max(span.end, min(_sentence_end(doc, h.i), i + 12))
     if doc[i].lower_ in VON:
         return np_forward(doc, i + 1, end)
-    if doc[i].lower_ in GENITIVE_ARTICLES:
-        return np_forward(doc, i, end)
+    if doc[i].lower_ in GENITIVE_ARTICLES or doc[i].tag_ in ("ART", "ADJA", "PPOSAT"):
+        return np_forward(doc, i, end)  # "der Polizei", "einer Gewerkschaft", "politischer Beobachter"
     return None
 
 
