@@ -1,7 +1,13 @@
 import pandas as pd
 
 import newskit
-from newskit.tables.analysis import ARTICLE_COLUMNS, ENTITY_COLUMNS, QUOTE_COLUMNS, SENTENCE_COLUMNS
+from newskit.tables.schema import (
+    ARTICLE_COLUMNS,
+    CORPUS_COLUMNS,
+    ENTITY_COLUMNS,
+    QUOTE_COLUMNS,
+    SENTENCE_COLUMNS,
+)
 from tests.conftest import SEED
 
 
@@ -21,7 +27,8 @@ def test_empty_tables_keep_columns():
     corpus = pd.DataFrame({"article_id": ["x"], "text": ["   "], "status": ["error"],
                            "error": ["empty"]})
     result = newskit.analyze(corpus, cache_dir=None)
-    assert list(result.quotes.columns) == QUOTE_COLUMNS
+    assert list(result.quotes.columns) == QUOTE_COLUMNS + CORPUS_COLUMNS["quotes"]
+    assert list(result.entities.columns) == ENTITY_COLUMNS + CORPUS_COLUMNS["entities"]
     assert result.articles.loc[0, "status"] == "error"
 
 

@@ -121,17 +121,18 @@ def evaluate_quotes(path: str | Path, nlp, *, progress: bool = True,
     ``speaker_gold``: a folder of hand-made speaker referents (``bench/gold/parts``) for the
     articles of ``path``; adds the by-name speaker metrics of :mod:`newskit.eval.speakers`.
     """
-    from tqdm.auto import tqdm
-
-    from newskit.tables.rows import quote_rows
+    from newskit.tables.analysis import analyze
 
     articles = list(read_articles(path))
     totals: dict[str, int] = {}
     matched, predicted = [], []
-    docs = nlp.pipe((a["originalText"] for a in articles), batch_size=8)
-    for k, (art, doc) in enumerate(tqdm(zip(articles, docs), total=len(articles),
-                                        desc="eval quotes", disable=not progress)):
-        rows = list(quote_rows(doc))
+    # analysed as one corpus, as a user would: the corpus-wide resolver runs too
+    corpus = pd.DataFrame({"article_id": [f"gold{k:05d}" for k in range(len(articles))],
+                           "text": [a["originalText"] for a in articles]})
+    quotes = analyze(corpus, nlp=nlp, cache_dir=None, progress=progress).quotes
+    by_article = {aid: g.to_dict("records") for aid, g in quotes.groupby("article_id")}
+    for k, art in enumerate(articles):
+        rows = by_article.get(f"gold{k:05d}", [])
         counts = score_article(art["originalText"], art["annotations"], rows)
         matched += [{"article": k, "ann_id": ann_id, **row} for ann_id, row in counts.pop("matched")]
         predicted += rows

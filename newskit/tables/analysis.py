@@ -25,6 +25,7 @@ from newskit.corpus import load_corpus
 from newskit.output import OutputFolder
 from newskit.tables.dask_executor import analyze_with_dask
 from newskit.tables.executors import analyze_docs
+from newskit.tables.referents import resolve_referents
 from newskit.tables.schema import (  # noqa: F401  (re-exported)
     ARTICLE_COLUMNS,
     ENTITY_COLUMNS,
@@ -173,4 +174,6 @@ def _assemble(df: pd.DataFrame, rows: dict[int, dict]) -> AnalysisResult:
                 for i in sorted(rows) for r in rows[i][name]]
         tables[name] = pd.DataFrame(recs, columns=cols) if recs else pd.DataFrame(
             {c: pd.Series(dtype="object") for c in cols})
+    # corpus-wide names, ids and speaker labels: only possible once every article is in
+    tables["entities"], tables["quotes"] = resolve_referents(tables["entities"], tables["quotes"])
     return AnalysisResult(articles=arts, **tables)

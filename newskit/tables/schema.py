@@ -13,6 +13,8 @@ QUOTE_COLUMNS = ["article_id", "sent_id", "start_char", "end_char", "text", "kin
                  "speaker_gender_evidence", "speaker_affiliation"]
 SENTENCE_COLUMNS = ["article_id", "sent_id", "start_char", "end_char", "text", "score", "label"]
 TABLES = {"entities": ENTITY_COLUMNS, "quotes": QUOTE_COLUMNS, "sentences": SENTENCE_COLUMNS}
+# columns that only the whole corpus can fill (``tables.referents``), after the per-article ones
+CORPUS_COLUMNS = {"entities": ["entity_id"], "quotes": ["speaker_label", "entity_id"]}
 
 
 def validate_article(value: object) -> None:

@@ -46,12 +46,29 @@ def _full_names_by_last(ents: list[Span], bases: list[str]) -> dict[str, set[str
     return full_by_last
 
 
+def _genitive_position(e: Span) -> bool:
+    """A name where German puts a genitive: before a noun ("Sarrazins Buch") or after
+    "des"/"eines" ("des Südpols")."""
+    doc = e.doc
+    after = doc[e.end] if e.end < len(doc) else None
+    before = doc[e.start - 1] if e.start > 0 else None
+    return (after is not None and after.tag_ in ("NN", "ADJA")) or (
+        before is not None and before.lower_ in ("des", "eines"))
+
+
+def _is_place(name: str) -> bool:
+    """Whether the noun list knows ``name`` as a place (toponym)."""
+    return "LOC" in noun_lexicon().get(name, "").split("+")
+
+
 def _canonical(e: Span, name: str, known: set[str], full_by_last: dict[str, set[str]],
                alias: dict[str, str]) -> str:
     stripped = strip_genitive(name)
     if stripped != name and (stripped.lower() in known or stripped.lower() in full_by_last
-                             or e.label_ in ("LOC", "PER") and e[-1].tag_ == "NE"):
-        name = stripped
+                             or e.label_ == "LOC" and _is_place(stripped)
+                             or e.label_ in ("PER", "LOC") and e[-1].tag_ == "NE"
+                             and not name.endswith("es") and _genitive_position(e)):
+        name = stripped  # "Russlands" -> "Russland", but "Geert Wilders", "Jimmy Wales" stay
     name = alias.get(name.lower(), name)
     if e.label_ in ("PER", "MISC", "ORG") and " " not in name:
         fulls = full_by_last.get(name.lower())
