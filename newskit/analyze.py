@@ -71,7 +71,7 @@ class AnalysisResult:
     def summary(self) -> str:
         a = self.articles
         n_ok = int((a["status"] == "ok").sum())
-        return (f"{n_ok} articles ok, {len(a) - n_ok} errors; {len(self.entities)} entities, "
+        return (f"{_articles(n_ok)} ok, {len(a) - n_ok} errors; {len(self.entities)} entities, "
                 f"{len(self.quotes)} quotes, {len(self.sentences)} sentences")
 
     def __repr__(self) -> str:

@@ -137,7 +137,7 @@ def sentence_lengths(docs) -> Figure:
     if not lengths:
         _empty(ax, "keine Sätze")
         return fig
-    ax.hist(lengths, bins=range(0, max(lengths) + 5, 3), color="#1f77b4")
+    ax.hist(lengths, bins=range(0, max(lengths) + 5, 3), color="#1f77b4", edgecolor="white")
     ax.set_xlabel("Wörter pro Satz")
     ax.set_ylabel("Sätze")
     ax.set_title(f"Satzlängen im Korpus ({len(lengths)} Sätze)")
@@ -334,7 +334,8 @@ def entity_sentiment(entities: pd.DataFrame, top: int = 12, min_mentions: int = 
     ax.axvline(0, color="0.3", lw=0.8)
     ax.set_xlim(-1.05, 1.05)
     ax.set_xlabel("Tonalität der Wörter um die Erwähnung (−1 … 1)")
-    ax.set_title("Tonalität im Umfeld der Namen – kein Urteil über die Person")
+    _titles(ax, "Tonalität im Umfeld der Namen",
+            "Wörter rund um die Erwähnungen – kein Urteil des Textes über die Genannten")
     ax.legend(loc="lower right", fontsize=8)
     ax.grid(axis="y", visible=False)
     return fig
