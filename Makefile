@@ -23,10 +23,10 @@ reproduce: setup
 	$(MAKE) notebooks
 
 notebooks: setup
-	cd notebooks && for nb in [0-9]*.ipynb; do echo "executing $$nb"; ../$(BIN)/jupyter execute --kernel_name=python3 "$$nb" || exit 1; done
+	$(BIN)/python notebooks/execute.py
 
 lint: setup
-	$(BIN)/ruff check newskit tests bench
+	$(BIN)/ruff check newskit tests bench training notebooks/execute.py
 
 clean:
 	rm -rf results .pytest_cache

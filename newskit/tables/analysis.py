@@ -64,7 +64,7 @@ class AnalysisResult:
     def summary(self) -> str:
         a = self.articles
         n_ok = int((a["status"] == "ok").sum())
-        return (f"{n_ok} articles ok, {len(a) - n_ok} errors; {len(self.entities)} entities, "
+        return (f"{_articles(n_ok)} ok, {len(a) - n_ok} errors; {len(self.entities)} entities, "
                 f"{len(self.quotes)} quotes, {len(self.sentences)} sentences")
 
     def __repr__(self) -> str:
@@ -146,12 +146,38 @@ def analyze(corpus, *, nlp: Language | str | None = None, cache_dir=_DEFAULT,
                                 timeout=timeout_per_article)
     from tqdm.auto import tqdm
 
-    for i, r in tqdm(zip(todo, computed), total=len(todo), desc="analyze", unit="article",
-                     disable=not progress):
+    n_cached = len(rows)
+    for i, r in tqdm(zip(todo, computed), total=len(todo), desc="analyze: parsing",
+                     unit="article", disable=not progress or not todo):
         rows[i] = r
         if cache and "error" not in r:
             cache.put(df.at[i, "text"], r)
+    if progress:
+        n_failed = sum("error" in rows[i] for i in todo)
+        print(_progress_summary(len(todo) - n_failed, n_cached, n_failed, len(df) - len(ok)),
+              file=sys.stdout if "ipykernel" in sys.modules else sys.stderr)
     return _assemble(df, rows)
+
+
+def _articles(n: int) -> str:
+    return f"{n} article" if n == 1 else f"{n} articles"
+
+
+def _progress_summary(parsed: int, cached: int, failed: int, unreadable: int) -> str:
+    """What ``analyze`` did, in words: "analyze: 1 article from cache".
+
+    Example:
+        >>> _progress_summary(2, 1, 0, 0)
+        'analyze: 2 articles parsed, 1 article from cache'
+        >>> _progress_summary(0, 0, 0, 0)
+        'analyze: no articles to analyse'
+    """
+    parts = [f"{_articles(parsed)} parsed" if parsed else "",
+             f"{_articles(cached)} from cache" if cached else "",
+             f"{_articles(failed)} failed in the pipeline" if failed else "",
+             f"{_articles(unreadable)} not readable (status 'error')" if unreadable else ""]
+    parts = [p for p in parts if p]
+    return "analyze: " + (", ".join(parts) if parts else "no articles to analyse")
 
 
 def _assemble(df: pd.DataFrame, rows: dict[int, dict]) -> AnalysisResult:

@@ -1,0 +1,40 @@
+"""Execute the numbered notebooks in place so a rerun leaves ``git diff`` clean.
+
+``jupyter execute --inplace`` stores execution time stamps in every cell's metadata;
+this runs the same kernel through nbclient without them (``record_timing=False``) and
+without widget state, so the committed outputs change only when results change.
+
+Usage (from the project root): ``python notebooks/execute.py [NOTEBOOK ...]``
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+HERE = Path(__file__).resolve().parent
+
+
+def execute(path: Path) -> None:
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(nb, kernel_name="python3", timeout=1800, record_timing=False,
+                            store_widget_state=False,
+                            resources={"metadata": {"path": str(path.parent)}})
+    client.execute()
+    nb.metadata.pop("widgets", None)
+    nbformat.write(nb, path)
+
+
+def main(argv: list[str]) -> int:
+    paths = [Path(a) for a in argv] or sorted(HERE.glob("[0-9]*.ipynb"))
+    for path in paths:
+        print(f"executing {path.name}", flush=True)
+        execute(path.resolve())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
