@@ -25,12 +25,15 @@ _EXPORTS = {
     "AnalysisResult": "newskit.tables.analysis",
     "load_pipeline": "newskit.pipeline",
     "target_sentiment": "newskit.tables.target_sentiment",
+    "sources": "newskit.analysis.sources",
+    "shares": "newskit.analysis.sources",
 }
 
 __all__ = ["load_corpus", "analyze", "AnalysisResult", "load_pipeline", "target_sentiment",
-           "__version__"]
+           "sources", "shares", "__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from newskit.analysis.sources import shares, sources
     from newskit.corpus import load_corpus
     from newskit.pipeline import load_pipeline
     from newskit.tables.analysis import AnalysisResult, analyze

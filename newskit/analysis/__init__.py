@@ -11,6 +11,7 @@ Example:
     ['Russland', 'Antony Blinken']
 """
 
+from newskit.analysis.sources import shares, sources
 from newskit.analysis.speakers import is_real_speaker, real_speaker_quotes, speaker_mentions
 from newskit.analysis.stats import bootstrap_mean_ci
 from newskit.analysis.tables import (
@@ -26,4 +27,4 @@ from newskit.analysis.tables import (
 
 __all__ = ["is_real_speaker", "real_speaker_quotes", "speaker_mentions", "bootstrap_mean_ci",
            "mention_counts", "cooccurrence_edges", "cooccurrence_graph", "speaker_graph",
-           "quote_kinds", "timeline_table", "entity_sentiment_table", "KINDS"]
+           "quote_kinds", "timeline_table", "entity_sentiment_table", "KINDS", "sources", "shares"]
