@@ -195,3 +195,28 @@ def test_figure_dir(monkeypatch, tmp_path):
     assert plots.figure_dir(root=tmp_path) == tmp_path / "figures-meine-zeitung"
     monkeypatch.setenv("NEWSKIT_FIGURES", str(tmp_path / "out"))
     assert plots.figure_dir(root=tmp_path) == tmp_path / "out"
+
+
+def test_share_bars_draws_one_bar_per_row_with_intervals():
+    from newskit import plots
+
+    table = pd.DataFrame({"speaker_gender": ["female", "male"], "n": [3, 9], "total": [12, 12],
+                          "share": [0.25, 0.75], "ci_low": [0.1, 0.6], "ci_high": [0.4, 0.9],
+                          "n_clusters": [5, 5]})
+    fig = plots.share_bars(table, "speaker_gender", title="Wer kommt zu Wort?")
+    ax = fig.axes[0]
+    assert len(ax.patches) == 2
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Frauen", "Männer"]
+    assert any("25%" in t.get_text() for t in ax.texts)
+
+
+def test_top_sources_splits_women_and_men():
+    from newskit import plots
+
+    src = pd.DataFrame({"canonical": ["Ina Roth", "Ole Berg", "Stadtrat"],
+                        "label": ["PER", "PER", "ORG"], "gender": ["female", "male", ""],
+                        "n_quotes": [4, 2, 9]})
+    fig = plots.top_sources(src)
+    left, right = fig.axes
+    assert [t.get_text() for t in left.get_yticklabels()] == ["Ina Roth"]
+    assert [t.get_text() for t in right.get_yticklabels()] == ["Ole Berg"]

@@ -114,6 +114,8 @@ def shares(df: pd.DataFrame, *, by: str | list[str] | None = None, of: str,
     if "month" in groups and "month" not in data:
         data["month"] = pd.to_datetime(data["date_start"]).dt.to_period("M").astype(str)
     cats = sorted(data[of].astype(str).unique())
+    if value is not None and str(value) not in cats:
+        cats.append(str(value))  # a value never seen still gets its row: n = 0, share 0
     data[of] = data[of].astype(str)
     rng = np.random.default_rng(seed)
     rows = []

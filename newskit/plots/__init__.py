@@ -382,3 +382,8 @@ def timeline(articles: pd.DataFrame, entities: pd.DataFrame, top: int = 5) -> Fi
     ax.legend(title="Name", loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
     ax.grid(axis="x", visible=False)
     return fig
+
+
+from newskit.plots.sources import share_bars, top_sources  # noqa: E402
+
+__all__ += ["share_bars", "top_sources"]
