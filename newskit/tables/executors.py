@@ -39,8 +39,8 @@ def _chunks(text: str, max_len: int) -> Iterator[tuple[int, str]]:
 def _shift(rows: dict, offset: int, sent_offset: int) -> dict:
     for table in TABLES:
         for r in rows[table]:
-            for k in ("start_char", "end_char", "speaker_start_char", "speaker_end_char"):
-                if k in r and r[k] is not None and r[k] >= 0:
+            for k in [c for c in r if c.endswith(("start_char", "end_char"))]:
+                if r[k] is not None and r[k] >= 0:
                     r[k] += offset
             r["sent_id"] += sent_offset
     return rows

@@ -32,6 +32,14 @@ def entity_rows(doc: Doc) -> Iterator[dict]:
         }
 
 
+def _offset_columns(name: str, where) -> dict:
+    """``NAME_start_char``/``NAME_end_char`` of a Span or ``(start, end)`` offsets; -1 when none."""
+    if where is None:
+        return {f"{name}_start_char": -1, f"{name}_end_char": -1}
+    start, end = (where.start_char, where.end_char) if hasattr(where, "start_char") else where
+    return {f"{name}_start_char": start, f"{name}_end_char": end}
+
+
 def quote_rows(doc: Doc, spans_key: str = "quotes") -> Iterator[dict]:
     """One row per quote: offsets, kind, speaker mention and canonical, cue, sentiment, gender."""
     sent_ids = sentence_ids(doc)
@@ -45,6 +53,8 @@ def quote_rows(doc: Doc, spans_key: str = "quotes") -> Iterator[dict]:
             "speaker_end_char": spk.end_char if spk is not None else -1,
             "speaker_canonical": q._.nk_speaker_canonical,
             "speaker_affiliation": q._.nk_speaker_affiliation,
+            **_offset_columns("cue", cue),
+            **_offset_columns("frame", q._.nk_frame_offsets),
             "cue": cue.text if cue is not None else None,
             "cue_lemma": q._.nk_cue_lemma,
             **span_sentiment(q),

@@ -86,15 +86,16 @@ def person_genders(doc: Doc) -> dict[str, Gender]:
 
 
 def unnamed_speaker_gender(speaker: Span) -> Gender | None:
-    """Gender of a speaker without a name ("die Sprecherin", "ein Polizeisprecher")."""
-    nouns = [t for t in speaker if t.tag_ in ("NN", "NE") or t.pos_ in ("NOUN", "PROPN")]
-    if not nouns:
-        return None
-    ev = _noun_evidence(nouns[0], named=False)  # the head, not a genitive ("der Polizei")
-    if ev is None:
-        return None
-    kind, g = ev
-    return Gender(g, kind) if kind != GENERIC_MASCULINE else Gender("unknown", kind)
+    """Gender of a speaker without a name ("die Sprecherin", "ein Polizeisprecher",
+    "Angaben der Sprecherin"): the first noun that names a person decides, so a genitive
+    after it does not ("der Sprecher der Ministerin" is generic)."""
+    for tok in speaker:
+        if tok.tag_ in ("NN", "NE") or tok.pos_ in ("NOUN", "PROPN"):
+            ev = _noun_evidence(tok, named=False)
+            if ev is not None:
+                kind, g = ev
+                return Gender(g, kind) if kind != GENERIC_MASCULINE else Gender("unknown", kind)
+    return None
 
 
 class GenderAssigner:

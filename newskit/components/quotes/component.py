@@ -16,6 +16,15 @@ def _offsets(span: Span | None) -> tuple[int, int] | None:
     return (span.start_char, span.end_char) if span is not None else None
 
 
+def frame_offsets(speaker: Span | None, cue: Span | None) -> tuple[int, int] | None:
+    """The reporting frame: from the first to the last character of speaker and cue
+    ("sagte Provinzgouverneur Iamtrakul", "nach Angaben der Polizei", "Demnach")."""
+    parts = [p for p in (speaker, cue) if p is not None]
+    if cue is None or not parts:
+        return None
+    return min(p.start_char for p in parts), max(p.end_char for p in parts)
+
+
 class QuoteFinder:
     """Write ``doc.spans["quotes"]``: direct, mixed, indirect and reported speech with
     ``q._.nk_kind``, the speaker mention (``q._.nk_speaker``) and who that is
@@ -45,6 +54,7 @@ class QuoteFinder:
             span._.nk_cue_offsets = _offsets(q.cue)
             span._.nk_cue_lemma = q.cue_lemma
             span._.nk_speaker_affiliation = q.affiliation
+            span._.nk_frame_offsets = frame_offsets(q.speaker, q.cue)
             spans.append(span)
         doc.spans[self.spans_key] = spans
         return doc
@@ -55,7 +65,7 @@ class QuoteFinder:
     default_config={"spans_key": SPANS_KEY},
     assigns=["doc.spans", "span._.nk_kind", "span._.nk_speaker_offsets",
              "span._.nk_speaker_canonical", "span._.nk_cue_offsets", "span._.nk_cue_lemma",
-             "span._.nk_speaker_affiliation"],
+             "span._.nk_speaker_affiliation", "span._.nk_frame_offsets"],
     requires=["doc.sents", "token.tag", "token.lemma", "token.morph", "doc.ents",
               "span._.nk_canonical", "doc._.nk_roles"],
 )

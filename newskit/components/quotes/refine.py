@@ -47,6 +47,9 @@ class Speaker:
     name: str | None = None
     affiliation: str | None = None
     anaphoric: bool = False
+    #: the refined span replaces the mention ("CDU)" → "Heribert Rech"); otherwise the
+    #: mention stays as written ("Angaben der Polizei") and ``span`` only says who it names
+    replaces_mention: bool = False
 
 
 def words(span: Span) -> list[Token]:
@@ -171,7 +174,8 @@ def refine(span: Span | None, depth: int = 0) -> Speaker | None:
     if parens is not None and not any(t.ent_type_ == "PER" for t in span):
         before = _name_before(span.doc, parens[0])
         if before is not None:
-            return Speaker(before, affiliation=span.doc[parens[0] + 1: parens[1]].text)
+            return Speaker(before, affiliation=span.doc[parens[0] + 1: parens[1]].text,
+                           replaces_mention=True)
     h = head(span)
     if h is not None and depth == 0:
         found = _from_source_noun(span, h)

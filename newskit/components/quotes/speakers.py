@@ -198,11 +198,13 @@ def _refined(index: DocIndex, q: Quote, history: History) -> str | None:
     if found is None:
         q.speaker = None
         return None
-    q.speaker, q.affiliation = found.span, found.affiliation
+    q.affiliation = found.affiliation
+    if found.replaces_mention:
+        q.speaker = found.span
     if found.name is not None:
         return found.name
     if found.anaphoric:
-        return _last_source(index, q.speaker.start_char, history)
+        return _last_source(index, found.span.start_char, history)
     return _resolve_mention(index, found.span, history, q.cue)
 
 
