@@ -33,3 +33,36 @@ def seed_text() -> str:
 @pytest.fixture(scope="session")
 def seed_doc(nlp, seed_text):
     return nlp(seed_text)
+
+
+_CACHE_ENV = ("NEWSKIT_CACHE_DIR", "NEWSKIT_NO_CACHE")
+
+
+def run_cli(*args: str):
+    """Run newskit's command line in this process (no interpreter start, no model reload).
+
+    Returns a ``subprocess.CompletedProcess`` with the exit code and what was printed; the
+    cache settings a CLI call makes (``--no-cache``, ``--cache-dir``) are undone afterwards.
+    """
+    import io
+    import os
+    import subprocess
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from newskit.cli import main
+
+    saved = {k: os.environ.get(k) for k in _CACHE_ENV}
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exc:  # argparse: --help, usage errors
+                code = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())

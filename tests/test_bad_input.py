@@ -1,8 +1,6 @@
 """Messy corpora: every record becomes one row, errors name file and line, nothing is lost."""
 
 import json
-import subprocess
-import sys
 import warnings
 
 import pandas as pd
@@ -12,7 +10,7 @@ from hypothesis import strategies as st
 
 import newskit
 from newskit.corpus import CorpusWarning
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_cli
 
 GOOD = "Die Kanzlerin Angela Merkel besuchte Paris. „Wir bleiben Partner“, sagte sie."
 
@@ -66,9 +64,7 @@ def test_every_record_one_row_with_clear_errors(messy):
 
 def test_cli_on_messy_folder(messy, tmp_path):
     out = tmp_path / "out"
-    proc = subprocess.run([sys.executable, "-m", "newskit", "analyze", str(messy), "--out",
-                           str(out), "--no-cache", "--quiet"], capture_output=True, text=True,
-                          cwd=ROOT, timeout=600)
+    proc = run_cli("analyze", str(messy), "--out", str(out), "--no-cache", "--quiet")
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr
     assert "7 ok, 8 error" in proc.stderr
@@ -83,18 +79,14 @@ def test_cli_nothing_readable_exits_nonzero(tmp_path):
     d = tmp_path / "bad"
     d.mkdir()
     (d / "x.txt").write_bytes(b"")
-    proc = subprocess.run([sys.executable, "-m", "newskit", "analyze", str(d), "--out",
-                           str(tmp_path / "o"), "--no-cache", "--quiet"], capture_output=True,
-                          text=True, cwd=ROOT, timeout=300)
+    proc = run_cli("analyze", str(d), "--out", str(tmp_path / "o"), "--no-cache", "--quiet")
     assert proc.returncode != 0 and "Traceback" not in proc.stderr
 
 
 def test_cli_unwritable_output(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    proc = subprocess.run([sys.executable, "-m", "newskit", "analyze", str(ROOT / "seeds"),
-                           "--out", str(blocker / "sub"), "--quiet"], capture_output=True,
-                          text=True, cwd=ROOT, timeout=300)
+    proc = run_cli("analyze", str(ROOT / "seeds"), "--out", str(blocker / "sub"), "--quiet")
     assert proc.returncode == 2 and "cannot write" in proc.stderr
     assert "Traceback" not in proc.stderr
 

@@ -3,17 +3,15 @@ import sys
 
 import pandas as pd
 
-from tests.conftest import ROOT, SEED
-
-
-def run_cli(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "newskit", *args], capture_output=True,
-                          text=True, cwd=cwd or ROOT, timeout=600)
+from tests.conftest import ROOT, SEED, run_cli
 
 
 def test_cli_analyze_writes_four_tables(tmp_path):
+    """The one smoke test in a fresh interpreter: ``python -m newskit`` as a user runs it."""
     out = tmp_path / "out dir ü"
-    proc = run_cli("analyze", str(SEED), "--out", str(out), "--no-cache", "--quiet")
+    proc = subprocess.run([sys.executable, "-m", "newskit", "analyze", str(SEED), "--out",
+                           str(out), "--no-cache", "--quiet"], capture_output=True, text=True,
+                          cwd=ROOT, timeout=600)
     assert proc.returncode == 0, proc.stderr
     for name in ("articles", "entities", "quotes", "sentences"):
         assert (out / f"{name}.csv").exists()
