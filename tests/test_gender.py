@@ -72,3 +72,8 @@ def test_lists_and_order():
     assert noun_gender("Medizin") is None
     assert decide({"pronoun": {"female"}, "role_noun": {"male"}}).evidence == "role_noun"
     assert decide({"first_name": {"female", "male"}, "pronoun": {"male"}}).gender == "male"
+
+
+def test_masculine_title_before_a_name_is_male(nlp):
+    doc = nlp("Der Bergführer Quastenberg warnte vor Lawinen.")
+    assert _people(doc)["Quastenberg"] == ("male", "role_noun")

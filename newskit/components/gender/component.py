@@ -15,6 +15,7 @@ from newskit.components.gender.evidence import (
     Gender,
     decide,
     gendered_nouns,
+    masculine_person_noun,
     name_gender,
     noun_gender,
 )
@@ -31,7 +32,7 @@ def _noun_evidence(tok: Token, named: bool) -> tuple[str, str] | None:
     g = noun_gender(tok.text)
     if g is not None:
         return ("frau_herr" if tok.text in gendered_nouns() else "role_noun"), g
-    if is_role_word(tok):
+    if is_role_word(tok) or named and tok.tag_ == "NN" and masculine_person_noun(tok.text):
         return ("role_noun", "male") if named else (GENERIC_MASCULINE, "unknown")
     return None
 

@@ -69,6 +69,14 @@ def noun_gender(word: str) -> str | None:
     return None
 
 
+def masculine_person_noun(word: str) -> bool:
+    """A capitalised noun with a masculine person ending ("Heereskommandeur", "Journalist")."""
+    if not word[:1].isupper() or word in gendered_nouns():
+        return False
+    head = word.rsplit("-", 1)[-1].lower()
+    return head.endswith(tuple(de.ordered_list("masculine_person_endings")))
+
+
 def decide(found: dict[str, set[str]]) -> Gender:
     """The gender the strongest evidence says; conflicting evidence of one kind is skipped.
 
