@@ -88,11 +88,10 @@ def _mistagged_verb(tok: Token) -> str | None:
     prev = tok.doc[tok.i - 1]
     if prev.text not in ("“", "”", '"', "«", "»", ","):
         return None
-    from newskit.nlp.tagger import _hanta
+    from newskit.nlp.hanta import lemmatize, tag_word
 
-    tagger = _hanta()
-    cands = tagger.tag_word(tok.text)
+    cands = tag_word(tok.text)
     if not cands or cands[0][0] != "VV(FIN)":
         return None
-    lemma = tagger.analyze(tok.text, "VV(FIN)")[0].lower()
+    lemma = lemmatize(tok.text, "VV(FIN)")[0].lower()
     return lemma if lemma in SPEECH_VERBS else None

@@ -12,10 +12,10 @@ component works offline. On top of HanTa's tags and lemmas we add:
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+
+from newskit.nlp import hanta, ner
 
 # STTS -> Universal POS (the standard mapping used by UD German treebanks).
 STTS_TO_UPOS = {
@@ -53,67 +53,6 @@ PRONOUNS = {
     "sie": ("3", "", ""), "ihr": ("2", "Plur", ""), "es": ("3", "Sing", "Neut"),
     "ich": ("1", "Sing", ""), "wir": ("1", "Plur", ""), "du": ("2", "Sing", ""),
 }
-
-
-WORD_CACHE_SIZE = 500_000
-
-
-@lru_cache(maxsize=1)
-def _hanta():
-    """HanTa's German tagger with its per-word work memoised.
-
-    HanTa analyses every word form from scratch (candidate tags, then the
-    lemma for the chosen tag). Both depend only on the word (and tag), not on
-    the sentence, so they are cached per form; the sentence-level Viterbi
-    search still runs every time. This makes tagging several times faster on
-    news text, where most forms repeat.
-    """
-    from HanTa import HanoverTagger as ht
-
-    tagger = ht.HanoverTagger("morphmodel_ger.pgz")
-    forward, lemmas = _word_table()
-    raw_forward = lru_cache(maxsize=WORD_CACHE_SIZE)(tagger.analyze_forward)
-    raw_analyze = lru_cache(maxsize=WORD_CACHE_SIZE)(tagger._analyze)
-
-    def analyze_forward(word):
-        hit = forward.get(word)
-        return hit if hit is not None else raw_forward(word)
-
-    def analyze(word, pos, taglevel=1):
-        if taglevel == 1:
-            hit = lemmas.get((word.lower(), pos))
-            if hit is not None:
-                return hit
-        return raw_analyze(word, pos, taglevel=taglevel)
-
-    tagger.analyze_forward = analyze_forward
-    tagger._analyze = analyze
-    return tagger
-
-
-def _word_table() -> tuple[dict, dict]:
-    """HanTa analyses precomputed for frequent word forms (bench/build_word_table.py).
-
-    Ignored (empty) unless it was built with the installed HanTa version.
-    """
-    import gzip
-    import json
-    from importlib import metadata, resources
-
-    path = resources.files("newskit") / "data" / "hanta_words.json.gz"
-    try:
-        with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
-            table = json.load(fh)
-    except (OSError, ValueError):
-        return {}, {}
-    if table.get("hanta_version") != metadata.version("HanTa"):
-        return {}, {}
-    forward = {w: [tuple(x) for x in v] for w, v in table["forward"].items()}
-    lemmas = {}
-    for key, value in table["analyze"].items():
-        word, _, tag = key.rpartition("\t")
-        lemmas[(word, int(tag))] = tuple(value)
-    return forward, lemmas
 
 
 # HanTa's own refinements of STTS, mapped back to the standard tag set.
@@ -154,12 +93,31 @@ def is_konjunktiv1(word: str, lemma: str, prev: str | None) -> bool:
     return w == lemma[:-2].lower() + "e"
 
 
+_tag_lemma: dict[tuple[str, int], tuple[str, str]] = {}  # (word, HanTa tag id) -> (STTS, lemma)
+
+
+def _tag_and_lemma(word: str, tag: int) -> tuple[str, str]:
+    key = (word, tag)
+    hit = _tag_lemma.get(key)
+    if hit is None:
+        stts = _stts(hanta.hanta_tagger().int2tag[tag])
+        hit = stts, _fix_lemma(word, hanta.lemmatize(word, tag)[0], stts)
+        if len(_tag_lemma) >= hanta.WORD_CACHE_SIZE:
+            _tag_lemma.clear()
+        _tag_lemma[key] = hit
+    return hit
+
+
 def tag_tokens(words: list[str]) -> list[tuple[str, str]]:
     """Return ``(STTS tag, lemma)`` for each word of one sentence."""
     if not words:
         return []
-    out = _hanta().tag_sent(words, taglevel=1)
-    return [(_stts(t), _fix_lemma(w, lem, _stts(t))) for w, lem, t in out]
+    get = _tag_lemma.get
+    out = []
+    for w, t in zip(words, hanta.decode_tags(words)):
+        hit = get((w, t))
+        out.append(hit if hit is not None else _tag_and_lemma(w, t))
+    return out
 
 
 def _join_particles(sent) -> None:
@@ -185,16 +143,21 @@ def _join_particles(sent) -> None:
 
 
 def clear_word_caches() -> None:
-    """Forget memoised word analyses (for fair cold-start benchmarks)."""
-    _hanta.cache_clear()
-    from newskit.nlp.ner import lexicon_class
-
-    lexicon_class.cache_clear()
+    """Forget every memoised word analysis (for fair cold-start benchmarks): HanTa's
+    (:func:`newskit.nlp.hanta.clear_caches`), the tagger's and the NER's word caches.
+    The models and the precomputed word table stay loaded."""
+    hanta.clear_caches()
+    _tag_lemma.clear()
+    for name in ("lexicon_class", "_word_block"):
+        memo = getattr(ner, name, None)
+        if hasattr(memo, "cache_clear"):
+            memo.cache_clear()
 
 
 @Language.factory("newskit_tagger")
 def make_tagger(nlp: Language, name: str):
-    _hanta()  # load HanTa's model when the pipeline is built, not on the first text
+    hanta.hanta_tagger()  # load HanTa's model when the pipeline is built, not on the first text
+    hanta.word_table()
     return newskit_tagger
 
 
