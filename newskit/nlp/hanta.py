@@ -18,8 +18,8 @@ This module keeps HanTa's model untouched (no patched methods) and adds:
   its tie-breaking (states and tags are visited in HanTa's order, the first of
   equal scores wins), so its output equals ``HanoverTagger.tag_sent`` exactly.
 
->>> [(w, lemma, tag) for w, lemma, tag in tag_sent(["Die", "Kinder", "spielten", "."])]
-[('Die', 'die', 'ART'), ('Kinder', 'Kind', 'NN'), ('spielten', 'spielen', 'VV(FIN)'), ('.', '--', '$.')]
+>>> tag_sent(["Die", "Kinder", "spielten", "."])
+[('Die', 'der', 'ART'), ('Kinder', 'Kind', 'NN'), ('spielten', 'spielen', 'VV(FIN)'), ('.', '.', '$.')]
 """
 
 from __future__ import annotations
