@@ -1,19 +1,33 @@
 """Speed and memory of a full analysis (entities, quotes, sentiment).
 
-Usage: python bench/speed.py [--data ../shared/data] [--repeat 1] [--skip-dask]
+Usage: python bench/speed.py [--data ../shared/data] [--repeat 3] [--lengths 1,16,64]
+                             [--skip-parallel] [--skip-dask] [--skip-memory]
 
 Corpus: the article texts of the German Wikinews quotation corpus (dev part),
 read from ../shared at run time (never copied). Prints, for this machine:
-tokens/s of a cold analysis in one process, the warm-cache speedup, the
-n_process=2 speedup, the Dask LocalCluster (2 workers × 1 thread) speedup and
-whether its tables equal the local ones, and peak RSS at 1× and 10× the corpus
-(each in a fresh subprocess).
+
+* **cold**: a fresh interpreter loads the pipeline (timed apart) and analyses the
+  corpus once, so no per-word memo, tokenizer cache or lexeme exists yet; then
+  **warm**: the same process analyses it again (memos filled, result cache off).
+  Each is repeated ``--repeat`` times (fresh process each time): median, min, max.
+* ``cached``: a second ``analyze`` with the per-article result cache filled.
+* the ratio of our tokens/s to spaCy's blank German tokenizer on the same texts
+  (the tokenizer's warm speed: a cost-free pipeline would reach 1.0);
+* each pipeline component's share of the warm time (and the table building);
+* the per-token time of one article made of the seed text repeated 1×/16×/64×,
+  for the pipeline and for the full analysis (linear cost means equal numbers);
+* the ``n_process=2`` and Dask LocalCluster (2 workers × 1 thread) speedups over
+  one process and whether the Dask tables equal the local ones, and peak RSS at
+  1× and 10× the corpus (each in a fresh subprocess).
+
+Times are wall-clock on a shared machine: compare runs by their spread.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -21,6 +35,9 @@ import time
 from pathlib import Path
 
 import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_333a917a58fcf089.txt"
 
 
 def corpus(data: Path, repeat: int = 1) -> pd.DataFrame:
@@ -31,13 +48,99 @@ def corpus(data: Path, repeat: int = 1) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def timed(fn):
+def timed(fn, *args):
+    t0 = time.perf_counter()
+    out = fn(*args)
+    return out, time.perf_counter() - t0
+
+
+def cold_timed(fn):
+    """``fn()`` after every per-word memo was cleared (the pipeline stays loaded)."""
     from newskit.nlp.tagger import clear_word_caches
 
-    clear_word_caches()  # every run starts with cold per-word caches
-    t0 = time.perf_counter()
-    out = fn()
-    return out, time.perf_counter() - t0
+    clear_word_caches()
+    return timed(fn)
+
+
+def spread(values: list[float], digits: int = 0) -> str:
+    """``median (min–max)`` of a list of numbers."""
+    med = statistics.median(values)
+    return f"{med:.{digits}f} ({min(values):.{digits}f}–{max(values):.{digits}f})"
+
+
+def child_cold_warm(data: Path) -> dict:
+    """Run in a fresh interpreter: load, one cold and one warm analysis of the corpus."""
+    import newskit
+
+    c = corpus(data)
+    nlp, t_load = timed(newskit.load_pipeline)
+    cold, t_cold = timed(lambda: newskit.analyze(c, nlp=nlp, cache_dir=None, progress=False))
+    _, t_warm = timed(lambda: newskit.analyze(c, nlp=nlp, cache_dir=None, progress=False))
+    return {"load_s": t_load, "cold_s": t_cold, "warm_s": t_warm,
+            "tokens": int(cold.articles["n_tokens"].sum())}
+
+
+def cold_and_warm(data: Path, repeat: int) -> dict:
+    runs = []
+    for _ in range(repeat):
+        out = subprocess.run([sys.executable, __file__, "--data", str(data), "--child"],
+                             capture_output=True, text=True, check=True)
+        runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    n_tok = runs[0]["tokens"]
+    cold = [n_tok / r["cold_s"] for r in runs]
+    warm = [n_tok / r["warm_s"] for r in runs]
+    return {"tokens": n_tok, "load_s": spread([r["load_s"] for r in runs], 2),
+            "cold_tokens_per_s": spread(cold), "warm_tokens_per_s": spread(warm),
+            "_cold": statistics.median(cold), "_warm": statistics.median(warm)}
+
+
+def non_space_tokens(doc) -> int:
+    return sum(1 for t in doc if not t.is_space)
+
+
+def tokenizer_speed(texts: list[str], repeat: int) -> float:
+    """Tokens/s of ``spacy.blank("de")``'s tokenizer (warm; best of ``repeat``)."""
+    import spacy
+
+    tok = spacy.blank("de").tokenizer
+    n = sum(non_space_tokens(tok(t)) for t in texts)  # also warms its cache
+    best = min(timed(lambda: [tok(t) for t in texts])[1] for _ in range(max(repeat, 3)))
+    return n / best
+
+
+def component_shares(nlp, texts: list[str], t_analyze: float) -> dict[str, float]:
+    """Share of each component (and of the table building) in a warm analysis."""
+    spent = {"tokenizer": 0.0, **{name: 0.0 for name in nlp.pipe_names}}
+    for text in texts:
+        doc, dt = timed(nlp.make_doc, text)
+        spent["tokenizer"] += dt
+        for name, proc in nlp.pipeline:
+            doc, dt = timed(proc, doc)
+            spent[name] += dt
+    spent["tables+rest"] = max(t_analyze - sum(spent.values()), 0.0)
+    total = sum(spent.values())
+    return {k: round(v / total, 3) for k, v in spent.items()}
+
+
+def length_scaling(nlp, lengths: list[int]) -> dict[str, float]:
+    """Warm per-token time (µs) of one article made of the seed text repeated k times:
+    the pipeline alone and the full analysis (pipeline and table rows); best of 3 (1 at
+    32× and more)."""
+    from newskit.tables.analysis import doc_rows
+
+    body = SEED.read_text(encoding="utf-8")
+    doc_rows(nlp(body))
+    out = {}
+    for k in lengths:
+        text = "\n\n".join([body] * k)
+        best_pipe = best_full = float("inf")
+        for _ in range(3 if k < 32 else 1):
+            doc, t_pipe = timed(nlp, text)
+            _, t_rows = timed(doc_rows, doc)
+            best_pipe, best_full = min(best_pipe, t_pipe), min(best_full, t_pipe + t_rows)
+        out[f"pipeline_us_per_token_{k}x"] = round(1e6 * best_pipe / len(doc), 1)
+        out[f"us_per_token_{k}x"] = round(1e6 * best_full / len(doc), 1)
+    return out
 
 
 def sorted_tables(result):
@@ -48,44 +151,17 @@ def sorted_tables(result):
     return out
 
 
-def peak_rss(data: Path, repeat: int) -> float:
-    code = (
-        "import resource, sys; sys.path.insert(0, 'bench');"
-        "import speed, newskit; from pathlib import Path;"
-        f"c = speed.corpus(Path({str(data)!r}), {repeat});"
-        "nlp = newskit.load_pipeline();"
-        "r = newskit.analyze(c, nlp=nlp, cache_dir=None, progress=False);"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return float(out.stdout.strip().splitlines()[-1])
-
-
-def main() -> None:
+def parallel(c: pd.DataFrame, nlp, skip_dask: bool) -> dict:
     import newskit
 
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--data", default="../shared/data")
-    ap.add_argument("--skip-dask", action="store_true")
-    ap.add_argument("--skip-memory", action="store_true")
-    args = ap.parse_args()
-    data = Path(args.data)
-    c = corpus(data)
-    nlp = newskit.load_pipeline()
     report = {}
-    with tempfile.TemporaryDirectory() as cache:
-        cold, t_cold = timed(lambda: newskit.analyze(c, nlp=nlp, cache_dir=cache, progress=False))
-        n_tok = int(cold.articles["n_tokens"].sum())
-        warm, t_warm = timed(lambda: newskit.analyze(c, nlp=nlp, cache_dir=cache, progress=False))
-    report.update(articles=len(c), tokens=n_tok, cold_s=round(t_cold, 2),
-                  cold_tokens_per_s=round(n_tok / t_cold), warm_s=round(t_warm, 3),
-                  warm_speedup=round(t_cold / t_warm, 1))
-    # a second cold run (word caches cleared, pipeline loaded) is the 1-process baseline
-    base, t_one = timed(lambda: newskit.analyze(c, nlp=nlp, cache_dir=None, progress=False))
-    report.update(one_process_s=round(t_one, 2), one_process_tokens_per_s=round(n_tok / t_one))
-    _, t_two = timed(lambda: newskit.analyze(c, nlp=nlp, cache_dir=None, n_process=2,
-                                             progress=False))
-    report.update(n_process2_s=round(t_two, 2), n_process2_speedup=round(t_one / t_two, 2))
-    if not args.skip_dask:
+    base, t_one = cold_timed(lambda: newskit.analyze(c, nlp=nlp, cache_dir=None,
+                                                     progress=False))
+    _, t_two = cold_timed(lambda: newskit.analyze(c, nlp=nlp, cache_dir=None, n_process=2,
+                                                  progress=False))
+    report.update(one_process_s=round(t_one, 2), n_process2_s=round(t_two, 2),
+                  n_process2_speedup=round(t_one / t_two, 2))
+    if not skip_dask:
         from dask.distributed import Client, LocalCluster
 
         with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
@@ -97,13 +173,67 @@ def main() -> None:
         equal = all(a[k].equals(b[k]) for k in a)
         report.update(dask_s=round(t_dask, 2), dask_speedup=round(t_one / t_dask, 2),
                       dask_tables_equal=equal)
+    return report
+
+
+def peak_rss(data: Path, repeat: int) -> float:
+    code = (
+        "import resource, sys; sys.path.insert(0, 'bench');"
+        "import speed, newskit; from pathlib import Path;"
+        f"c = speed.corpus(Path({str(data)!r}), {repeat});"
+        "nlp = newskit.load_pipeline();"
+        "r = newskit.analyze(c, nlp=nlp, cache_dir=None, progress=False);"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=ROOT)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def parse_args(argv=None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
+    ap.add_argument("--repeat", type=int, default=3, help="fresh processes for cold/warm")
+    ap.add_argument("--lengths", default="1,16,64", help="article lengths (copies of the seed)")
+    ap.add_argument("--skip-parallel", action="store_true")
+    ap.add_argument("--skip-dask", action="store_true")
+    ap.add_argument("--skip-memory", action="store_true")
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    return ap.parse_args(argv)
+
+
+def main(argv=None) -> None:
+    args = parse_args(argv)
+    data = Path(args.data)
+    if args.child:
+        print(json.dumps(child_cold_warm(data)))
+        return
+    import newskit
+
+    report = cold_and_warm(data, args.repeat)
+    c = corpus(data)
+    texts = c["text"].tolist()
+    nlp = newskit.load_pipeline()
+    with tempfile.TemporaryDirectory() as cache:
+        newskit.analyze(c, nlp=nlp, cache_dir=cache, progress=False)
+        _, t_cached = timed(lambda: newskit.analyze(c, nlp=nlp, cache_dir=cache,
+                                                    progress=False))
+    _, t_warm = timed(lambda: newskit.analyze(c, nlp=nlp, cache_dir=None, progress=False))
+    tok_speed = tokenizer_speed(texts, args.repeat)
+    report.update(cached_s=round(t_cached, 3), blank_tokenizer_tokens_per_s=round(tok_speed),
+                  cold_vs_tokenizer=round(report.pop("_cold") / tok_speed, 4),
+                  warm_vs_tokenizer=round(report.pop("_warm") / tok_speed, 4))
+    shares = component_shares(nlp, texts, t_warm)
+    report.update({f"share_{k}": v for k, v in shares.items()})
+    report.update(length_scaling(nlp, [int(k) for k in args.lengths.split(",") if k]))
+    if not args.skip_parallel:
+        report.update(parallel(c, nlp, args.skip_dask))
     if not args.skip_memory:
         rss1 = peak_rss(data, 1)
         rss10 = peak_rss(data, 10)
         report.update(peak_rss_mb_1x=round(rss1), peak_rss_mb_10x=round(rss10),
                       rss_ratio=round(rss10 / rss1, 2))
     print(pd.Series(report).to_string())
-    print(json.dumps(report))
+    print(json.dumps(report, ensure_ascii=False))
 
 
 if __name__ == "__main__":

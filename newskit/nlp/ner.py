@@ -54,10 +54,10 @@ def lexicon_class(word: str) -> tuple[str, str]:
     HanTa scores a word it has in its lexicon far higher than one it only
     guesses from the word's shape; an unknown capitalised word is often a name.
     """
-    from newskit.nlp.tagger import _hanta
+    from newskit.nlp.hanta import tag_word
 
     try:
-        cands = _hanta().tag_word(word)
+        cands = tag_word(word)
     except Exception:  # HanTa fails on some odd strings; treat them as unknown
         return "unk", "X"
     if not cands:

@@ -10,6 +10,9 @@ comma or a lower-case word after ``?"`` or ``!«`` continues the sentence
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -33,7 +36,12 @@ def is_closing_quote(tok: Token) -> bool:
     return not before.whitespace_ and not before.is_space
 
 
-@Language.component("newskit_sentencizer")
+@Language.factory("newskit_sentencizer", assigns=["token.is_sent_start", "doc.sents"])
+def make_sentencizer(nlp: Language, name: str):
+    """The ``newskit_sentencizer`` component (German news sentence rules, no settings)."""
+    return newskit_sentencizer
+
+
 def newskit_sentencizer(doc: Doc) -> Doc:
     """Set ``is_sent_start`` on every token (see module docstring)."""
     n = len(doc)
@@ -64,9 +72,21 @@ def newskit_sentencizer(doc: Doc) -> Doc:
             i = j
             continue
         i += 1
-    for k, tok in enumerate(doc):
-        tok.is_sent_start = starts[k]
+    set_sent_starts(doc, starts)
     return doc
+
+
+def set_sent_starts(doc: Doc, starts: list[bool]) -> None:
+    """Mark every token as starting a sentence or not, in one pass.
+
+    Equivalent to ``tok.is_sent_start = starts[i]`` for each token, but spaCy's
+    setter rescans the whole Doc (``has_annotation("DEP")``) on every call, which
+    made sentence splitting quadratic in the length of an article.
+    """
+    if doc.has_annotation("DEP"):
+        raise ValueError(Errors.E043)
+    values = numpy.where(numpy.asarray(starts, dtype=bool), 1, -1).astype(numpy.int64)
+    doc.from_array([SENT_START], values.view(numpy.uint64))
 
 
 def sentence_ids(doc: Doc) -> list[int]:

@@ -12,10 +12,17 @@ component works offline. On top of HanTa's tags and lemmas we add:
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections import defaultdict
 
+import numpy
+from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.parts_of_speech import IDS as UPOS_IDS
+from spacy.tokens import Doc
+
+from newskit.nlp import hanta, ner
+
+MAX_TAGGED_CHARS = hanta.MAX_TAGGED_CHARS  # longer tokens skip HanTa's morphological search
 
 # STTS -> Universal POS (the standard mapping used by UD German treebanks).
 STTS_TO_UPOS = {
@@ -30,6 +37,9 @@ STTS_TO_UPOS = {
     "VAFIN": "AUX", "VAIMP": "AUX", "VAINF": "AUX", "VAPP": "AUX", "VMFIN": "AUX",
     "VMINF": "AUX", "VMPP": "AUX", "XY": "X", "$,": "PUNCT", "$.": "PUNCT", "$(": "PUNCT",
 }
+
+_POS_IDS = defaultdict(lambda: UPOS_IDS["X"],
+                       {t: UPOS_IDS[u] for t, u in STTS_TO_UPOS.items()}, _SP=UPOS_IDS["SPACE"])
 
 KONJ2 = frozenset(
     "würde würden würdest wäre wären wärest hätte hätten hättest könnte könnten müsste "
@@ -53,76 +63,6 @@ PRONOUNS = {
     "sie": ("3", "", ""), "ihr": ("2", "Plur", ""), "es": ("3", "Sing", "Neut"),
     "ich": ("1", "Sing", ""), "wir": ("1", "Plur", ""), "du": ("2", "Sing", ""),
 }
-
-
-WORD_CACHE_SIZE = 500_000
-# HanTa's morphological search grows steeply with word length (a 2,000-character token
-# took 82 s). Longer tokens (URLs, hashes, garbage) are tagged from their first
-# MAX_TAGGED_CHARS characters and keep themselves as lemma.
-MAX_TAGGED_CHARS = 64
-
-
-@lru_cache(maxsize=1)
-def _hanta():
-    """HanTa's German tagger with its per-word work memoised.
-
-    HanTa analyses every word form from scratch (candidate tags, then the
-    lemma for the chosen tag). Both depend only on the word (and tag), not on
-    the sentence, so they are cached per form; the sentence-level Viterbi
-    search still runs every time. This makes tagging several times faster on
-    news text, where most forms repeat.
-    """
-    from HanTa import HanoverTagger as ht
-
-    tagger = ht.HanoverTagger("morphmodel_ger.pgz")
-    forward, lemmas = _word_table()
-    raw_forward = lru_cache(maxsize=WORD_CACHE_SIZE)(tagger.analyze_forward)
-    raw_analyze = lru_cache(maxsize=WORD_CACHE_SIZE)(tagger._analyze)
-
-    def analyze_forward(word):
-        word = word[:MAX_TAGGED_CHARS]
-        hit = forward.get(word)
-        return hit if hit is not None else raw_forward(word)
-
-    def analyze(word, pos, taglevel=1):
-        if len(word) > MAX_TAGGED_CHARS:
-            if taglevel == 1:
-                return word.lower(), tagger.int2tag.get(pos, "XY")
-            word = word[:MAX_TAGGED_CHARS]
-        if taglevel == 1:
-            hit = lemmas.get((word.lower(), pos))
-            if hit is not None:
-                return hit
-        return raw_analyze(word, pos, taglevel=taglevel)
-
-    tagger.analyze_forward = analyze_forward
-    tagger._analyze = analyze
-    return tagger
-
-
-def _word_table() -> tuple[dict, dict]:
-    """HanTa analyses precomputed for frequent word forms (bench/build_word_table.py).
-
-    Ignored (empty) unless it was built with the installed HanTa version.
-    """
-    import gzip
-    import json
-    from importlib import metadata, resources
-
-    path = resources.files("newskit") / "data" / "hanta_words.json.gz"
-    try:
-        with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
-            table = json.load(fh)
-    except (OSError, ValueError):
-        return {}, {}
-    if table.get("hanta_version") != metadata.version("HanTa"):
-        return {}, {}
-    forward = {w: [tuple(x) for x in v] for w, v in table["forward"].items()}
-    lemmas = {}
-    for key, value in table["analyze"].items():
-        word, _, tag = key.rpartition("\t")
-        lemmas[(word, int(tag))] = tuple(value)
-    return forward, lemmas
 
 
 # HanTa's own refinements of STTS, mapped back to the standard tag set.
@@ -163,76 +103,134 @@ def is_konjunktiv1(word: str, lemma: str, prev: str | None) -> bool:
     return w == lemma[:-2].lower() + "e"
 
 
+_tag_lemma: dict[tuple[str, int], tuple[str, str]] = {}  # (word, HanTa tag id) -> (STTS, lemma)
+
+
+def _tag_and_lemma(word: str, tag: int) -> tuple[str, str]:
+    key = (word, tag)
+    hit = _tag_lemma.get(key)
+    if hit is None:
+        stts = _stts(hanta.hanta_tagger().int2tag[tag])
+        hit = stts, _fix_lemma(word, hanta.lemmatize(word, tag)[0], stts)
+        if len(_tag_lemma) >= hanta.WORD_CACHE_SIZE:
+            _tag_lemma.clear()
+        _tag_lemma[key] = hit
+    return hit
+
+
 def tag_tokens(words: list[str]) -> list[tuple[str, str]]:
     """Return ``(STTS tag, lemma)`` for each word of one sentence."""
     if not words:
         return []
-    out = _hanta().tag_sent(words, taglevel=1)
-    return [(_stts(t), _fix_lemma(w, lem, _stts(t))) for w, lem, t in out]
+    get = _tag_lemma.get
+    out = []
+    for w, t in zip(words, hanta.decode_tags(words)):
+        hit = get((w, t))
+        out.append(hit if hit is not None else _tag_and_lemma(w, t))
+    return out
 
 
-def _join_particles(sent) -> None:
+def _join_particles(tags: list[str], lemmas: list[str], words: list[str], punct,
+                    span: range) -> None:
+    """Join separated verb particles to the lemma of their finite verb within one sentence
+    (``kündigte … an`` → ``ankündigen``); works on the token lists of the whole Doc."""
     finite = None
-    for tok in sent:
-        if tok.tag_ in ("VVFIN", "VVIMP"):
-            finite = tok
-        elif tok.tag_ in ("$,", "KOUS", "PRELS", "KON") and tok.text not in ("und", "oder"):
-            finite = None if tok.tag_ != "KON" else finite
+    n = len(words)
+    for i in span:
+        tag = tags[i]
+        if tag in ("VVFIN", "VVIMP"):
+            finite = i
+        elif tag in ("$,", "KOUS", "PRELS", "KON") and words[i] not in ("und", "oder"):
+            finite = None if tag != "KON" else finite
         elif finite is not None:
-            nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-            clause_end = nxt is None or nxt.is_punct
+            clause_end = i + 1 >= n or punct[i + 1]
+            if not clause_end:
+                continue
+            low = words[i].lower()
             # HanTa reads a clause-final "an"/"auf"/"vor" as a preposition ("kündigte ... an")
-            if (tok.tag_ == "PTKVZ" or (tok.tag_ == "APPR" and tok.lower_ in CLAUSE_FINAL_PARTICLES)) \
-                    and clause_end:
-                finite.lemma_ = tok.lower_ + finite.lemma_
-                tok.tag_, tok.pos_ = "PTKVZ", "ADP"
-                finite = None
-            elif (tok.lower_, finite.lemma_) in PARTICLE_ADJ and clause_end:
-                finite.lemma_ = tok.lower_ + finite.lemma_
-                tok.tag_, tok.pos_ = "PTKVZ", "ADP"
+            if tag == "PTKVZ" or (tag == "APPR" and low in CLAUSE_FINAL_PARTICLES) \
+                    or (low, lemmas[finite]) in PARTICLE_ADJ:
+                lemmas[finite] = low + lemmas[finite]
+                tags[i] = "PTKVZ"
                 finite = None
 
 
 def clear_word_caches() -> None:
-    """Forget memoised word analyses (for fair cold-start benchmarks)."""
-    _hanta.cache_clear()
-    from newskit.nlp.ner import lexicon_class
+    """Forget every memoised word analysis (for fair cold-start benchmarks): HanTa's
+    (:func:`newskit.nlp.hanta.clear_caches`), the tagger's and the NER's word caches.
+    The models and the precomputed word table stay loaded."""
+    hanta.clear_caches()
+    _tag_lemma.clear()
+    for name in ("lexicon_class", "_word_block"):
+        memo = getattr(ner, name, None)
+        if hasattr(memo, "cache_clear"):
+            memo.cache_clear()
 
-    lexicon_class.cache_clear()
 
-
-@Language.factory("newskit_tagger")
+@Language.factory("newskit_tagger",
+                  assigns=["token.tag", "token.pos", "token.lemma", "token.morph"],
+                  requires=["doc.sents"])
 def make_tagger(nlp: Language, name: str):
-    _hanta()  # load HanTa's model when the pipeline is built, not on the first text
+    hanta.hanta_tagger()  # load HanTa's model when the pipeline is built, not on the first text
+    hanta.word_table()
     return newskit_tagger
 
 
 def newskit_tagger(doc: Doc) -> Doc:
-    """Write ``tag_``, ``pos_``, ``lemma_`` and ``morph`` using HanTa (see module doc)."""
-    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-    for sent in sents:
-        toks = [t for t in sent if not t.is_space]
-        tagged = tag_tokens([t.text for t in toks])
+    """Write ``tag_``, ``pos_``, ``lemma_`` and ``morph`` using HanTa (see module doc).
+
+    Tags are computed on plain lists and written with one ``Doc.from_array``.
+    """
+    n = len(doc)
+    if n == 0:
+        return doc
+    words = [t.text for t in doc]
+    flags = doc.to_array([IS_SPACE, IS_PUNCT]).tolist()
+    punct = [p for _, p in flags]
+    tags, lemmas = ["_SP"] * n, list(words)
+    morphs: list[str | None] = [None] * n  # None: left as it is (whitespace)
+    bounds = [(s.start, s.end) for s in doc.sents] if doc.has_annotation("SENT_START") \
+        else [(0, n)]
+    for start, end in bounds:
+        idx = [i for i in range(start, end) if not flags[i][0]]
         prev = None
-        for tok, (tag, lemma) in zip(toks, tagged):
-            tok.tag_ = tag
-            tok.pos_ = STTS_TO_UPOS.get(tag, "X")
-            tok.lemma_ = lemma
-            tok.set_morph(_morph(tok, tag, lemma, prev))
-            prev = tok.text
-        for tok in sent:
-            if tok.is_space:
-                tok.tag_, tok.pos_, tok.lemma_ = "_SP", "SPACE", tok.text
-        _join_particles(sent)
+        for i, (tag, lemma) in zip(idx, tag_tokens([words[i] for i in idx])):
+            tags[i], lemmas[i] = tag, lemma
+            morphs[i] = _morph(words[i], tag, lemma, prev)
+            prev = words[i]
+        _join_particles(tags, lemmas, words, punct, range(start, end))
+    _write(doc, tags, lemmas, morphs)
     return doc
 
 
-def _morph(tok: Token, tag: str, lemma: str, prev: str | None) -> str:
+def _write(doc: Doc, tags: list[str], lemmas: list[str], morphs: list[str | None]) -> None:
+    """Set TAG, POS, LEMMA and MORPH of every token at once (``tok.tag_ = …`` per token)."""
+    add, add_morph = doc.vocab.strings.add, doc.vocab.morphology.add
+    keys: dict[str, int] = {}
+    morph_keys: dict[str, int] = {}
+    rows = doc.to_array([MORPH]).tolist()
+    for i, (tag, lemma, morph) in enumerate(zip(tags, lemmas, morphs)):
+        if morph is not None:
+            key = morph_keys.get(morph)
+            if key is None:
+                key = morph_keys[morph] = add_morph(morph)
+        else:
+            key = rows[i]
+        t = keys.get(tag)
+        if t is None:
+            t = keys[tag] = add(tag)
+        lem = keys.get(lemma)
+        if lem is None:
+            lem = keys[lemma] = add(lemma)
+        rows[i] = (t, _POS_IDS[tag], lem, key)
+    doc.from_array([TAG, POS, LEMMA, MORPH], numpy.array(rows, dtype=numpy.uint64))
+
+
+def _morph(word: str, tag: str, lemma: str, prev: str | None) -> str:
     feats = {}
     if tag.endswith("FIN"):
         feats["VerbForm"] = "Fin"
-        low = tok.lower_
-        if low in KONJ2 or is_konjunktiv1(tok.text, lemma, prev):
+        if word.lower() in KONJ2 or is_konjunktiv1(word, lemma, prev):
             feats["Mood"] = "Sub"
         else:
             feats["Mood"] = "Ind"
@@ -240,8 +238,8 @@ def _morph(tok: Token, tag: str, lemma: str, prev: str | None) -> str:
         feats["VerbForm"] = "Inf"
     elif tag.endswith("PP"):
         feats["VerbForm"] = "Part"
-    elif tag == "PPER" and tok.lower_ in PRONOUNS:
-        person, number, gender = PRONOUNS[tok.lower_]
+    elif tag == "PPER" and word.lower() in PRONOUNS:
+        person, number, gender = PRONOUNS[word.lower()]
         feats["Person"] = person
         if number:
             feats["Number"] = number

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newskit.components.quotes.words import PARTICLE_WORDS, SPEECH_VERBS
+from newskit.nlp.hanta import lemmatize, tag_word
 
 # Tags of a participle or infinitive that a preceding particle word can join ("klar gemacht").
 _NONFINITE = ("VVPP", "VVINF", "VVIZU")
@@ -54,11 +55,8 @@ def _mistagged_verb(tok: Token) -> str | None:
     prev = tok.doc[tok.i - 1]
     if prev.text not in _MISTAG_CONTEXT:
         return None
-    from newskit.nlp.tagger import _hanta
-
-    tagger = _hanta()
-    cands = tagger.tag_word(tok.text)
+    cands = tag_word(tok.text)
     if not cands or cands[0][0] != "VV(FIN)":
         return None
-    lemma = tagger.analyze(tok.text, "VV(FIN)")[0].lower()
+    lemma = lemmatize(tok.text, "VV(FIN)")[0].lower()
     return lemma if lemma in SPEECH_VERBS else None

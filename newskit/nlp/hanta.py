@@ -1,0 +1,264 @@
+"""HanTa's German model, loaded once, with a fast exact sentence decoder.
+
+HanTa (the Hanover Tagger) tags a sentence with a second-order HMM: a state is
+the pair of the two previous tags, ``LP_trans_word[(a, b)][c]`` is the log
+probability of tag ``c`` after ``a b``, and a word's emission scores are its
+context-free tag candidates (``_tag_word(..., conditional=True)``). Its
+``tag_sent`` runs that Viterbi search in general-purpose Python and analyses
+every word form from scratch each time it occurs.
+
+This module keeps HanTa's model untouched (no patched methods) and adds:
+
+* per-word memo tables (candidate tags, lemma for a tag) in this module, seeded
+  from the precomputed table ``newskit/data/hanta_words.json.gz``;
+* :func:`tag_sent`, a re-implementation of HanTa's ``tag_sent_viterbi`` that
+  visits only the tags a word can have (instead of all 56 followers of every
+  state). It performs the same floating-point additions in the same order,
+  keeps HanTa's beam (states more than 1 below the 6th best are dropped) and
+  its tie-breaking (states and tags are visited in HanTa's order, the first of
+  equal scores wins), so its output equals ``HanoverTagger.tag_sent`` exactly.
+
+>>> tag_sent(["Die", "Kinder", "spielten", "."])
+[('Die', 'der', 'ART'), ('Kinder', 'Kind', 'NN'), ('spielten', 'spielen', 'VV(FIN)'), ('.', '.', '$.')]
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from functools import lru_cache
+from importlib import metadata, resources
+from operator import itemgetter
+
+MODEL = "morphmodel_ger.pgz"
+WORD_CACHE_SIZE = 500_000
+# HanTa's morphological search grows steeply with word length (a 2,000-character token
+# took 82 s). Longer tokens (URLs, hashes, garbage) are analysed from their first
+# MAX_TAGGED_CHARS characters and keep themselves as lemma.
+MAX_TAGGED_CHARS = 64
+
+# HanTa's reserved tag ids (HanTa/HanoverTagger.py)
+EMPTY, START, END, UNKNOWN = 0, 1, 2, 3
+_LOWER = -1e6  # HanTa's lower bound for a path score
+_BEAM = 5  # HanTa keeps the states within 1 of the 6th best
+
+_by_score = itemgetter(1)
+
+# per-word memo tables (see clear_caches)
+_forward: dict[str, list] = {}  # normalised form -> HanTa's analyze_forward
+_cands: tuple[dict, dict] = ({}, {})  # [case-sensitive][word] -> ordered (tag, log p) emissions
+_lemmas: dict[tuple[str, int], tuple[str, str]] = {}  # (lower-case word, tag) -> (lemma, tag)
+
+
+@lru_cache(maxsize=1)
+def hanta_tagger():
+    """HanTa's German ``HanoverTagger`` (the model loads once per process)."""
+    from HanTa import HanoverTagger as ht
+
+    return ht.HanoverTagger(MODEL)
+
+
+@lru_cache(maxsize=1)
+def word_table() -> tuple[dict, dict]:
+    """HanTa analyses precomputed for frequent word forms (bench/build_word_table.py):
+    ``forward`` (normalised form -> candidates) and ``lemmas`` ((word, tag) -> (lemma, tag)).
+
+    Ignored (empty) unless it was built with the installed HanTa version.
+    """
+    path = resources.files("newskit") / "data" / "hanta_words.json.gz"
+    try:
+        with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+            table = json.load(fh)
+    except (OSError, ValueError):
+        return {}, {}
+    if table.get("hanta_version") != metadata.version("HanTa"):
+        return {}, {}
+    forward = {w: [tuple(x) for x in v] for w, v in table["forward"].items()}
+    lemmas = {}
+    for key, value in table["analyze"].items():
+        word, _, tag = key.rpartition("\t")
+        lemmas[(word, int(tag))] = tuple(value)
+    return forward, lemmas
+
+
+class _Tables:
+    """HanTa's transition table, rearranged for the decoder (built once per model)."""
+
+    def __init__(self, tagger) -> None:
+        self.trans = tagger.LP_trans_word
+        self.end = {state: f.get(END, float("-inf")) for state, f in self.trans.items()}
+        # HanTa visits followers in the order of each state's dict; the model stores one
+        # order for all states, checked here (else decode_tags falls back to HanTa).
+        orders = {tuple(f) for f in self.trans.values()}
+        self.order = [c for c in next(iter(orders)) if c != END] if len(orders) == 1 else None
+        self.rank = {c: k for k, c in enumerate(self.order or ())}
+        self.any_tag = tuple((c, 0) for c in self.order or ())
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    return _Tables(hanta_tagger())
+
+
+def clear_caches() -> None:
+    """Forget every memoised word analysis (the model and the word table stay loaded)."""
+    _forward.clear()
+    _cands[0].clear()
+    _cands[1].clear()
+    _lemmas.clear()
+
+
+def _remember(memo: dict, key, value):
+    if len(memo) >= WORD_CACHE_SIZE:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
+def _analyze_forward(form: str) -> tuple[list, bool]:
+    """HanTa's candidates of a normalised form and whether they came from its own cache."""
+    tagger = hanta_tagger()
+    form = form[:MAX_TAGGED_CHARS]
+    hit = tagger.cache.get(form)
+    if hit is not None:
+        return hit, True
+    hit = _forward.get(form)
+    if hit is None:
+        hit = word_table()[0].get(form)
+        if hit is None:
+            hit = tagger.analyze_forward(form)
+        _remember(_forward, form, hit)
+    return hit, False
+
+
+def word_probs(word: str, cutoff: int = 5, casesensitive: bool = True,
+               conditional: bool = False) -> list[tuple[int, float]]:
+    """HanTa's ``_tag_word``: (tag id, log p) candidates of ``word``, best first."""
+    tagger = hanta_tagger()
+    upcase = casesensitive and word[0].isupper()
+    p_tags, cached = _analyze_forward(tagger.normalize(word))
+    out = []
+    for tag, p in p_tags:
+        if tag != UNKNOWN:
+            if casesensitive:
+                p += tagger.LP_case_t[tag][upcase]
+            if conditional:
+                p -= tagger.LP_wtag[tag]
+        out.append((tag, p))
+    out.sort(key=_by_score, reverse=True)
+    if not cached and out:
+        if cutoff == 0:
+            return out[:1]
+        limit = out[0][1] - cutoff
+        out = [(tag, p) for tag, p in out if p >= limit]
+    return out
+
+
+def tag_word(word: str, cutoff: int = 5, casesensitive: bool = True) -> list[tuple[str, float]]:
+    """HanTa's ``tag_word``: (tag, log p) candidates of ``word`` out of context, best first."""
+    int2tag = hanta_tagger().int2tag
+    return [(int2tag[t], p) for t, p in word_probs(word, cutoff, casesensitive)]
+
+
+def _emissions(word: str, cs: bool) -> tuple:
+    """The (tag, log p) pairs the decoder tries for ``word``, in HanTa's visiting order."""
+    memo = _cands[cs]
+    hit = memo.get(word)
+    if hit is not None:
+        return hit
+    probs = dict(word_probs(word, casesensitive=cs, conditional=True))
+    if len(probs) == 1 and UNKNOWN in probs:
+        probs = {}
+    tables = _tables()
+    if probs:
+        rank = tables.rank
+        hit = tuple((c, probs[c]) for c in sorted((c for c in probs if c in rank), key=rank.get))
+    else:
+        hit = tables.any_tag  # an unknown word may take any tag
+    return _remember(memo, word, hit)
+
+
+def _step(row: dict, emissions: tuple, trans: dict) -> tuple[dict, dict]:
+    """One Viterbi column: HanTa's beam, additions and tie-breaking."""
+    if len(row) > _BEAM:
+        bound = sorted(row.values(), reverse=True)[_BEAM] - 1
+    else:
+        bound = _LOWER
+    new: dict = {}
+    back: dict = {}
+    for state, lp0 in row.items():
+        if lp0 < bound:
+            continue
+        follow = trans[state]
+        b = state[1]
+        for c, lpw in emissions:
+            lp = lp0 + follow[c] + lpw
+            if lp > _LOWER:
+                nxt = (b, c)
+                old = new.get(nxt)
+                if old is None or lp > old:
+                    new[nxt] = lp
+                    back[nxt] = state
+    return new, back
+
+
+def _best_final(row: dict, end: dict):
+    """The state of the best complete path (the first of equal scores), or None."""
+    best, best_lp = None, float("-inf")
+    for state, lp0 in row.items():
+        lp = lp0 + end[state]
+        if lp > best_lp:
+            best, best_lp = state, lp
+    return best
+
+
+def decode_tags(words: list[str]) -> list[int]:
+    """HanTa's ``tag_sent_viterbi`` (tag ids of a non-empty sentence), decoded fast."""
+    tables = _tables()
+    if tables.order is None:
+        return hanta_tagger().tag_sent_viterbi(words)
+    trans = tables.trans
+    row: dict = {(EMPTY, START): 0.0}
+    backs = []
+    try:
+        for i, word in enumerate(words):
+            row, back = _step(row, _emissions(word, i > 0), trans)
+            backs.append(back)
+        best = _best_final(row, tables.end)
+    except KeyError:  # a state HanTa has no transitions for: let HanTa fail as it does
+        return hanta_tagger().tag_sent_viterbi(words)
+    if best is None:  # no complete path: HanTa's own search decides (and raises)
+        return hanta_tagger().tag_sent_viterbi(words)
+    tags = [best[1]]
+    state = best
+    for back in reversed(backs[1:]):
+        state = back[state]
+        tags.append(state[1])
+    tags.reverse()
+    return tags
+
+
+def lemmatize(word: str, tag: int | str) -> tuple[str, str]:
+    """HanTa's ``analyze(word, tag)`` at tag level 1 for a tag id or name: (lemma, tag name),
+    memoised."""
+    if isinstance(tag, str):
+        tag = hanta_tagger().tag2int[tag]
+    if len(word) > MAX_TAGGED_CHARS:  # no morphological search on an over-long token
+        return word.lower(), hanta_tagger().int2tag.get(tag, "XY")
+    key = (word.lower(), tag)
+    hit = _lemmas.get(key)
+    if hit is None:
+        hit = word_table()[1].get(key)
+        if hit is None:
+            tagger = hanta_tagger()
+            hit = tuple(tagger.analyze(word, tagger.int2tag[tag], taglevel=1))
+        _remember(_lemmas, key, hit)
+    return hit
+
+
+def tag_sent(words: list[str]) -> list[tuple[str, str, str]]:
+    """``HanoverTagger.tag_sent(words, taglevel=1)``: (word, lemma, HanTa tag) per word."""
+    if not words:
+        return []
+    int2tag = hanta_tagger().int2tag
+    return [(w, lemmatize(w, t)[0], int2tag[t]) for w, t in zip(words, decode_tags(words))]

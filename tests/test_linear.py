@@ -1,0 +1,105 @@
+"""Analysis time grows linearly with the length of one article (issue 15).
+
+The per-token time of an article made of 64 copies of a short news text must
+stay within 1.5× that of a single copy. Both are measured in the same run, so
+the test compares a ratio, not an absolute time; each is the best of several
+runs (a busy machine only ever makes a run slower). The text is written for
+this test (no corpus data).
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+MAX_RATIO = 1.5
+COPIES = 64
+
+TEXT = """\
+Stadtrat stimmt für neue Brücke über die Lahn
+
+Nach monatelangem Streit hat der Stadtrat von Wetzlar am Dienstagabend den Bau einer \
+neuen Fußgängerbrücke beschlossen. Oberbürgermeisterin Karla Brenner sprach von einem \
+guten Tag für die Stadt. "Wir haben lange gerungen, aber das Ergebnis kann sich sehen \
+lassen", sagte sie nach der Sitzung. Die Opposition kündigte dagegen Widerstand an.
+
+Der Fraktionschef der Freien Wähler, Tobias Krämer, hält das Projekt für zu teuer. Die \
+Kosten seien von drei auf fast fünf Millionen Euro gestiegen, erklärte er. Man müsse \
+zuerst die Schulen sanieren. Auch der Bund der Steuerzahler in Hessen stellte klar, dass \
+er die Planung kritisch sehe.
+
+Die Verwaltung wies die Vorwürfe zurück. „Jeder Euro ist gut angelegt“, betonte \
+Stadtbaurat Jens Okafor. Die alte Brücke sei marode und müsse ohnehin bald gesperrt \
+werden. Laut einem Gutachten der Technischen Hochschule Mittelhessen würde eine Sanierung \
+kaum billiger.
+
+Anwohner im Stadtteil Niedergirmes reagierten gemischt. Eine Rentnerin freute sich über \
+den kürzeren Weg zum Markt, ein Händler befürchtet Lärm während der Bauzeit. Die Arbeiten \
+sollen im Frühjahr beginnen und etwa zwei Jahre dauern.
+"""
+
+
+def per_token_seconds(nlp, text: str, runs: int) -> float:
+    best = float("inf")
+    n = 1
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        doc = nlp(text)
+        best = min(best, time.perf_counter() - t0)
+        n = len(doc)
+    return best / n
+
+
+def article(copies: int) -> str:
+    return "\n\n".join([TEXT] * copies)
+
+
+def length_ratio(nlp, copies: int = COPIES, long_runs: int = 2) -> tuple[int, float, float, float]:
+    """(copies measured, per-token ratio long/short, short and long seconds per token).
+
+    An 8-copy article is measured first; if it already exceeds the bound, the
+    64-copy one (which would then take minutes) is not run.
+    """
+    nlp(article(2))  # warm the per-word memos: the test measures length, not vocabulary
+    short = per_token_seconds(nlp, article(1), runs=15)
+    for k in (8, copies):
+        long = per_token_seconds(nlp, article(k), runs=long_runs if k == copies else 3)
+        if long / short > MAX_RATIO:
+            break
+    return k, long / short, short, long
+
+
+def check_linear(nlp, long_runs: int = 2) -> None:
+    k, ratio, short, long = length_ratio(nlp, long_runs=long_runs)
+    assert ratio <= MAX_RATIO, (
+        f"per-token time at {k}x is {ratio:.2f}x that at 1x "
+        f"({long * 1e6:.1f} vs {short * 1e6:.1f} µs/token)")
+
+
+def test_sentencizer_and_tagger_are_linear_in_article_length():
+    from newskit.pipeline import build_embedded
+
+    check_linear(build_embedded(ner=False))  # newskit_sentencizer + newskit_tagger
+
+
+def test_sentence_boundaries_of_a_long_article_repeat_those_of_one_copy():
+    from newskit.pipeline import build_embedded
+
+    nlp = build_embedded(ner=False)
+    one = [s.text.strip() for s in nlp(TEXT).sents]
+    many = [s.text.strip() for s in nlp(article(8)).sents]
+    assert many == one * 8
+
+
+@pytest.mark.xfail(reason="extract/quotes.py rescans doc.ents / doc.sents per quote and "
+                          "mention (_entity_in, resolve_speakers, _resolve_mention), and "
+                          "extract/cues.py and quotes.find_subject call has_annotation('DEP') "
+                          "per token; being restructured (issue 15)", strict=False)
+def test_full_pipeline_is_linear_in_article_length(nlp):
+    nlp(article(1))
+    t0 = time.perf_counter()
+    nlp(article(1))
+    if (time.perf_counter() - t0) * COPIES * MAX_RATIO * 3 > 60:
+        pytest.skip("this machine would need more than 60 s for the 64x article")
+    check_linear(nlp, long_runs=1)

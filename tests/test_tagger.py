@@ -1,0 +1,66 @@
+"""newskit.nlp.hanta reproduces HanTa's own tagger exactly, and its memos really clear."""
+
+from __future__ import annotations
+
+import pytest
+
+from newskit.nlp import hanta
+from newskit.nlp.tagger import clear_word_caches, tag_tokens
+
+SENTENCES = [
+    "Der Stadtrat von Wetzlar hat am Dienstag den Bau einer neuen Brücke beschlossen .",
+    "„ Wir haben lange gerungen “ , sagte die Oberbürgermeisterin nach der Sitzung .",
+    "Die Kosten seien auf fast fünf Millionen Euro gestiegen , erklärte Krämer .",
+    "Man müsse zuerst die Schulen sanieren und könne die Brücke später bauen .",
+    "Die Verwaltung wies die Vorwürfe am Abend entschieden zurück .",
+    "Xqzvbrt Fnordelweiß grmpfte 17,5 % ( ca. 3.000 € ) !",
+    "ICH HABE ES NICHT GEWUSST .",
+    "ob",
+    "“ ‚ ' ´´ `` … ?!",
+]
+
+
+@pytest.fixture(scope="module")
+def reference():
+    """A second, untouched HanoverTagger: the reference our decoder must equal."""
+    from HanTa import HanoverTagger as ht
+
+    return ht.HanoverTagger(hanta.MODEL)
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_tag_sent_equals_hanta(reference, sentence):
+    words = sentence.split()
+    expected = [tuple(x) for x in reference.tag_sent(words, taglevel=1)]
+    assert hanta.tag_sent(words) == expected
+    clear_word_caches()
+    assert hanta.tag_sent(words) == expected  # cold memos give the same answer
+
+
+def test_word_level_functions_equal_hanta(reference):
+    for word in ("Haus", "haus", "erklärte", "Fnordelweiß", ",", "''", "3.000"):
+        assert hanta.tag_word(word) == reference.tag_word(word)
+    assert hanta.lemmatize("erklärte", "VV(FIN)") == tuple(reference.analyze("erklärte", "VV(FIN)"))
+
+
+def test_hanta_is_not_patched():
+    tagger = hanta.hanta_tagger()
+    assert "_analyze" not in vars(tagger) and "analyze_forward" not in vars(tagger)
+
+
+def test_clear_word_caches_empties_every_memo():
+    from newskit.nlp import ner, tagger
+
+    tag_tokens("Die Brücke wird gebaut .".split())
+    ner.lexicon_class("Brücke")
+    clear_word_caches()
+    assert not hanta._forward and not hanta._cands[0] and not hanta._cands[1]
+    assert not hanta._lemmas and not tagger._tag_lemma
+    assert ner.lexicon_class.cache_info().currsize == 0
+    assert ner._word_block.cache_info().currsize == 0
+
+
+def test_tag_tokens_maps_to_stts():
+    assert tag_tokens("Er kündigte die Reform an .".split()) == [
+        ("PPER", "er"), ("VVFIN", "kündigen"), ("ART", "der"), ("NN", "Reform"),
+        ("PTKVZ", "an"), ("$.", ".")]
