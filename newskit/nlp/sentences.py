@@ -100,3 +100,13 @@ def sentence_ids(doc: Doc) -> list[int]:
                 ids[i] = k
         doc.user_data[key] = ids
     return ids
+
+
+def has_parse(doc: Doc) -> bool:
+    """Whether ``doc`` carries a dependency parse, checked once per Doc (spaCy's
+    ``has_annotation`` scans every token)."""
+    key = ("newskit", "has_dep", len(doc))
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = doc.has_annotation("DEP")
+    return found

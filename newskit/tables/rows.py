@@ -65,13 +65,14 @@ def quote_rows(doc: Doc, spans_key: str = "quotes") -> Iterator[dict]:
 
 def sentence_rows(doc: Doc) -> Iterator[dict]:
     """One row per sentence: offsets (without surrounding whitespace), text, score, label."""
+    text = doc.text  # built once: Doc.text joins every token
     for i, sent in enumerate(doc.sents):
         score = sent._.nk_sentiment_score
         toks = [t for t in sent if not t.is_space]
         start = toks[0].idx if toks else sent.start_char
         end = toks[-1].idx + len(toks[-1]) if toks else sent.start_char
         yield {"sent_id": i, "start_char": start, "end_char": end,
-               "text": doc.text[start:end], "score": score if score is not None else 0.0,
+               "text": text[start:end], "score": score if score is not None else 0.0,
                "label": sent._.nk_sentiment or "neutral"}
 
 

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from newskit.components.quotes.words import PARTICLE_WORDS, SPEECH_VERBS
 from newskit.nlp.hanta import lemmatize, tag_word
+from newskit.nlp.sentences import has_parse
 
 # Tags of a participle or infinitive that a preceding particle word can join ("klar gemacht").
 _NONFINITE = ("VVPP", "VVINF", "VVIZU")
@@ -38,7 +39,7 @@ def cue_lemma(tok: Token) -> str | None:
 
 def _with_separated_particle(tok: Token, lemma: str) -> str:
     """``lemma`` with the particles a parser attached to ``tok`` (label ``svp``) prefixed."""
-    for child in tok.children if tok.doc.has_annotation("DEP") else ():
+    for child in tok.children if has_parse(tok.doc) else ():
         if child.dep_ == "svp":
             lemma = child.lower_ + lemma
     return lemma

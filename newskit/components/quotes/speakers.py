@@ -151,12 +151,21 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[str | None]:
     return out
 
 
+def _last(history: History, pos: int, ok=None):
+    """The last history entry before ``pos`` (that ``ok`` accepts), walking back from the
+    end: history grows in text order, so this stops after a step or two."""
+    for h in reversed(history):
+        if h[0] < pos and (ok is None or ok(h)):
+            return h
+    return None
+
+
 def _inherit(index: DocIndex, q: Quote, history: History) -> str | None:
     """The speaker of the last report before ``q`` (or the person named just before it)."""
-    prev = [h for h in history if h[0] < q.start]
-    if not prev:
+    prev = _last(history, q.start)
+    if prev is None:
         return _named_before(index, q)
-    _, name, mention = prev[-1]
+    _, name, mention = prev
     if q.speaker is None:
         q.speaker = mention
         # the nearest earlier mention of the same speaker
@@ -211,9 +220,9 @@ def _refined(index: DocIndex, q: Quote, history: History) -> str | None:
 def _last_source(index: DocIndex, pos: int, history: History) -> str | None:
     """What "Demnach", "Diese", "nach eigenen Angaben" point back to: the last reported
     speaker nearby, else the last person or organisation named nearby."""
-    recent = [h for h in history if h[0] < pos]
-    if recent and recent[-1][0] >= index.window_start(pos):
-        return recent[-1][1]
+    recent = _last(history, pos)
+    if recent is not None and recent[0] >= index.window_start(pos):
+        return recent[1]
     cand = index.sources.last_ending_by(pos)
     if cand is not None and cand.start_char >= index.window_start(pos):
         return canonical(cand)
@@ -239,16 +248,21 @@ def _resolve_pronoun(index: DocIndex, mention: Span, history: History,
     pos = mention.start_char
     gender = _pronoun_gender(first, cue)
     other = {"male": "female", "female": "male"}.get(gender)
-    agrees = [h for h in history if h[0] < pos and index.person_gender.get(h[1]) != other]
-    if first.lower_ == MASCULINE_PRONOUN:  # a masculine singular pronoun points to a person
-        agrees = [h for h in agrees if h[1] in index.person_names]
-    if agrees and agrees[-1][0] >= index.window_start(pos):
-        return agrees[-1][1]
+    person_only = first.lower_ == MASCULINE_PRONOUN  # "er" points to a person
+
+    def agrees(h) -> bool:
+        return index.person_gender.get(h[1]) != other and (
+            not person_only or h[1] in index.person_names)
+
+    last = _last(history, pos, agrees)
+    if last is not None and last[0] >= index.window_start(pos):
+        return last[1]
     k = bisect_left(index.persons, pos, key=lambda p: p[0])
-    before = [p for p in index.persons[:k] if index.person_gender.get(p[1]) != other]
-    if before:
-        return before[-1][1]
-    return agrees[-1][1] if agrees else None
+    for j in range(k - 1, -1, -1):  # the last person named before, of any gender but the
+        name = index.persons[j][1]  # other one
+        if index.person_gender.get(name) != other:
+            return name
+    return last[1] if last is not None else None
 
 
 def _role_holder(index: DocIndex, mention: Span, h) -> str | None:

@@ -42,6 +42,7 @@ from newskit.components.quotes.words import (
     VORFELD_POSTPOSITIONS,
     ZITIEREN,
 )
+from newskit.nlp.sentences import has_parse
 
 SUBJECT_DEPS = ("sb", "nsubj")
 NOT_SUBJECT_START = frozenset(["APPR", "APPRART", "ADV", "PAV", "PROAV", "KOUS", "PWAV", "ADJD",
@@ -280,7 +281,7 @@ def dependency_subject(doc: Doc, cue: Token) -> Span | None:
 
 def find_subject(doc: Doc, sent: Span, cue: Token, blocked: set[int]) -> Span | None:
     """The speaker noun phrase of speech verb ``cue``."""
-    if doc.has_annotation("DEP"):
+    if has_parse(doc):
         subj = dependency_subject(doc, cue)
         if subj is not None:
             return subj
