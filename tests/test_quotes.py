@@ -310,3 +310,23 @@ def test_sie_prefers_a_woman(nlp):
             "Sie sagte, man habe viel erreicht.")
     out = q(nlp, text)
     assert out[-1][2] == "Sie" and out[-1][3] == "Anna Berger"
+
+
+# recall on indirect speech (issue 17, item 4): one row per rule
+RECALL = [
+    # a zu-infinitive after any speech verb
+    ("Die Firma gab an, keine weiteren Filialen schließen zu wollen.",
+     "keine weiteren Filialen schließen zu wollen", "Die Firma"),
+    # a quoted name or an apposition between the cue and the dass clause
+    ("Die Bürgermeisterin sagte dem „Kurier“, dass die Brücke im Mai öffnet.",
+     "dass die Brücke im Mai öffnet", "Die Bürgermeisterin"),
+    ("Am Abend meldete der Lokalsender, Radio Elbe, dass die Fähre ausfällt.",
+     "dass die Fähre ausfällt", "der Lokalsender"),
+]
+
+
+@pytest.mark.parametrize("text,content,speaker", RECALL, ids=lambda x: str(x)[:30])
+def test_recall_indirect(nlp, text, content, speaker):
+    out = [o for o in q(nlp, text) if o[1] == "indirect"]
+    assert out and out[0][0] == content, out
+    assert out[0][2] == speaker, out

@@ -27,6 +27,7 @@ from newskit.components.quotes.grammar import (
     np_coordinated,
     np_forward,
 )
+from newskit.components.quotes.marks import is_short_name_run
 from newskit.components.quotes.subjects import clause_subject, find_subject
 from newskit.components.quotes.words import (
     ADVERBIAL_SUBORDINATORS,
@@ -41,7 +42,6 @@ from newskit.components.quotes.words import (
     SO,
     SOURCE_NOUNS,
     VON,
-    ZU_VERBS,
     ZUFOLGE,
 )
 
@@ -250,13 +250,32 @@ def first_source_frame(doc: Doc, sent: Span, blocked: set[int]) -> SourceFrame |
 def _complement_comma(doc: Doc, sent: Span, cue: Token, blocked: set[int]) -> int | None:
     """The comma that opens ``cue``'s complement, within the cue's clause."""
     i = cue.i + 1
-    while i < sent.end and doc[i].text != "," and i not in blocked:
+    while i < sent.end and doc[i].text != ",":
         if doc[i].text in (".", "!", "?", ";", ":"):
             return None
+        if i in blocked:  # a quoted name in the clause: "sagte der „Zeitung“, dass"
+            k = i
+            while k < sent.end and k in blocked:
+                k += 1
+            if not is_short_name_run(doc[i:k]):
+                return None
+            i = k
+            continue
         i += 1
-    if i >= sent.end or doc[i].text != ",":
+    if i >= sent.end:
         return None
-    return i
+    return _after_apposition(doc, sent, i)
+
+
+def _after_apposition(doc: Doc, sent: Span, comma: int) -> int:
+    """The comma after an apposition that follows ``comma``: "meldete der Sender, Radio X, dass"."""
+    if comma + 1 >= sent.end or doc[comma - 1].tag_ not in ("NN", "NE"):
+        return comma
+    np = np_coordinated(doc, comma + 1, sent.end)
+    if np is None or np.end >= sent.end or doc[np.end].text != "," or not any(
+            t.tag_ == "NE" or t.ent_type_ for t in np):
+        return comma
+    return np.end
 
 
 def complement_after(doc: Doc, sent: Span, cue: Token, blocked: set[int],
@@ -279,8 +298,8 @@ def complement_after(doc: Doc, sent: Span, cue: Token, blocked: set[int],
     span = doc[start].idx, doc[end_tok].idx + len(doc[end_tok])
     if first in COMPLEMENTIZERS and first not in QUESTION_COMPLEMENTIZERS:
         return span
-    # "…, sagte er, die Lage sei ernst" / "forderte sie auf, … zu …"
-    zu_ok = lemma in ZU_VERBS
+    # "…, sagte er, die Lage sei ernst" / "forderte sie auf, … zu …" / "gab an, … zu haben"
+    zu_ok = lemma is not None
     for j in range(start, end_tok + 1):
         if doc[j].text == "," or doc[j].tag_ in ("KOUS", "PRELS"):
             break
