@@ -322,6 +322,13 @@ RECALL = [
      "dass die Brücke im Mai öffnet", "Die Bürgermeisterin"),
     ("Am Abend meldete der Lokalsender, Radio Elbe, dass die Fähre ausfällt.",
      "dass die Fähre ausfällt", "der Lokalsender"),
+    # Konjunktiv II and indicative complements ("wie X sagte," + verb first)
+    ("Die Ärztin erklärte, die Patienten müssten länger warten.",
+     "die Patienten müssten länger warten", "Die Ärztin"),
+    ("Der Trainer sagte, er ist mit dem Spiel zufrieden.", "er ist mit dem Spiel zufrieden",
+     "Der Trainer"),
+    ("Wie die Sprecherin mitteilte, bleibt das Museum geschlossen.",
+     "bleibt das Museum geschlossen", "die Sprecherin"),
 ]
 
 
@@ -330,3 +337,8 @@ def test_recall_indirect(nlp, text, content, speaker):
     out = [o for o in q(nlp, text) if o[1] == "indirect"]
     assert out and out[0][0] == content, out
     assert out[0][2] == speaker, out
+
+
+def test_narrative_clause_after_a_cue_is_no_report(nlp):
+    out = q(nlp, "Der Minister sprach lange, doch hörte ihm niemand zu.")
+    assert not [o for o in out if o[1] == "indirect"]

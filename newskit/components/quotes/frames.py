@@ -19,6 +19,7 @@ from newskit.components.quotes.grammar import (
     clause_start,
     first_np_after,
     heisst_es_source,
+    is_finite,
     is_heisst_es,
     is_konj1,
     is_np,
@@ -38,6 +39,7 @@ from newskit.components.quotes.words import (
     HEISSEN,
     LAUT,
     NACH,
+    NARRATIVE_OPENERS,
     QUESTION_COMPLEMENTIZERS,
     SO,
     SOURCE_NOUNS,
@@ -47,6 +49,9 @@ from newskit.components.quotes.words import (
 
 # an auxiliary at a frame's start looks this many tokens ahead for its participle
 AUX_LOOKAHEAD = 8
+# an indicative complement's verb follows a Vorfeld of at most this many tokens
+INDICATIVE_VORFELD = 4
+WIE_FRAME = ("wie",)
 CLAUSE_STOP = (",", ".", ";", ":")
 
 
@@ -303,6 +308,20 @@ def complement_after(doc: Doc, sent: Span, cue: Token, blocked: set[int],
     for j in range(start, end_tok + 1):
         if doc[j].text == "," or doc[j].tag_ in ("KOUS", "PRELS"):
             break
-        if is_konj1(doc[j]) or (zu_ok and doc[j].tag_ in ("VVIZU", "PTKZU")):
+        if "Sub" in doc[j].morph.get("Mood") or (zu_ok and doc[j].tag_ in ("VVIZU", "PTKZU")):
+            return span
+        if is_finite(doc[j]) and first not in NARRATIVE_OPENERS \
+                and _indicative_report(doc, sent, cue, blocked, j - start):
             return span
     return None
+
+
+def _indicative_report(doc: Doc, sent: Span, cue: Token, blocked: set[int], vorfeld: int) -> bool:
+    """An indicative main clause reports too: "Wie X sagte, ist …" (verb first) and
+    "X sagte, er kommt morgen" (verb second)."""
+    first = doc[clause_start(doc, sent, cue.i, blocked)]
+    if first.lower_ in WIE_FRAME:
+        return vorfeld == 0
+    if first.tag_ in ("KOUS", "PWAV", "PRELS", "PRELAT"):
+        return False
+    return 1 <= vorfeld <= INDICATIVE_VORFELD
