@@ -329,6 +329,9 @@ RECALL = [
      "Der Trainer"),
     ("Wie die Sprecherin mitteilte, bleibt das Museum geschlossen.",
      "bleibt das Museum geschlossen", "die Sprecherin"),
+    # "Das bestätigte X": the sentence before is the report (up to the pronoun, as annotated)
+    ("Die Fabrik wird im Herbst geschlossen. Das bestätigte die Geschäftsführerin am Montag.",
+     "Die Fabrik wird im Herbst geschlossen. Das", "die Geschäftsführerin"),
 ]
 
 

@@ -19,7 +19,7 @@ from newskit.components.quotes.frames import (
 )
 from newskit.components.quotes.grammar import is_konj1, is_reportive, main_finite
 from newskit.components.quotes.subjects import find_subject
-from newskit.components.quotes.words import HEISSEN, KONJ2_REPORT, REPORTED_VERBS, SO
+from newskit.components.quotes.words import BACKREF, HEISSEN, KONJ2_REPORT, REPORTED_VERBS, SO
 
 # a Konjunktiv-II sentence continues a report in one of the next this many sentences
 KONJ2_REPORT_DISTANCE = 2
@@ -103,6 +103,18 @@ def _separable_complement(doc: Doc, sent: Span, verb: Token, blocked: set[int],
     return None
 
 
+def _points_back_to(doc: Doc, sent: Span, cue: Token, blocked: set[int]) -> tuple[int, int] | None:
+    """"… Dies bestätigte X.": the previous sentence is the report, up to the pronoun."""
+    first = doc[sent.start]
+    if cue.i != sent.start + 1 or first.lower_ not in BACKREF or sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    toks = [t for t in prev if not t.is_space]
+    if not toks or any(t.i in blocked for t in prev) or main_finite(prev, blocked) is None:
+        return None
+    return toks[0].idx, first.idx + len(first)
+
+
 def _speech_verb_step(doc: Doc, sent: Span, blocked: set[int], toks: list[Token],
                       has_quotes: bool) -> tuple[list[Quote], Frame | None]:
     """A speech verb anywhere: subject + complement, or a bare speech act."""
@@ -115,6 +127,9 @@ def _speech_verb_step(doc: Doc, sent: Span, blocked: set[int], toks: list[Token]
             or _separable_complement(doc, sent, tok, blocked, lemma)
         if comp:
             return [Quote.framed(*comp, "indirect", frame)], frame
+        back = _points_back_to(doc, sent, tok, blocked)
+        if back is not None and frame.speaker is not None:
+            return [Quote.framed(*back, "indirect", frame)], frame
         if lemma in REPORTED_VERBS and frame.speaker is not None and not has_quotes:
             body = [t for t in toks if not t.is_punct]
             return [Quote.framed(*_content(body), "reported", frame)], frame
