@@ -332,6 +332,16 @@ RECALL = [
     # "Das bestätigte X": the sentence before is the report (up to the pronoun, as annotated)
     ("Die Fabrik wird im Herbst geschlossen. Das bestätigte die Geschäftsführerin am Montag.",
      "Die Fabrik wird im Herbst geschlossen. Das", "die Geschäftsführerin"),
+    # source phrases with attributes: "nach eigenen Angaben", a participle after "laut",
+    # a compound source noun, a possessive before "nach"
+    ("Nach eigenen Angaben verkaufte der Verlag zehntausend Exemplare.",
+     "verkaufte der Verlag zehntausend Exemplare", "eigenen Angaben"),
+    ("Laut einer am Montag veröffentlichten Studie der Universität schlafen viele Kinder zu wenig.",
+     "schlafen viele Kinder zu wenig", "einer am Montag veröffentlichten Studie der Universität"),
+    ("Nach einem Fernsehbericht des Senders wurde der Minister entlassen.",
+     "wurde der Minister entlassen", "einem Fernsehbericht des Senders"),
+    ("Seiner Meinung nach hätte die Stadt früher handeln müssen.",
+     "hätte die Stadt früher handeln müssen", "Seiner Meinung"),
 ]
 
 
@@ -345,3 +355,7 @@ def test_recall_indirect(nlp, text, content, speaker):
 def test_narrative_clause_after_a_cue_is_no_report(nlp):
     out = q(nlp, "Der Minister sprach lange, doch hörte ihm niemand zu.")
     assert not [o for o in out if o[1] == "indirect"]
+
+
+def test_other_figures_are_no_source(nlp):
+    assert q(nlp, "Die Fahrt dauert drei, nach anderen Angaben vier Stunden.") == []
