@@ -342,6 +342,9 @@ RECALL = [
      "wurde der Minister entlassen", "einem Fernsehbericht des Senders"),
     ("Seiner Meinung nach hätte die Stadt früher handeln müssen.",
      "hätte die Stadt früher handeln müssen", "Seiner Meinung"),
+    # a trailing wie-frame
+    ("Der Hafen bleibt bis Freitag gesperrt, wie die Sprecherin der Stadt betonte.",
+     "Der Hafen bleibt bis Freitag gesperrt", "die Sprecherin der Stadt"),
 ]
 
 

@@ -11,13 +11,14 @@ from spacy.tokens import Doc, Span, Token
 
 from newskit.components.quotes.cues import cue_lemma
 from newskit.components.quotes.frames import (
+    WIE_FRAME,
     Frame,
     Quote,
     complement_after,
     first_source_frame,
     trailing_frame,
 )
-from newskit.components.quotes.grammar import is_konj1, is_reportive, main_finite
+from newskit.components.quotes.grammar import is_konj1, is_reportive, main_finite, np_forward
 from newskit.components.quotes.subjects import find_subject
 from newskit.components.quotes.words import BACKREF, HEISSEN, KONJ2_REPORT, REPORTED_VERBS, SO
 
@@ -65,6 +66,30 @@ def _trailing_step(doc: Doc, sent: Span, blocked: set[int], toks: list[Token]):
         frame = trailing_frame(doc, sent, tok.i + 1, blocked)
         if frame is not None:
             return _trailing_report(doc, sent, blocked, toks, tok, frame)
+        frame = _trailing_wie(doc, sent, tok.i + 1, blocked)
+        if frame is not None:
+            before = [t for t in toks if t.i < tok.i and not t.is_punct]
+            head = doc[sent.start : tok.i]
+            if before and main_finite(head, blocked) is not None:
+                return [Quote.framed(*_content(before), "indirect", frame)], frame
+    return None
+
+
+def _trailing_wie(doc: Doc, sent: Span, pos: int, blocked: set[int]) -> Frame | None:
+    """"…, wie der Aktivist X betonte.": "wie", the speaker, the cue last in the sentence."""
+    if pos + 2 >= sent.end or doc[pos].lower_ not in WIE_FRAME:
+        return None
+    end = sent.end
+    while end > pos and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    last = doc[end - 1]
+    if any(t.i in blocked or t.text in (",", ";", ":") for t in doc[pos:end]):
+        return None
+    for cue in (last, doc[end - 2]):  # "betonte" / "mitteilte" / "bekannt gab"
+        lemma = cue_lemma(cue)
+        if lemma is not None:
+            np = np_forward(doc, pos + 1, cue.i)
+            return Frame(doc[cue.i : cue.i + 1], lemma, np) if np is not None else None
     return None
 
 
