@@ -345,6 +345,9 @@ RECALL = [
     # a trailing wie-frame
     ("Der Hafen bleibt bis Freitag gesperrt, wie die Sprecherin der Stadt betonte.",
      "Der Hafen bleibt bis Freitag gesperrt", "die Sprecherin der Stadt"),
+    # a source phrase inside a subordinate clause frames only that clause
+    ("Die Stadt sperrte die Brücke, weil sie nach Angaben der Prüfer einsturzgefährdet ist.",
+     "weil sie nach Angaben der Prüfer einsturzgefährdet ist", "Angaben der Prüfer"),
 ]
 
 
@@ -362,3 +365,8 @@ def test_narrative_clause_after_a_cue_is_no_report(nlp):
 
 def test_other_figures_are_no_source(nlp):
     assert q(nlp, "Die Fahrt dauert drei, nach anderen Angaben vier Stunden.") == []
+
+
+def test_source_of_a_direct_quote_makes_no_frame_quote(nlp):
+    out = q(nlp, "„Wir machen weiter“, sagte die Trainerin laut der Lokalzeitung.")
+    assert [o[:3] for o in out] == [("Wir machen weiter", "direct", "die Trainerin")]

@@ -18,10 +18,18 @@ from newskit.components.quotes.frames import (
     first_source_frame,
     trailing_frame,
 )
-from newskit.components.quotes.grammar import is_konj1, is_reportive, main_finite, np_forward
+from newskit.components.quotes.grammar import (
+    clause_start,
+    is_konj1,
+    is_reportive,
+    main_finite,
+    np_forward,
+)
 from newskit.components.quotes.subjects import find_subject
 from newskit.components.quotes.words import BACKREF, HEISSEN, KONJ2_REPORT, REPORTED_VERBS, SO
 
+# a clause opened by these tags (or a preposition and one: "unter denen") is subordinate
+SUBORDINATE_TAGS = ("KOUS", "PRELS", "PWAV", "PRELAT")
 # a Konjunktiv-II sentence continues a report in one of the next this many sentences
 KONJ2_REPORT_DISTANCE = 2
 
@@ -53,9 +61,30 @@ def _source_step(doc: Doc, sent: Span, blocked: set[int], toks: list[Token]):
     if source is None:
         return None
     span = source.span
-    rest = [t for t in toks if not (span.start <= t.i < span.end) and not t.is_punct]
+    lo, hi = _source_clause(doc, sent, span.start, blocked)
+    rest = [t for t in toks if not (span.start <= t.i < span.end) and not t.is_punct
+            and lo <= t.i < hi]
+    if _frames_a_direct_quote(rest, sent, blocked):
+        return [], source.frame  # "„…“, sagte X laut der Zeitung": no report of its own
     found = [Quote.framed(*_content(rest), "indirect", source.frame)] if rest else []
     return found, source.frame
+
+
+def _source_clause(doc: Doc, sent: Span, i: int, blocked: set[int]) -> tuple[int, int]:
+    """Token range of the subordinate clause holding the source phrase at ``i`` ("…, weil X
+    nach Angaben der UN überfordert ist"), else the whole sentence."""
+    start = clause_start(doc, sent, i, blocked)
+    if start == sent.start or not (doc[start].tag_ in SUBORDINATE_TAGS or (
+            start + 1 < i and doc[start + 1].tag_ in SUBORDINATE_TAGS)):
+        return sent.start, sent.end
+    end = i
+    while end < sent.end and doc[end].text not in (",", ";", ":") and end not in blocked:
+        end += 1
+    return start, end
+
+
+def _frames_a_direct_quote(rest: list[Token], sent: Span, blocked: set[int]) -> bool:
+    return any(t.i in blocked for t in sent) and any(cue_lemma(t) for t in rest[:2])
 
 
 def _trailing_step(doc: Doc, sent: Span, blocked: set[int], toks: list[Token]):
