@@ -310,3 +310,63 @@ def test_sie_prefers_a_woman(nlp):
             "Sie sagte, man habe viel erreicht.")
     out = q(nlp, text)
     assert out[-1][2] == "Sie" and out[-1][3] == "Anna Berger"
+
+
+# recall on indirect speech (issue 17, item 4): one row per rule
+RECALL = [
+    # a zu-infinitive after any speech verb
+    ("Die Firma gab an, keine weiteren Filialen schließen zu wollen.",
+     "keine weiteren Filialen schließen zu wollen", "Die Firma"),
+    # a quoted name or an apposition between the cue and the dass clause
+    ("Die Bürgermeisterin sagte dem „Kurier“, dass die Brücke im Mai öffnet.",
+     "dass die Brücke im Mai öffnet", "Die Bürgermeisterin"),
+    ("Am Abend meldete der Lokalsender, Radio Elbe, dass die Fähre ausfällt.",
+     "dass die Fähre ausfällt", "der Lokalsender"),
+    # Konjunktiv II and indicative complements ("wie X sagte," + verb first)
+    ("Die Ärztin erklärte, die Patienten müssten länger warten.",
+     "die Patienten müssten länger warten", "Die Ärztin"),
+    ("Der Trainer sagte, er ist mit dem Spiel zufrieden.", "er ist mit dem Spiel zufrieden",
+     "Der Trainer"),
+    ("Wie die Sprecherin mitteilte, bleibt das Museum geschlossen.",
+     "bleibt das Museum geschlossen", "die Sprecherin"),
+    # "Das bestätigte X": the sentence before is the report (up to the pronoun, as annotated)
+    ("Die Fabrik wird im Herbst geschlossen. Das bestätigte die Geschäftsführerin am Montag.",
+     "Die Fabrik wird im Herbst geschlossen. Das", "die Geschäftsführerin"),
+    # source phrases with attributes: "nach eigenen Angaben", a participle after "laut",
+    # a compound source noun, a possessive before "nach"
+    ("Nach eigenen Angaben verkaufte der Verlag zehntausend Exemplare.",
+     "verkaufte der Verlag zehntausend Exemplare", "eigenen Angaben"),
+    ("Laut einer am Montag veröffentlichten Studie der Universität schlafen viele Kinder zu wenig.",
+     "schlafen viele Kinder zu wenig", "einer am Montag veröffentlichten Studie der Universität"),
+    ("Nach einem Fernsehbericht des Senders wurde der Minister entlassen.",
+     "wurde der Minister entlassen", "einem Fernsehbericht des Senders"),
+    ("Seiner Meinung nach hätte die Stadt früher handeln müssen.",
+     "hätte die Stadt früher handeln müssen", "Seiner Meinung"),
+    # a trailing wie-frame
+    ("Der Hafen bleibt bis Freitag gesperrt, wie die Sprecherin der Stadt betonte.",
+     "Der Hafen bleibt bis Freitag gesperrt", "die Sprecherin der Stadt"),
+    # a source phrase inside a subordinate clause frames only that clause
+    ("Die Stadt sperrte die Brücke, weil sie nach Angaben der Prüfer einsturzgefährdet ist.",
+     "weil sie nach Angaben der Prüfer einsturzgefährdet ist", "Angaben der Prüfer"),
+]
+
+
+@pytest.mark.parametrize("text,content,speaker", RECALL, ids=lambda x: str(x)[:30])
+def test_recall_indirect(nlp, text, content, speaker):
+    out = [o for o in q(nlp, text) if o[1] == "indirect"]
+    assert out and out[0][0] == content, out
+    assert out[0][2] == speaker, out
+
+
+def test_narrative_clause_after_a_cue_is_no_report(nlp):
+    out = q(nlp, "Der Minister sprach lange, doch hörte ihm niemand zu.")
+    assert not [o for o in out if o[1] == "indirect"]
+
+
+def test_other_figures_are_no_source(nlp):
+    assert q(nlp, "Die Fahrt dauert drei, nach anderen Angaben vier Stunden.") == []
+
+
+def test_source_of_a_direct_quote_makes_no_frame_quote(nlp):
+    out = q(nlp, "„Wir machen weiter“, sagte die Trainerin laut der Lokalzeitung.")
+    assert [o[:3] for o in out] == [("Wir machen weiter", "direct", "die Trainerin")]

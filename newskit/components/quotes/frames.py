@@ -16,9 +16,11 @@ from newskit.components.entities import is_role_word
 from newskit.components.quotes.cues import cue_lemma
 from newskit.components.quotes.grammar import (
     NP_ANY,
+    NP_DET,
     clause_start,
     first_np_after,
     heisst_es_source,
+    is_finite,
     is_heisst_es,
     is_konj1,
     is_np,
@@ -27,6 +29,7 @@ from newskit.components.quotes.grammar import (
     np_coordinated,
     np_forward,
 )
+from newskit.components.quotes.marks import is_short_name_run
 from newskit.components.quotes.subjects import clause_subject, find_subject
 from newskit.components.quotes.words import (
     ADVERBIAL_SUBORDINATORS,
@@ -37,16 +40,28 @@ from newskit.components.quotes.words import (
     HEISSEN,
     LAUT,
     NACH,
+    NARRATIVE_OPENERS,
     QUESTION_COMPLEMENTIZERS,
     SO,
     SOURCE_NOUNS,
     VON,
-    ZU_VERBS,
     ZUFOLGE,
 )
 
 # an auxiliary at a frame's start looks this many tokens ahead for its participle
 AUX_LOOKAHEAD = 8
+# "laut einer am Dienstag veröffentlichten Mitteilung": attribute words before the participle
+PARTICIPLE_ATTRIBUTE_MAX = 8
+# the source noun of "nach einem Bericht" is among the first tokens of the phrase
+SOURCE_NOUN_WITHIN = 4
+SOURCE_NOUN_TAILS = ("angaben", "bericht", "berichten", "mitteilung", "meldung", "meldungen",
+                     "erklärung", "aussagen", "informationen")
+# "nach anderen Angaben", "meiner Meinung nach": no source of the sentence's report
+NOT_A_SOURCE_ATTRIBUTE = ("anderen", "anderer", "meiner", "unserer", "deiner", "eurer",
+                          "dessen", "deren")
+# an indicative complement's verb follows a Vorfeld of at most this many tokens
+INDICATIVE_VORFELD = 4
+WIE_FRAME = ("wie",)
 CLAUSE_STOP = (",", ".", ";", ":")
 
 
@@ -171,27 +186,63 @@ def _source(doc: Doc, tok: Token, np: Span) -> SourceFrame:
     return SourceFrame(doc[tok.i : np.end], Frame(doc[tok.i : tok.i + 1], tok.lower_, np))
 
 
+def _attributed_np(doc: Doc, i: int, end: int) -> Span | None:
+    """A noun phrase, also with a participle attribute: "einer am Dienstag veröffentlichten
+    Mitteilung des WFP"."""
+    np = np_forward(doc, i, end)
+    if np is not None or i >= end or doc[i].tag_ not in NP_DET:
+        return np
+    for k in range(i + 1, min(end - 1, i + PARTICIPLE_ATTRIBUTE_MAX)):
+        if doc[k].is_punct or is_finite(doc[k]):
+            return None
+        if doc[k].tag_ == "ADJA" and doc[k + 1].tag_ in ("NN", "ADJA"):
+            head = np_forward(doc, k, end)
+            return doc[i : head.end] if head is not None else None
+    return None
+
+
+def _is_source_noun(tok: Token) -> bool:
+    low = tok.lower_
+    return low in SOURCE_NOUNS or (tok.tag_ == "NN" and low.endswith(SOURCE_NOUN_TAILS))
+
+
 def _laut(doc: Doc, sent: Span, tok: Token, blocked: set[int]) -> SourceFrame | None:
     """"laut X"."""
     if not (tok.tag_ in ("APPR", "APPO", "ADP")
             or tok.i + 1 < sent.end and doc[tok.i + 1].text[:1].isupper()):
         return None
-    np = np_forward(doc, tok.i + 1, sent.end)
+    np = _attributed_np(doc, tok.i + 1, sent.end)
     return _source(doc, tok, np) if np is not None else None
 
 
 def _nach_angaben(doc: Doc, sent: Span, tok: Token, blocked: set[int]) -> SourceFrame | None:
-    """"nach Angaben der Polizei", "nach Angaben von X", "gemäß einem Sprecher"."""
-    if not (tok.i + 1 < sent.end and (tok.lower_ == GEMAESS
-                                      or doc[tok.i + 1].lower_ in SOURCE_NOUNS)):
+    """"nach Angaben der Polizei", "nach eigenen Angaben", "nach einem Fernsehbericht des
+    Senders", "nach Angaben von X", "gemäß einem Sprecher", "seiner Meinung nach"."""
+    if tok.lower_ != GEMAESS and tok.i > sent.start and _is_source_noun(doc[tok.i - 1]):
+        return _postposed_nach(doc, sent, tok)
+    if tok.i + 1 >= sent.end:
         return None
-    np = np_forward(doc, tok.i + 1, sent.end)
+    np = _attributed_np(doc, tok.i + 1, sent.end)
+    if np is None or np[0].lower_ in NOT_A_SOURCE_ATTRIBUTE or not (tok.lower_ == GEMAESS or any(
+            _is_source_noun(t) for t in np[: SOURCE_NOUN_WITHIN])):
+        return None
     if np is None:
         return None
     if np.end < sent.end and doc[np.end].lower_ in VON and np.end + 1 < sent.end:
         np2 = np_forward(doc, np.end + 1, sent.end)
         np = doc[np.start : np2.end] if np2 is not None else np
     return _source(doc, tok, np)
+
+
+def _postposed_nach(doc: Doc, sent: Span, tok: Token) -> SourceFrame | None:
+    """"Seiner Meinung nach …": a possessive and a source noun before "nach"."""
+    j = tok.i - 1
+    if j - 1 < sent.start or doc[j - 1].tag_ not in ("PPOSAT", "ADJA") \
+            or doc[j - 1].lower_ in NOT_A_SOURCE_ATTRIBUTE \
+            or (doc[j - 1].text == "Ihrer" and j - 1 > sent.start):  # "Ihrer Meinung nach?"
+        return None
+    np = doc[j - 1 : tok.i]
+    return SourceFrame(doc[j - 1 : tok.i + 1], Frame(doc[tok.i : tok.i + 1], tok.lower_, np))
 
 
 def _fuer(doc: Doc, sent: Span, tok: Token, blocked: set[int]) -> SourceFrame | None:
@@ -250,13 +301,32 @@ def first_source_frame(doc: Doc, sent: Span, blocked: set[int]) -> SourceFrame |
 def _complement_comma(doc: Doc, sent: Span, cue: Token, blocked: set[int]) -> int | None:
     """The comma that opens ``cue``'s complement, within the cue's clause."""
     i = cue.i + 1
-    while i < sent.end and doc[i].text != "," and i not in blocked:
+    while i < sent.end and doc[i].text != ",":
         if doc[i].text in (".", "!", "?", ";", ":"):
             return None
+        if i in blocked:  # a quoted name in the clause: "sagte der „Zeitung“, dass"
+            k = i
+            while k < sent.end and k in blocked:
+                k += 1
+            if not is_short_name_run(doc[i:k]):
+                return None
+            i = k
+            continue
         i += 1
-    if i >= sent.end or doc[i].text != ",":
+    if i >= sent.end:
         return None
-    return i
+    return _after_apposition(doc, sent, i)
+
+
+def _after_apposition(doc: Doc, sent: Span, comma: int) -> int:
+    """The comma after an apposition that follows ``comma``: "meldete der Sender, Radio X, dass"."""
+    if comma + 1 >= sent.end or doc[comma - 1].tag_ not in ("NN", "NE"):
+        return comma
+    np = np_coordinated(doc, comma + 1, sent.end)
+    if np is None or np.end >= sent.end or doc[np.end].text != "," or not any(
+            t.tag_ == "NE" or t.ent_type_ for t in np):
+        return comma
+    return np.end
 
 
 def complement_after(doc: Doc, sent: Span, cue: Token, blocked: set[int],
@@ -279,11 +349,25 @@ def complement_after(doc: Doc, sent: Span, cue: Token, blocked: set[int],
     span = doc[start].idx, doc[end_tok].idx + len(doc[end_tok])
     if first in COMPLEMENTIZERS and first not in QUESTION_COMPLEMENTIZERS:
         return span
-    # "…, sagte er, die Lage sei ernst" / "forderte sie auf, … zu …"
-    zu_ok = lemma in ZU_VERBS
+    # "…, sagte er, die Lage sei ernst" / "forderte sie auf, … zu …" / "gab an, … zu haben"
+    zu_ok = lemma is not None
     for j in range(start, end_tok + 1):
         if doc[j].text == "," or doc[j].tag_ in ("KOUS", "PRELS"):
             break
-        if is_konj1(doc[j]) or (zu_ok and doc[j].tag_ in ("VVIZU", "PTKZU")):
+        if "Sub" in doc[j].morph.get("Mood") or (zu_ok and doc[j].tag_ in ("VVIZU", "PTKZU")):
+            return span
+        if is_finite(doc[j]) and first not in NARRATIVE_OPENERS \
+                and _indicative_report(doc, sent, cue, blocked, j - start):
             return span
     return None
+
+
+def _indicative_report(doc: Doc, sent: Span, cue: Token, blocked: set[int], vorfeld: int) -> bool:
+    """An indicative main clause reports too: "Wie X sagte, ist …" (verb first) and
+    "X sagte, er kommt morgen" (verb second)."""
+    first = doc[clause_start(doc, sent, cue.i, blocked)]
+    if first.lower_ in WIE_FRAME:
+        return vorfeld == 0
+    if first.tag_ in ("KOUS", "PWAV", "PRELS", "PRELAT"):
+        return False
+    return 1 <= vorfeld <= INDICATIVE_VORFELD

@@ -11,16 +11,25 @@ from spacy.tokens import Doc, Span, Token
 
 from newskit.components.quotes.cues import cue_lemma
 from newskit.components.quotes.frames import (
+    WIE_FRAME,
     Frame,
     Quote,
     complement_after,
     first_source_frame,
     trailing_frame,
 )
-from newskit.components.quotes.grammar import is_konj1, is_reportive, main_finite
+from newskit.components.quotes.grammar import (
+    clause_start,
+    is_konj1,
+    is_reportive,
+    main_finite,
+    np_forward,
+)
 from newskit.components.quotes.subjects import find_subject
-from newskit.components.quotes.words import HEISSEN, KONJ2_REPORT, REPORTED_VERBS, SO
+from newskit.components.quotes.words import BACKREF, HEISSEN, KONJ2_REPORT, REPORTED_VERBS, SO
 
+# a clause opened by these tags (or a preposition and one: "unter denen") is subordinate
+SUBORDINATE_TAGS = ("KOUS", "PRELS", "PWAV", "PRELAT")
 # a Konjunktiv-II sentence continues a report in one of the next this many sentences
 KONJ2_REPORT_DISTANCE = 2
 
@@ -52,9 +61,30 @@ def _source_step(doc: Doc, sent: Span, blocked: set[int], toks: list[Token]):
     if source is None:
         return None
     span = source.span
-    rest = [t for t in toks if not (span.start <= t.i < span.end) and not t.is_punct]
+    lo, hi = _source_clause(doc, sent, span.start, blocked)
+    rest = [t for t in toks if not (span.start <= t.i < span.end) and not t.is_punct
+            and lo <= t.i < hi]
+    if _frames_a_direct_quote(rest, sent, blocked):
+        return [], source.frame  # "„…“, sagte X laut der Zeitung": no report of its own
     found = [Quote.framed(*_content(rest), "indirect", source.frame)] if rest else []
     return found, source.frame
+
+
+def _source_clause(doc: Doc, sent: Span, i: int, blocked: set[int]) -> tuple[int, int]:
+    """Token range of the subordinate clause holding the source phrase at ``i`` ("…, weil X
+    nach Angaben der UN überfordert ist"), else the whole sentence."""
+    start = clause_start(doc, sent, i, blocked)
+    if start == sent.start or not (doc[start].tag_ in SUBORDINATE_TAGS or (
+            start + 1 < i and doc[start + 1].tag_ in SUBORDINATE_TAGS)):
+        return sent.start, sent.end
+    end = i
+    while end < sent.end and doc[end].text not in (",", ";", ":") and end not in blocked:
+        end += 1
+    return start, end
+
+
+def _frames_a_direct_quote(rest: list[Token], sent: Span, blocked: set[int]) -> bool:
+    return any(t.i in blocked for t in sent) and any(cue_lemma(t) for t in rest[:2])
 
 
 def _trailing_step(doc: Doc, sent: Span, blocked: set[int], toks: list[Token]):
@@ -65,6 +95,30 @@ def _trailing_step(doc: Doc, sent: Span, blocked: set[int], toks: list[Token]):
         frame = trailing_frame(doc, sent, tok.i + 1, blocked)
         if frame is not None:
             return _trailing_report(doc, sent, blocked, toks, tok, frame)
+        frame = _trailing_wie(doc, sent, tok.i + 1, blocked)
+        if frame is not None:
+            before = [t for t in toks if t.i < tok.i and not t.is_punct]
+            head = doc[sent.start : tok.i]
+            if before and main_finite(head, blocked) is not None:
+                return [Quote.framed(*_content(before), "indirect", frame)], frame
+    return None
+
+
+def _trailing_wie(doc: Doc, sent: Span, pos: int, blocked: set[int]) -> Frame | None:
+    """"…, wie der Aktivist X betonte.": "wie", the speaker, the cue last in the sentence."""
+    if pos + 2 >= sent.end or doc[pos].lower_ not in WIE_FRAME:
+        return None
+    end = sent.end
+    while end > pos and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    last = doc[end - 1]
+    if any(t.i in blocked or t.text in (",", ";", ":") for t in doc[pos:end]):
+        return None
+    for cue in (last, doc[end - 2]):  # "betonte" / "mitteilte" / "bekannt gab"
+        lemma = cue_lemma(cue)
+        if lemma is not None:
+            np = np_forward(doc, pos + 1, cue.i)
+            return Frame(doc[cue.i : cue.i + 1], lemma, np) if np is not None else None
     return None
 
 
@@ -103,6 +157,18 @@ def _separable_complement(doc: Doc, sent: Span, verb: Token, blocked: set[int],
     return None
 
 
+def _points_back_to(doc: Doc, sent: Span, cue: Token, blocked: set[int]) -> tuple[int, int] | None:
+    """"… Dies bestätigte X.": the previous sentence is the report, up to the pronoun."""
+    first = doc[sent.start]
+    if cue.i != sent.start + 1 or first.lower_ not in BACKREF or sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    toks = [t for t in prev if not t.is_space]
+    if not toks or any(t.i in blocked for t in prev) or main_finite(prev, blocked) is None:
+        return None
+    return toks[0].idx, first.idx + len(first)
+
+
 def _speech_verb_step(doc: Doc, sent: Span, blocked: set[int], toks: list[Token],
                       has_quotes: bool) -> tuple[list[Quote], Frame | None]:
     """A speech verb anywhere: subject + complement, or a bare speech act."""
@@ -115,6 +181,9 @@ def _speech_verb_step(doc: Doc, sent: Span, blocked: set[int], toks: list[Token]
             or _separable_complement(doc, sent, tok, blocked, lemma)
         if comp:
             return [Quote.framed(*comp, "indirect", frame)], frame
+        back = _points_back_to(doc, sent, tok, blocked)
+        if back is not None and frame.speaker is not None:
+            return [Quote.framed(*back, "indirect", frame)], frame
         if lemma in REPORTED_VERBS and frame.speaker is not None and not has_quotes:
             body = [t for t in toks if not t.is_punct]
             return [Quote.framed(*_content(body), "reported", frame)], frame

@@ -24,6 +24,7 @@ ADVERBIAL_SUBORDINATORS = de.word_list("adverbial_subordinators")
 SPEECH_CLAUSE_SUBORDINATORS = de.word_list("speech_clause_subordinators")
 SUBORDINATE_FRAME_OPENERS = de.word_list("subordinate_frame_openers")
 CLAUSE_CONJUNCTIONS = de.word_list("clause_conjunctions")
+NARRATIVE_OPENERS = de.word_list("narrative_clause_openers")
 
 # noun phrases and subjects
 SUBJECT_PRONOUNS = de.word_list("subject_pronouns")
