@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from newskit.components.quotes.grammar import NP_DET, NP_HEAD, NP_MOD, np_forward
 from newskit.components.quotes.words import GENITIVE_ARTICLES, SOURCE_NOUNS, VON
 from newskit.lang import de
+from newskit.lang.de.nouns import noun_lexicon
 
 #: an affiliation in parentheses has at most this many tokens
 MAX_AFFILIATION_TOKENS = 8
@@ -67,12 +68,33 @@ def head(span: Span) -> Token | None:
     return None
 
 
+def _nominative(tok: Token, genitive: bool) -> str:
+    """A noun after "des"/"eines" without its genitive ending, when the noun list knows
+    the bare form ("des Senders" → "Sender", "des Ministeriums" → "Ministerium")."""
+    if not genitive or tok.tag_ != "NN":
+        return tok.text
+    for ending in ("es", "s"):
+        bare = tok.text[: -len(ending)]
+        if tok.text.endswith(ending) and len(bare) > 2 and noun_lexicon().get(bare):
+            return bare
+    return tok.text
+
+
 def phrase(tokens: list[Token]) -> str:
-    """A phrase as a name: without leading determiners and punctuation ("Die Polizei" → "Polizei")."""
+    """A phrase as a name: without leading determiners and punctuation, a leading genitive
+    in the nominative ("Die Polizei" → "Polizei", "des Senders" → "Sender")."""
     i = 0
+    genitive = bool(tokens) and tokens[0].lower_ in ("des", "eines")
     while i < len(tokens) and tokens[i].tag_ in NP_DET:
         i += 1
-    return " ".join(t.text for t in tokens[i:] if not t.is_punct or t.text in ("-", "&"))
+    words_ = []
+    for t in tokens[i:]:
+        if t.is_punct and t.text not in ("-", "&"):
+            continue
+        words_.append(_nominative(t, genitive))
+        if t.tag_ == "NN":
+            genitive = False  # only the head; "des Verbands der Bauern" keeps "der Bauern"
+    return " ".join(words_)
 
 
 def _sentence_end(doc: Doc, i: int) -> int:
@@ -147,7 +169,8 @@ def _source_prefix(word: str) -> str | None:
 
 def _from_source_noun(span: Span, h: Token) -> Speaker | None:
     low = h.lower_
-    is_source = low in SOURCE_NOUNS or _source_prefix(h.text) is not None
+    is_source = (low in SOURCE_NOUNS or low in de.word_list("document_nouns")
+                 or _source_prefix(h.text) is not None)
     if not is_source:
         return None
     inner = _source_complement(span.doc, h, span)
