@@ -92,7 +92,8 @@ def test_dask_client_gives_identical_tables():
     from dask.distributed import Client, LocalCluster
 
     local = newskit.analyze(_corpus(), cache_dir=None)
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+    # real worker processes: the pipeline spec and the rows cross process boundaries
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                       dashboard_address=None) as cluster, Client(cluster) as client:
         remote = newskit.analyze(_corpus(), cache_dir=None, client=client)
     for name, df in local.tables().items():

@@ -92,10 +92,6 @@ def test_sentence_boundaries_of_a_long_article_repeat_those_of_one_copy():
     assert many == one * 8
 
 
-@pytest.mark.xfail(reason="extract/quotes.py rescans doc.ents / doc.sents per quote and "
-                          "mention (_entity_in, resolve_speakers, _resolve_mention), and "
-                          "extract/cues.py and quotes.find_subject call has_annotation('DEP') "
-                          "per token; being restructured (issue 15)", strict=False)
 def test_full_pipeline_is_linear_in_article_length(nlp):
     nlp(article(1))
     t0 = time.perf_counter()
