@@ -92,7 +92,7 @@ def _hanta():
 
 
 def _word_table() -> tuple[dict, dict]:
-    """HanTa analyses precomputed for frequent word forms (bench/build_word_table.py).
+    """HanTa analyses precomputed for frequent word forms (training/build_word_table.py).
 
     Ignored (empty) unless it was built with the installed HanTa version.
     """
