@@ -62,12 +62,12 @@ def _table(tp: Counter, fp: Counter, fn: Counter, labels) -> dict[str, dict[str,
     return out
 
 
-def cross_validate(args, items, part1, test_path, extra_items) -> dict:
+def cross_validate(args, items, part1, test_path, extra_items, scores: dict) -> dict:
     from newskit.nlp.ner import LABELS
 
     n = len(part1)
     bounds = [round(i * n / args.cv) for i in range(args.cv + 1)]
-    tp, fp, fn = Counter(), Counter(), Counter()
+    totals = {False: (Counter(), Counter(), Counter()), True: (Counter(), Counter(), Counter())}
     folds = []
     for k in range(args.cv):
         if args.folds and k not in args.folds:
@@ -76,15 +76,21 @@ def cross_validate(args, items, part1, test_path, extra_items) -> dict:
         t0 = time.time()
         with tempfile.TemporaryDirectory() as tmp:
             model = _train(rest + extra_items, Path(tmp) / "fold.crfsuite", args)
-            counts = _gold_token_counts(_pipeline(model, args.repair),
-                                        part1[bounds[k]: bounds[k + 1]])
-        for total, c in zip((tp, fp, fn), counts):
-            total.update(c)
+            if args.smartdata_dev == "fold" and "smartdata_dev" not in scores:
+                scores["smartdata_dev"] = smartdata_dev(args, model, Path(args.data), True)
+                scores["smartdata_dev_without_repairs"] = smartdata_dev(
+                    args, model, Path(args.data), False)
+            for repair, total in totals.items():
+                counts = _gold_token_counts(_pipeline(model, repair),
+                                            part1[bounds[k]: bounds[k + 1]])
+                for t, c in zip(total, counts):
+                    t.update(c)
         o = _table(*counts, LABELS)["overall"]
         folds.append(o["f1"])
         print(f"fold {k}: F1 {o['f1']:.4f} P {o['precision']:.4f} R {o['recall']:.4f} "
               f"({time.time() - t0:.0f}s)", flush=True)
-    return {"folds": folds, **_table(tp, fp, fn, LABELS)}
+    return {"folds": folds, **_table(*totals[True], LABELS),
+            "without_repairs": _table(*totals[False], LABELS)}
 
 
 def _gold_token_counts(nlp, data) -> tuple[Counter, Counter, Counter]:
@@ -111,27 +117,31 @@ def _train(items, path: Path, args) -> Path:
     return train_items(items, path, max_iterations=args.iterations, c1=args.c1, c2=args.c2)
 
 
-def smartdata_dev(args, model: Path, data: Path) -> dict:
+def smartdata_dev(args, model: Path, data: Path, repair: bool) -> dict:
+    """Scores on SmartData v3 dev: ``all`` and per document type as described above;
+    ``strict`` also counts predicted MISC and predictions on streets, stops, routes
+    and nominal mentions as false positives."""
     from newskit.nlp.ner_training import smartdata_docs
 
-    nlp = _pipeline(model, args.repair)
+    nlp = _pipeline(model, repair)
     labels = ("PER", "ORG", "LOC")
-    counts = {}
+    counts: dict[str, tuple[Counter, Counter, Counter]] = {}
     for doc_type, text, spans in smartdata_docs(data / "smartdata/smartdata-v3-dev.jsonl.gz"):
         gold = {s for s in spans if s[2] != "skip"}
         skip = [(s, e) for s, e, lab in spans if lab == "skip"]
-        pred = {(e.start_char, e.end_char, e.label_) for e in nlp(text).ents
-                if e.label_ in labels
-                and not any(e.start_char < b and a < e.end_char for a, b in skip)}
-        for key in ("all", doc_type or "?"):
+        every = {(e.start_char, e.end_char, e.label_) for e in nlp(text).ents}
+        pred = {(a, b, lab) for a, b, lab in every if lab in labels
+                and not any(a < y and x < b for x, y in skip)}
+        for key, p in (("all", pred), (doc_type or "?", pred), ("strict", every)):
             tp, fp, fn = counts.setdefault(key, (Counter(), Counter(), Counter()))
-            for s in pred & gold:
+            for s in p & gold:
                 tp[s[2]] += 1
-            for s in pred - gold:
+            for s in p - gold:
                 fp[s[2]] += 1
-            for s in gold - pred:
+            for s in gold - p:
                 fn[s[2]] += 1
-    return {key: _table(*c, labels) for key, c in counts.items()}
+    return {key: _table(*c, labels if key != "strict" else (*labels, "MISC"))
+            for key, c in counts.items()}
 
 
 def main() -> None:
@@ -143,13 +153,17 @@ def main() -> None:
     ap.add_argument("--no-europeana", dest="europeana", action="store_false")
     ap.add_argument("--no-smartdata", dest="smartdata", action="store_false")
     ap.add_argument("--no-mobie", dest="mobie", action="store_false")
-    ap.add_argument("--no-repair", dest="repair", action="store_false")
-    ap.add_argument("--smartdata-dev", action="store_true")
+    ap.add_argument("--no-repair", dest="repair", action="store_false",
+                    help="--model: score without the span repairs (--cv scores both ways)")
+    ap.add_argument("--smartdata-dev", nargs="?", const="all", choices=["all", "fold"],
+                    help="score SmartData v3 dev with a model trained on everything else "
+                         "(all) or with the first cross-validation fold's model (fold)")
     ap.add_argument("--model", help="score this model on SmartData dev instead of training one")
     ap.add_argument("--ablate", default="", help="feature groups to leave out: clusters,freq")
     ap.add_argument("--iterations", type=int, default=150)
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.05)
+    ap.add_argument("--tag-cache", help="keep HanTa's tags of the corpora in this folder")
     ap.add_argument("--json", help="append the results as one JSON line to this file")
     args = ap.parse_args()
     os.environ["NEWSKIT_NER_ABLATE"] = args.ablate  # read when the feature module is imported
@@ -161,10 +175,11 @@ def main() -> None:
     result: dict = {"args": {k: v for k, v in vars(args).items() if k != "json"}}
     t0 = time.time()
     if args.model:
-        result["smartdata_dev"] = smartdata_dev(args, Path(args.model), data)
+        result["smartdata_dev"] = smartdata_dev(args, Path(args.model), data, args.repair)
     else:
         items = corpus_items(data, europeana=args.europeana, smartdata=args.smartdata,
-                             mobie=args.mobie, smartdata_dev=False)
+                             mobie=args.mobie, smartdata_dev=False,
+                             tag_cache=Path(args.tag_cache) if args.tag_cache else None)
         extra = [it for key, its in items.items() if key not in ("dev", "part1") for it in its]
         print(f"features: {', '.join(f'{k} {len(v)}' for k, v in items.items())} "
               f"({time.time() - t0:.0f}s)", flush=True)
@@ -173,15 +188,17 @@ def main() -> None:
 
             test_path = data / "germeval2014/NER-de-test-part1.tsv"
             result["cv"] = cross_validate(args, items, list(read_germeval(test_path)),
-                                          test_path, extra)
+                                          test_path, extra, result)
             print(json.dumps(result["cv"]), flush=True)
-        if args.smartdata_dev:
+        if args.smartdata_dev == "all":
             with tempfile.TemporaryDirectory() as tmp:
                 model = _train(items["dev"] + items["part1"] + extra,
                                Path(tmp) / "all.crfsuite", args)
-                result["smartdata_dev"] = smartdata_dev(args, model, data)
-    if "smartdata_dev" in result:
-        print(json.dumps(result["smartdata_dev"]), flush=True)
+                result["smartdata_dev"] = smartdata_dev(args, model, data, True)
+                result["smartdata_dev_without_repairs"] = smartdata_dev(args, model, data, False)
+    for key in ("smartdata_dev", "smartdata_dev_without_repairs"):
+        if key in result:
+            print(key, json.dumps(result[key]), flush=True)
     result["seconds"] = round(time.time() - t0)
     if args.json:
         with open(args.json, "a", encoding="utf-8") as fh:

@@ -38,7 +38,7 @@ def load_tables() -> tuple[dict[str, int], dict[str, float]]:
 def build(min_logprob: float, out: Path) -> int:
     clusters, probs = load_tables()
     words = [w for w, p in probs.items()
-             if p >= min_logprob and w.strip() and "\t" not in w and "\n" not in w]
+             if p >= min_logprob and w.split() == [w]]  # no whitespace inside
     words.sort(key=lambda w: (-probs[w], w))
     lines = "".join(f"{w}\t{clusters.get(w, 0)}\t{round(-probs[w])}\n" for w in words)
     out.parent.mkdir(parents=True, exist_ok=True)

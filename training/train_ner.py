@@ -39,32 +39,52 @@ def _fine(sentences):
     return [(w, lab) for w, lab in sentences if not has_skipped(lab)]
 
 
+def _items(name: str, sents, domain: str, tag_cache: Path | None) -> list:
+    """Features of ``sents``; HanTa's tags are kept in ``tag_cache/NAME.json`` when given
+    (tagging takes most of the time, and the tags do not change with the features)."""
+    import json
+
+    from newskit.nlp.ner_training import sentence_items
+    from newskit.nlp.tagger import tag_tokens
+
+    sents = list(sents)
+    cache = tag_cache / f"{name}.json" if tag_cache else None
+    tags = None
+    if cache and cache.exists():
+        tags = json.loads(cache.read_text())
+        if len(tags) != len(sents):
+            tags = None
+    if tags is None:
+        tags = [[t for t, _ in tag_tokens(words)] for words, _ in sents]
+        if cache:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            cache.write_text(json.dumps(tags))
+    return list(sentence_items(sents, domain, tags))
+
+
 def corpus_items(data: Path, *, europeana: bool = True, smartdata: bool = True,
-                 mobie: bool = True, smartdata_dev: bool = False) -> dict[str, list]:
+                 mobie: bool = True, smartdata_dev: bool = False,
+                 tag_cache: Path | None = None) -> dict[str, list]:
     """``(features, labels)`` per sentence of each training corpus, by corpus name."""
-    from newskit.nlp.ner_training import (
-        read_conll,
-        read_germeval,
-        read_smartdata,
-        sentence_items,
-    )
+    from newskit.nlp.ner_training import read_conll, read_germeval, read_smartdata
 
     germeval = data / "germeval2014"
-    items = {"dev": list(sentence_items(read_germeval(germeval / "NER-de-dev.tsv"))),
-             "part1": list(sentence_items(read_germeval(germeval / "NER-de-test-part1.tsv")))}
+    items = {"dev": _items("dev", read_germeval(germeval / "NER-de-dev.tsv"), "news", tag_cache),
+             "part1": _items("part1", read_germeval(germeval / "NER-de-test-part1.tsv"), "news",
+                             tag_cache)}
     if europeana:
         sents = [s for name in EUROPEANA
                  for s in read_conll(data / f"europeana-ner-de/enp_DE.{name}.bio")]
-        items["europeana"] = list(sentence_items(sents, "hist"))
+        items["europeana"] = _items("europeana", sents, "hist", tag_cache)
     smart = ["smartdata-v1-train"] if smartdata else []
     if smartdata_dev:
         smart.append("smartdata-v3-dev")
     for name in smart:
         sents = [(w, lab) for w, lab, _ in read_smartdata(data / f"smartdata/{name}.jsonl.gz")]
-        items[name] = list(sentence_items(_fine(sents), "sd"))
+        items[name] = _items(name, _fine(sents), "sd", tag_cache)
     if mobie:
         sents = read_conll(data / "mobie/train.conll2003", fine_types=True)
-        items["mobie"] = list(sentence_items(_fine(sents), "mob"))
+        items["mobie"] = _items("mobie", _fine(sents), "mob", tag_cache)
     return items
 
 

@@ -115,23 +115,23 @@ def name_clusters() -> tuple[frozenset[int], frozenset[int]]:
     """
     from collections import Counter
 
-    single, _ = gazetteer()
-    size, first, name = Counter(), Counter(), Counter()
-    for word, (cluster, _freq) in cluster_table().items():
-        if not cluster:
-            continue
-        size[cluster] += 1
-        kinds = single.get(word, ())
-        first[cluster] += "first" in kinds
-        name[cluster] += "first" in kinds or "last" in kinds
-    firsts = frozenset(c for c in size if first[c] >= 100 and first[c] >= 0.2 * size[c])
-    names = frozenset(c for c in size if name[c] >= 100 and name[c] >= 0.15 * size[c])
+    table = cluster_table()
+    size = Counter(c for c, _ in table.values())
+    first, name = Counter(), Counter()
+    for word, kinds in gazetteer()[0].items():
+        hit = table.get(word)
+        if hit:
+            first[hit[0]] += "first" in kinds
+            name[hit[0]] += "first" in kinds or "last" in kinds
+    size.pop("0", None)
+    firsts = frozenset(int(c) for c in size if first[c] >= 100 and first[c] >= 0.2 * size[c])
+    names = frozenset(int(c) for c in size if name[c] >= 100 and name[c] >= 0.15 * size[c])
     return firsts, firsts | names
 
 
 def _cluster(word: str) -> int:
     hit = cluster_table().get(word)
-    return hit[0] if hit else 0
+    return int(hit[0]) if hit else 0
 
 
 def _is_first_name(word: str) -> bool:
@@ -150,7 +150,7 @@ def _namelike(words: Sequence[str], i: int) -> bool:
     if i == 0:
         table = cluster_table()
         low, own = table.get(w.lower()), table.get(w)
-        return low is None or (own is not None and own[1] <= low[1])
+        return low is None or (own is not None and int(own[1]) <= int(low[1]))
     return True
 
 

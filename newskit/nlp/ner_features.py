@@ -122,24 +122,22 @@ def _word_features(word: str, tag: str) -> dict[str, object]:
 
 
 @lru_cache(maxsize=1)
-def cluster_table() -> dict[str, tuple[int, int]]:
+def cluster_table() -> dict[str, tuple[str, str]]:
     """Brown cluster and frequency bin per word form (``newskit/data/clusters_de.tsv.gz``).
 
     Each line is ``word<TAB>cluster<TAB>bin``: ``cluster`` is the cluster path as an
     integer whose lowest bit is the path's first step (spaCy's encoding; 0 = none),
-    ``bin`` is the word's negative log probability, rounded. Missing file: empty table.
+    ``bin`` is the word's negative log probability, rounded; both are kept as strings
+    (loading stays fast). Missing file: empty table.
     """
     import gzip
 
     path = resources.files("newskit") / "data" / CLUSTER_FILE
-    table: dict[str, tuple[int, int]] = {}
     if not path.is_file():
-        return table
+        return {}
     with gzip.open(str(path), "rt", encoding="utf-8") as fh:
-        for line in fh:
-            word, cluster, freq = line.rstrip("\n").split("\t")
-            table[word] = (int(cluster), int(freq))
-    return table
+        cells = fh.read().split()  # words hold no whitespace (training/build_clusters.py)
+    return dict(zip(cells[0::3], zip(cells[1::3], cells[2::3])))
 
 
 def _cluster_features(word: str) -> dict[str, object]:
@@ -149,7 +147,7 @@ def _cluster_features(word: str) -> dict[str, object]:
     hit = table.get(word)
     f: dict[str, object] = {}
     if "clusters" not in ABLATE:
-        cluster = hit[0] if hit else 0
+        cluster = int(hit[0]) if hit else 0
         if cluster:
             for bits in CLUSTER_PREFIXES:
                 f[f"c{bits}"] = cluster & ((1 << bits) - 1)
@@ -164,7 +162,7 @@ def _cluster_features(word: str) -> dict[str, object]:
             elif hit is None:
                 f["lr"] = "lowonly"
             else:
-                f["lr"] = max(-3, min(3, low[1] - hit[1]))  # >0: the capitalised form is commoner
+                f["lr"] = max(-3, min(3, int(low[1]) - int(hit[1])))  # >0: capitalised commoner
     return f
 
 

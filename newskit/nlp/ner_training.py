@@ -165,13 +165,17 @@ def clean_training_labels(labels: Iterable[str]) -> list[str]:
             for lab in labels]
 
 
-def sentence_items(sentences: Iterable[Sentence], domain: str = "news"):
-    """``(crfsuite features, training labels)`` per sentence, tagged with HanTa."""
+def sentence_items(sentences: Iterable[Sentence], domain: str = "news",
+                   tags: Iterable[list[str]] | None = None):
+    """``(crfsuite features, training labels)`` per sentence, tagged with HanTa
+    (or with the given ``tags``, one list per sentence)."""
     from newskit.nlp.tagger import tag_tokens
 
-    for words, labels in sentences:
-        tags = [t for t, _ in tag_tokens(words)]
-        yield sentence_features(words, tags, domain), clean_training_labels(labels)
+    sentences = list(sentences)
+    if tags is None:
+        tags = ([t for t, _ in tag_tokens(words)] for words, _ in sentences)
+    for (words, labels), sent_tags in zip(sentences, tags):
+        yield sentence_features(words, sent_tags, domain), clean_training_labels(labels)
 
 
 def train_items(items: Iterable[tuple[list[list[str]], list[str]]], out_path: str | Path, *,
