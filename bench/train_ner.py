@@ -75,7 +75,8 @@ def cross_validate(args, items, part1, test_path, extra_items, scores: dict) -> 
         rest = items["dev"] + items["part1"][: bounds[k]] + items["part1"][bounds[k + 1]:]
         t0 = time.time()
         with tempfile.TemporaryDirectory() as tmp:
-            model = _train(rest + extra_items, Path(tmp) / "fold.crfsuite", args)
+            model = _train(rest + extra_items, Path(args.keep_models or tmp) / f"fold{k}.crfsuite",
+                           args)
             if args.smartdata_dev == "fold" and "smartdata_dev" not in scores:
                 scores["smartdata_dev"] = smartdata_dev(args, model, Path(args.data), True)
                 scores["smartdata_dev_without_repairs"] = smartdata_dev(
@@ -163,6 +164,7 @@ def main() -> None:
     ap.add_argument("--iterations", type=int, default=150)
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.05)
+    ap.add_argument("--keep-models", help="keep the fold models in this folder")
     ap.add_argument("--tag-cache", help="keep HanTa's tags of the corpora in this folder")
     ap.add_argument("--json", help="append the results as one JSON line to this file")
     args = ap.parse_args()

@@ -53,9 +53,9 @@ def test_cluster_table_ships_and_encodes_paths():
 
     table = cluster_table()
     assert len(table) > 100_000
-    assert table["Merkel"][0] == table["Scholz"][0]  # one cluster for surnames
+    assert table["Merkel"][0] == table["Scholz"][0] != "0"  # one cluster for surnames
     assert table["Berlin"][0] == table["Hamburg"][0]  # and one for cities
-    assert table["der"][1] < table["Merkel"][1]  # frequency bin: smaller = commoner
+    assert int(table["der"][1]) < int(table["Merkel"][1])  # frequency bin: smaller = commoner
 
 
 def test_cluster_features_at_several_prefix_lengths():

@@ -108,10 +108,10 @@ Spans = list[tuple[int, int, str]]
 def name_clusters() -> tuple[frozenset[int], frozenset[int]]:
     """Brown clusters of personal names: ``(first-name clusters, all name clusters)``.
 
-    A cluster counts when at least 20 % (first names) or 15 % (first or last names)
+    A cluster counts when at least 40 % (first names) or 15 % (first or last names)
     of its word forms are listed in the gazetteer's name lists and it has at least
-    100 of them (in the shipped tables: Alan/Angela/Yang; Norbert/Otto; Merkel/Frei/
-    Turing/Röttgen; …).
+    100 of them (in the shipped tables: Alan/Angela/Yang; Norbert/Otto; … and
+    Merkel/Frei/Turing/Röttgen, a cluster that also holds many common nouns).
     """
     from collections import Counter
 
@@ -124,7 +124,7 @@ def name_clusters() -> tuple[frozenset[int], frozenset[int]]:
             first[hit[0]] += "first" in kinds
             name[hit[0]] += "first" in kinds or "last" in kinds
     size.pop("0", None)
-    firsts = frozenset(int(c) for c in size if first[c] >= 100 and first[c] >= 0.2 * size[c])
+    firsts = frozenset(int(c) for c in size if first[c] >= 100 and first[c] >= 0.4 * size[c])
     names = frozenset(int(c) for c in size if name[c] >= 100 and name[c] >= 0.15 * size[c])
     return firsts, firsts | names
 
@@ -134,19 +134,32 @@ def _cluster(word: str) -> int:
     return int(hit[0]) if hit else 0
 
 
+def _common_noun(word: str) -> bool:
+    from newskit.nlp.lexicons import noun_lexicon
+
+    return "NOUN" in (noun_lexicon().get(word) or "")
+
+
 def _is_first_name(word: str) -> bool:
-    return "first" in gazetteer()[0].get(word, ()) or _cluster(word) in name_clusters()[0]
+    """In a first-name cluster (Alan, Yang, Norbert), or a listed first name that
+    german-nouns does not know as a common noun."""
+    if _cluster(word) in name_clusters()[0]:
+        return True
+    return "first" in gazetteer()[0].get(word, ()) and not _common_noun(word)
 
 
 def _namelike(words: Sequence[str], i: int) -> bool:
-    """A capitalised word that the gazetteer or the clusters know as a personal name
-    (at the start of a sentence only if its lower-case form is not the commoner one)."""
+    """A capitalised word that is a first name, or a listed or clustered name that is
+    not a common noun (``Frei``, ``Turing``, not ``Bischof``); at the start of a
+    sentence only if its lower-case form is not the commoner one."""
     w = words[i]
     if not (w[:1].isupper() and w.isalpha() and not w.isupper()):
         return False
-    kinds = gazetteer()[0].get(w, ())
-    if not ("first" in kinds or "last" in kinds or _cluster(w) in name_clusters()[1]):
-        return False
+    if not _is_first_name(w):
+        kinds = gazetteer()[0].get(w, ())
+        listed = "last" in kinds or _cluster(w) in name_clusters()[1]
+        if not listed or _common_noun(w):
+            return False
     if i == 0:
         table = cluster_table()
         low, own = table.get(w.lower()), table.get(w)
@@ -159,7 +172,7 @@ def _split_affiliation(words: Sequence[str], spans: Spans) -> Spans:
     out: Spans = []
     for s, e, label in spans:
         cut = None
-        if label in ("ORG", "MISC") and e - s >= 3:
+        if label == "ORG" and e - s >= 3:
             cut = next((j for j in range(s + 1, e - 1)
                         if _is_first_name(words[j]) and _namelike(words, j)
                         and all(_namelike(words, k) for k in range(j + 1, e))), None)
@@ -171,15 +184,16 @@ def _split_affiliation(words: Sequence[str], spans: Spans) -> Spans:
 
 
 def _join_names(words: Sequence[str], spans: Spans) -> Spans:
-    """``Alan`` + ``Turing`` as two spans → one PER: a one-word first name right before a
-    PER span (whatever its label) becomes part of it; so does an untagged name word
-    (``Frei Otto``, ``Yang Liwei`` cut to ``Otto``, ``Liwei``)."""
+    """``Alan`` + ``Turing`` as two spans → one PER: a one-word span that is a first name,
+    right before a PER span, becomes part of it when it has another label or starts the
+    sentence (``Bush Cheney`` mid-sentence stay two); so does an untagged
+    name word (``Frei Otto``, ``Yang Liwei`` cut to ``Otto``, ``Liwei``)."""
     out: Spans = []
     for s, e, label in sorted(spans):
         prev = out[-1] if out else None
         if label == "PER" and prev and prev[1] == s and prev[1] - prev[0] == 1 \
-                and (prev[2] == "PER" or _is_first_name(words[prev[0]])) \
-                and _namelike(words, prev[0]):
+                and (prev[2] != "PER" or prev[0] == 0) \
+                and _is_first_name(words[prev[0]]) and _namelike(words, prev[0]):
             out[-1] = (prev[0], e, "PER")
             continue
         if label == "PER" and s > 0 and (not prev or prev[1] < s) and _namelike(words, s - 1):
@@ -188,16 +202,28 @@ def _join_names(words: Sequence[str], spans: Spans) -> Spans:
     return out
 
 
+@lru_cache(maxsize=1)
+def _genitive_place_clusters() -> frozenset[int]:
+    """Clusters where at least 100 and 30 % of the word forms are a listed place + s
+    (``Berlins``, ``Moskaus``, ``Washingtons``)."""
+    from collections import Counter
+
+    table, single = cluster_table(), gazetteer()[0]
+    size = Counter(c for c, _ in table.values())
+    hits = Counter(c for w, (c, _) in table.items()
+                   if w.endswith("s") and "place" in single.get(w[:-1], ()))
+    return frozenset(int(c) for c, n in hits.items()
+                     if c != "0" and n >= 100 and n >= 0.3 * size[c])
+
+
 def _place_not_person(words: Sequence[str], span: tuple[int, int, str]) -> tuple[int, int, str]:
-    """A one-word PER that is a listed place (``Berlin``, genitive ``Berlins``) and
-    not in a name cluster → LOC."""
+    """A one-word PER that is the genitive of a listed place (``Berlins``), not listed
+    itself and in a cluster of such genitives → LOC."""
     s, e, label = span
-    if label != "PER" or e - s != 1:
-        return span
-    single = gazetteer()[0]
     w = words[s]
-    base = w if "place" in single.get(w, ()) else w[:-1] if w.endswith("s") else ""
-    if "place" in single.get(base, ()) and _cluster(base) not in name_clusters()[1]:
+    if label != "PER" or e - s != 1 or not w.endswith("s") or gazetteer()[0].get(w):
+        return span
+    if "place" in gazetteer()[0].get(w[:-1], ()) and _cluster(w) in _genitive_place_clusters():
         return s, e, "LOC"
     return span
 
