@@ -24,12 +24,15 @@ def main() -> None:
     ap.add_argument("--data", default="../shared/data")
     ap.add_argument("--sentences", type=int, default=400)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--model", help="a CRFsuite model file instead of the shipped one")
     args = ap.parse_args()
 
-    import newskit
     from newskit.nlp.ner import read_germeval
+    from newskit.nlp.pipeline import build_embedded
 
-    nlp = newskit.load_pipeline("newskit_embedded")
+    nlp = build_embedded(ner=not args.model)
+    if args.model:
+        nlp.add_pipe("newskit_ner", config={"model_path": args.model})
     sents = list(read_germeval(Path(args.data) / "germeval2014/NER-de-dev.tsv"))
     sents = sents[: args.sentences]
     docs = [nlp.make_doc(" ".join(words)) for words, _ in sents]

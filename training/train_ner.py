@@ -100,12 +100,14 @@ def main() -> None:
     ap.add_argument("--no-smartdata-dev", dest="smartdata_dev", action="store_false",
                     help="leave SmartData v3 dev out (it is in the shipped model)")
     ap.add_argument("--iterations", type=int, default=150)
+    ap.add_argument("--tag-cache", type=Path, help="keep HanTa's tags of the corpora here")
     ap.add_argument("--out", default=str(default_model_path()),
                     help="where to write the model (default: the shipped one)")
     args = ap.parse_args()
     t0 = time.time()
     items = corpus_items(Path(args.data), europeana=args.europeana, smartdata=args.smartdata,
-                         mobie=args.mobie, smartdata_dev=args.smartdata_dev)
+                         mobie=args.mobie, smartdata_dev=args.smartdata_dev,
+                         tag_cache=args.tag_cache)
     every = [it for its in items.values() for it in its]
     print(", ".join(f"{k} {len(v)}" for k, v in items.items()), f"sentences ({time.time() - t0:.0f}s)")
     path = train_items(every, Path(args.out), max_iterations=args.iterations)

@@ -248,6 +248,8 @@ class CRFEntityRecognizer:
         noun_lexicon()  # load the word lists when the pipeline is built (forked workers share them)
         gazetteer()
         cluster_table()
+        name_clusters()  # derived tables of the span repairs
+        _genitive_place_clusters()
         if Path(self.model_path).exists():
             _tagger(self.model_path)
 
