@@ -49,15 +49,17 @@ def test_hanta_is_not_patched():
 
 
 def test_clear_word_caches_empties_every_memo():
-    from newskit.nlp import ner, tagger
+    from newskit.nlp import ner_features, tagger
 
     tag_tokens("Die Brücke wird gebaut .".split())
-    ner.lexicon_class("Brücke")
+    ner_features.lexicon_class("Brücke")
+    ner_features._word_block("Brücke", "NN")
+    assert ner_features._word_block.cache_info().currsize > 0
     clear_word_caches()
     assert not hanta._forward and not hanta._cands[0] and not hanta._cands[1]
     assert not hanta._lemmas and not tagger._tag_lemma
-    assert ner.lexicon_class.cache_info().currsize == 0
-    assert ner._word_block.cache_info().currsize == 0
+    assert ner_features.lexicon_class.cache_info().currsize == 0
+    assert ner_features._word_block.cache_info().currsize == 0
 
 
 def test_tag_tokens_maps_to_stts():

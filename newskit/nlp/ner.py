@@ -1,235 +1,47 @@
 """Named entities (PER, LOC, ORG, MISC) for the embedded pipeline.
 
-A linear-chain CRF (python-crfsuite) over hand-made token features: the word
-and its shape, prefixes and suffixes, HanTa's STTS tag (which tells nouns
-from proper names, the crux in German where every noun is capitalised),
-german-nouns word classes, hyphen parts (``US-Kollege`` is a common noun with a
-name inside), gazetteer hits (first names, surnames, places), and the same for
-the words either side. It is trained on GermEval 2014 (CC BY 4.0) and the
-Europeana Newspapers NER corpus (CC0) with domain-split features; see NOTICE
-and ``bench/train_ner.py``.
+A linear-chain CRF (python-crfsuite) over hand-made token features
+(``newskit.nlp.ner_features``: word shape and affixes, HanTa's STTS tag,
+german-nouns word classes, gazetteer hits, Brown clusters and word frequencies,
+for the word and its neighbours), followed by a few span repairs for errors the
+CRF makes systematically (``_repair``). It is trained on GermEval 2014
+(CC BY 4.0), the Europeana Newspapers NER corpus (CC0), SmartData and MobIE
+(CC BY 4.0) with domain-split features; see NOTICE, ``newskit.nlp.ner_training``
+and ``training/README.md``.
 
-The model file ``newskit/data/ner_de.crfsuite.gz`` and the name lists
-``newskit/data/gazetteer_de.tsv.gz`` (``bench/build_gazetteer.py``) ship inside
-the package.
+The model file ``newskit/data/ner_de.crfsuite.gz``, the name lists
+``newskit/data/gazetteer_de.tsv.gz`` and the cluster table
+``newskit/data/clusters_de.tsv.gz`` ship inside the package.
 """
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-MODEL_FILE = "ner_de.crfsuite.gz"
-GAZETTEER_FILE = "gazetteer_de.tsv.gz"
-MAX_GAZ_WORDS = 4
-LABELS = ("PER", "LOC", "ORG", "MISC")
-
-# Words that typically stand right before a person's name in German news.
-_PERSON_CUES = frozenset(
-    "herr frau dr. prof. präsident präsidentin kanzler kanzlerin minister ministerin sprecher "
-    "sprecherin chef chefin trainer trainerin bürgermeister bürgermeisterin außenminister "
-    "außenministerin regierungschef vorsitzende vorsitzender abgeordnete abgeordneter sänger "
-    "sängerin autor autorin kollege kollegin papst könig königin".split()
+from newskit.nlp.ner_features import (  # noqa: F401  (re-exported)
+    GAZETTEER_FILE,
+    MAX_GAZ_WORDS,
+    cluster_table,
+    gazetteer,
+    gazetteer_features,
+    lexicon_class,
+    sentence_features,
 )
-_LOC_CUES = frozenset("in nach aus im bei von gegen über".split())
+from newskit.nlp.ner_training import (  # noqa: F401  (re-exported)
+    clean_training_labels,
+    read_conll,
+    read_germeval,
+    train,
+)
 
-
-def _shape(word: str) -> str:
-    s = re.sub(r"[A-ZÄÖÜ]", "X", word)
-    s = re.sub(r"[a-zäöüß]", "x", s)
-    s = re.sub(r"[0-9]", "d", s)
-    return re.sub(r"(.)\1{2,}", r"\1\1", s)
-
-
-@lru_cache(maxsize=200_000)
-def lexicon_class(word: str) -> tuple[str, str]:
-    """HanTa's context-free view of ``word``: (known/guessed, best tag).
-
-    HanTa scores a word it has in its lexicon far higher than one it only
-    guesses from the word's shape; an unknown capitalised word is often a name.
-    """
-    from newskit.nlp.hanta import tag_word
-
-    try:
-        cands = tag_word(word)
-    except Exception:  # HanTa fails on some odd strings; treat them as unknown
-        return "unk", "X"
-    if not cands:
-        return "unk", "X"
-    tag, logp = cands[0]
-    known = "known" if float(logp) > -20 else "guess"
-    return known, str(tag).replace("(", "").replace(")", "")
-
-
-def _noun_kind(word: str) -> str:
-    from newskit.lang.de.nouns import noun_lexicon
-
-    lex = noun_lexicon()
-    kind = lex.get(word)
-    if kind is None and word.endswith("s") and len(word) > 3:
-        kind = lex.get(word[:-1])
-        kind = f"gen:{kind}" if kind else None
-    if kind is None and "-" in word:
-        tail = lex.get(word.rsplit("-", 1)[1])
-        kind = f"tail:{tail}" if tail else None
-    return kind or "none"
-
-
-ORG_SUFFIXES = ("verband", "verein", "partei", "bank", "amt", "ministerium", "gesellschaft",
-                "institut", "universität", "gmbh", "konzern", "bund", "rat", "kommission",
-                "gericht", "agentur", "stiftung", "club", "klub", "union", "gruppe", "werke",
-                "behörde", "polizei", "fraktion", "akademie", "hochschule", "schule", "zeitung",
-                "verlag", "sender", "liga", "ag", "se", "kg", "gewerkschaft", "kirche")
-LOC_SUFFIXES = ("stadt", "dorf", "burg", "berg", "heim", "hausen", "ingen", "feld", "see",
-                "tal", "land", "platz", "straße", "strasse", "weiler", "bach", "brück", "furt",
-                "hafen", "insel", "kreis", "gebirge", "wald", "au", "stein", "hof")
-
-
-def _suffix_class(low: str) -> str:
-    if low.endswith(ORG_SUFFIXES):
-        return "org"
-    if low.endswith(LOC_SUFFIXES):
-        return "loc"
-    return "-"
-
-
-def _word_features(word: str, tag: str) -> dict[str, object]:
-    low = word.lower()
-    known, ctag = lexicon_class(word) if word[:1].isalpha() else ("sym", "X")
-    nk = _noun_kind(word) if word[:1].isupper() else "lower"
-    f: dict[str, object] = {
-        "lx": known, "lt": ctag, "lxt": f"{known}|{tag}", "nk": nk, "nkt": f"{nk}|{tag}",
-        "sc": _suffix_class(low),
-        "w": low, "s": _shape(word), "p3": low[:3], "x2": low[-2:], "x3": low[-3:],
-        "x4": low[-4:], "t": tag, "up": word.isupper(), "ti": word[:1].isupper(),
-        "len": min(len(word), 12) // 3,
-    }
-    if "-" in word.strip("-"):
-        head, _, tail = word.rpartition("-")
-        f["hh"] = head.lower()
-        f["ht"] = tail.lower()
-        f["htti"] = tail[:1].isupper()
-    if low in _PERSON_CUES or (low.endswith("minister") or low.endswith("ministerin")):
-        f["pcue"] = True
-    return f
-
-
-@lru_cache(maxsize=1)
-def gazetteer() -> tuple[dict[str, frozenset[str]], dict[tuple[str, ...], frozenset[str]]]:
-    """Name lists shipped in ``newskit/data/gazetteer_de.tsv.gz`` (see bench/build_gazetteer.py).
-
-    Returns ``(single, multi)``: one-word entries and multi-word entries (as word
-    tuples), each mapped to their kinds (``first``, ``last``, ``place``, ``org``).
-    """
-    import gzip
-
-    single: dict[str, set[str]] = {}
-    multi: dict[tuple[str, ...], set[str]] = {}
-    path = resources.files("newskit") / "data" / GAZETTEER_FILE
-    with gzip.open(str(path), "rt", encoding="utf-8") as fh:
-        for line in fh:
-            kind, _, name = line.rstrip("\n").partition("\t")
-            words = tuple(name.split())
-            if len(words) == 1:
-                single.setdefault(name, set()).add(kind)
-            elif len(words) <= MAX_GAZ_WORDS:
-                multi.setdefault(words, set()).add(kind)
-    return ({k: frozenset(v) for k, v in single.items()},
-            {k: frozenset(v) for k, v in multi.items()})
-
-
-def gazetteer_features(words: Sequence[str]) -> list[list[str]]:
-    """Gazetteer hits per word: ``gz=place`` for a listed word (``gz=places`` for
-    its genitive), ``gm=Bplace``/``gm=Iplace`` inside the longest listed word sequence.
-
-    >>> gazetteer_features(["Anna", "fuhr", "nach", "New", "York"])[3]
-    ['gm=Bplace']
-    """
-    single, multi = gazetteer()
-    n = len(words)
-    out: list[list[str]] = [[] for _ in range(n)]
-    for i, w in enumerate(words):
-        kinds = single.get(w)
-        suffix = ""
-        if not kinds and w.endswith("s") and len(w) > 3:
-            kinds, suffix = single.get(w[:-1]), "s"
-        if kinds:
-            out[i] += [f"gz={k}{suffix}" for k in sorted(kinds)]
-    i = 0
-    while i < n:
-        for size in range(min(MAX_GAZ_WORDS, n - i), 1, -1):
-            kinds = multi.get(tuple(words[i:i + size]))
-            if kinds:
-                for j in range(i, i + size):
-                    out[j] += [f"gm={'B' if j == i else 'I'}{k}" for k in sorted(kinds)]
-                i += size
-                break
-        else:
-            i += 1
-    return out
-
-
-def sentence_features(words: Sequence[str], tags: Sequence[str],
-                      domain: str = "news") -> list[list[str]]:
-    """crfsuite feature strings for one sentence of ``words`` with STTS ``tags``.
-
-    Every feature also appears prefixed with ``domain`` (``news`` for GermEval and
-    for all prediction, ``hist`` for the historical Europeana newspapers): the
-    model learns what holds in both domains and what is particular to one
-    ("frustratingly easy" domain adaptation, Daumé III 2007).
-    """
-    feats = _sentence_features(words, tags)
-    return [fs + [f"{domain}:{f}" for f in fs] for fs in feats]
-
-
-@lru_cache(maxsize=300_000)
-def _word_block(word: str, tag: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]]:
-    """Feature strings of one (word, tag): its own, and as seen from each neighbour offset."""
-    b = _word_features(word, tag)
-    own = tuple(f"{k}={v}" for k, v in b.items())
-    seen: dict[int, tuple[str, ...]] = {}
-    for off in (-2, -1, 1, 2):
-        fs = [f"{off}w={b['w']}", f"{off}t={b['t']}", f"{off}s={b['s']}", f"{off}lx={b['lx']}"]
-        if off in (-1, 1):
-            fs += [f"{off}x3={b['x3']}", f"{off}ti={b['ti']}", f"{off}nk={b['nk']}",
-                   f"{off}sc={b['sc']}"]
-            if b.get("pcue"):
-                fs.append(f"{off}pcue")
-        if off == -1 and b["w"] in _LOC_CUES:
-            fs.append("-1loc")
-        seen[off] = tuple(fs)
-    return own, seen
-
-
-def _sentence_features(words: Sequence[str], tags: Sequence[str]) -> list[list[str]]:
-    blocks = [_word_block(w, t) for w, t in zip(words, tags)]
-    gaz = gazetteer_features(words)
-    out = []
-    n = len(words)
-    for i in range(n):
-        feats = list(blocks[i][0])
-        if i == 0:
-            feats.append("BOS")
-        for off in (-2, -1, 1, 2):
-            j = i + off
-            if 0 <= j < n:
-                feats += blocks[j][1][off]
-            else:
-                feats.append(f"{off}pad")
-        feats += gaz[i]
-        for off in (-1, 1):
-            if 0 <= i + off < n:
-                feats += [f"{off}{g}" for g in gaz[i + off]]
-        feats.append(f"t|t+1={tags[i]}|{tags[i + 1] if i + 1 < n else 'EOS'}")
-        feats.append(f"t-1|t={tags[i - 1] if i else 'BOS'}|{tags[i]}")
-        out.append(feats)
-    return out
+MODEL_FILE = "ner_de.crfsuite.gz"
+LABELS = ("PER", "LOC", "ORG", "MISC")
 
 
 @lru_cache(maxsize=2)
@@ -305,16 +117,156 @@ def bio_to_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
-class CRFEntityRecognizer:
-    """spaCy component that writes ``doc.ents`` from the CRF model."""
+# ------------------------------------------------------------------ span repairs
+Spans = list[tuple[int, int, str]]
 
-    def __init__(self, nlp: Language, name: str, model_path: str | None):
+
+@lru_cache(maxsize=1)
+def name_clusters() -> tuple[frozenset[int], frozenset[int]]:
+    """Brown clusters of personal names: ``(first-name clusters, all name clusters)``.
+
+    A cluster counts when at least 40 % (first names) or 15 % (first or last names)
+    of its word forms are listed in the gazetteer's name lists and it has at least
+    100 of them (in the shipped tables: Alan/Angela/Yang; Norbert/Otto; … and
+    Merkel/Frei/Turing/Röttgen, a cluster that also holds many common nouns).
+    """
+    from collections import Counter
+
+    table = cluster_table()
+    size = Counter(c for c, _ in table.values())
+    first, name = Counter(), Counter()
+    for word, kinds in gazetteer()[0].items():
+        hit = table.get(word)
+        if hit:
+            first[hit[0]] += "first" in kinds
+            name[hit[0]] += "first" in kinds or "last" in kinds
+    size.pop("0", None)
+    firsts = frozenset(int(c) for c in size if first[c] >= 100 and first[c] >= 0.4 * size[c])
+    names = frozenset(int(c) for c in size if name[c] >= 100 and name[c] >= 0.15 * size[c])
+    return firsts, firsts | names
+
+
+def _cluster(word: str) -> int:
+    hit = cluster_table().get(word)
+    return int(hit[0]) if hit else 0
+
+
+def _common_noun(word: str) -> bool:
+    from newskit.lang.de.nouns import noun_lexicon
+
+    return "NOUN" in (noun_lexicon().get(word) or "")
+
+
+def _is_first_name(word: str) -> bool:
+    """In a first-name cluster (Alan, Yang, Norbert), or a listed first name that
+    german-nouns does not know as a common noun."""
+    if _cluster(word) in name_clusters()[0]:
+        return True
+    return "first" in gazetteer()[0].get(word, ()) and not _common_noun(word)
+
+
+def _namelike(words: Sequence[str], i: int) -> bool:
+    """A capitalised word that is a first name, or a listed or clustered name that is
+    not a common noun (``Frei``, ``Turing``, not ``Bischof``); at the start of a
+    sentence only if its lower-case form is not the commoner one."""
+    w = words[i]
+    if not (w[:1].isupper() and w.isalpha() and not w.isupper()):
+        return False
+    if not _is_first_name(w):
+        kinds = gazetteer()[0].get(w, ())
+        listed = "last" in kinds or _cluster(w) in name_clusters()[1]
+        if not listed or _common_noun(w):
+            return False
+    if i == 0:
+        table = cluster_table()
+        low, own = table.get(w.lower()), table.get(w)
+        return low is None or (own is not None and int(own[1]) <= int(low[1]))
+    return True
+
+
+def _split_affiliation(words: Sequence[str], spans: Spans) -> Spans:
+    """``CDU/CSU Norbert Röttgen`` tagged as one ORG → ORG + PER at the first name."""
+    out: Spans = []
+    for s, e, label in spans:
+        cut = None
+        if label == "ORG" and e - s >= 3:
+            cut = next((j for j in range(s + 1, e - 1)
+                        if _is_first_name(words[j]) and _namelike(words, j)
+                        and all(_namelike(words, k) for k in range(j + 1, e))), None)
+        if cut is None:
+            out.append((s, e, label))
+        else:
+            out += [(s, cut, label), (cut, e, "PER")]
+    return out
+
+
+def _join_names(words: Sequence[str], spans: Spans) -> Spans:
+    """``Alan`` + ``Turing`` as two spans → one PER: a one-word span that is a first name,
+    right before a PER span, becomes part of it when it has another label or starts the
+    sentence (``Bush Cheney`` mid-sentence stay two); so does an untagged
+    name word (``Frei Otto``, ``Yang Liwei`` cut to ``Otto``, ``Liwei``)."""
+    out: Spans = []
+    for s, e, label in sorted(spans):
+        prev = out[-1] if out else None
+        if label == "PER" and prev and prev[1] == s and prev[1] - prev[0] == 1 \
+                and (prev[2] != "PER" or prev[0] == 0) \
+                and _is_first_name(words[prev[0]]) and _namelike(words, prev[0]):
+            out[-1] = (prev[0], e, "PER")
+            continue
+        if label == "PER" and s > 0 and (not prev or prev[1] < s) and _namelike(words, s - 1):
+            s -= 1
+        out.append((s, e, label))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _genitive_place_clusters() -> frozenset[int]:
+    """Clusters where at least 100 and 30 % of the word forms are a listed place + s
+    (``Berlins``, ``Moskaus``, ``Washingtons``)."""
+    from collections import Counter
+
+    table, single = cluster_table(), gazetteer()[0]
+    size = Counter(c for c, _ in table.values())
+    hits = Counter(c for w, (c, _) in table.items()
+                   if w.endswith("s") and "place" in single.get(w[:-1], ()))
+    return frozenset(int(c) for c, n in hits.items()
+                     if c != "0" and n >= 100 and n >= 0.3 * size[c])
+
+
+def _place_not_person(words: Sequence[str], span: tuple[int, int, str]) -> tuple[int, int, str]:
+    """A one-word PER that is the genitive of a listed place (``Berlins``), not listed
+    itself and in a cluster of such genitives → LOC."""
+    s, e, label = span
+    w = words[s]
+    if label != "PER" or e - s != 1 or not w.endswith("s") or gazetteer()[0].get(w):
+        return span
+    if "place" in gazetteer()[0].get(w[:-1], ()) and _cluster(w) in _genitive_place_clusters():
+        return s, e, "LOC"
+    return span
+
+
+def repair_spans(words: Sequence[str], spans: Spans) -> Spans:
+    """Fix errors the CRF makes systematically (see the helpers); ``spans`` are
+    ``(start, end, label)`` word indices of one sentence."""
+    spans = _split_affiliation(words, spans)
+    spans = _join_names(words, spans)
+    return [_place_not_person(words, span) for span in spans]
+
+
+class CRFEntityRecognizer:
+    """spaCy component that writes ``doc.ents`` from the CRF model (and ``repair_spans``)."""
+
+    def __init__(self, nlp: Language, name: str, model_path: str | None, repair: bool = True):
         from newskit.lang.de.nouns import noun_lexicon
 
         self.name = name
+        self.repair = repair
         self.model_path = str(model_path or default_model_path())
         noun_lexicon()  # load the word lists when the pipeline is built (forked workers share them)
         gazetteer()
+        cluster_table()
+        name_clusters()  # derived tables of the span repairs
+        _genitive_place_clusters()
         if Path(self.model_path).exists():
             _tagger(self.model_path)
 
@@ -322,7 +274,7 @@ class CRFEntityRecognizer:
         if not Path(self.model_path).exists():
             raise FileNotFoundError(
                 f"NER model not found at {self.model_path}; "
-                "train one with `python bench/train_ner.py --out PATH`"
+                "train one with `python training/train_ner.py --out PATH`"
             )
         tagger = _tagger(self.model_path)
         ents: list[Span] = []
@@ -330,9 +282,11 @@ class CRFEntityRecognizer:
             toks = [t for t in sent if not t.is_space]
             if not toks:
                 continue
-            feats = sentence_features([t.text for t in toks], [t.tag_ or "X" for t in toks])
-            labels = tagger.tag(feats)
-            for s, e, label in bio_to_spans(labels):
+            words = [t.text for t in toks]
+            spans = bio_to_spans(tagger.tag(sentence_features(words, [t.tag_ or "X" for t in toks])))
+            if self.repair:
+                spans = repair_spans(words, spans)
+            for s, e, label in spans:
                 span = doc[toks[s].i : toks[e - 1].i + 1]
                 span = _trim(span)
                 if span is not None:
@@ -360,113 +314,7 @@ def _no_overlap(spans: list[Span]) -> list[Span]:
     return out
 
 
-@Language.factory("newskit_ner", default_config={"model_path": None})
-def make_ner(nlp: Language, name: str, model_path: str | None) -> CRFEntityRecognizer:
-    return CRFEntityRecognizer(nlp, name, model_path)
-
-
-# ------------------------------------------------------------------ corpora
-def read_germeval(path: str | Path) -> Iterator[tuple[list[str], list[str]]]:
-    """Yield ``(words, BIO labels)`` per sentence of a GermEval 2014 TSV file.
-
-    The outer column is used; ``OTH`` becomes ``MISC``; ``*deriv`` and
-    ``*part`` labels (e.g. ``B-LOCderiv``) are returned unchanged so that an
-    evaluation can ignore them.
-    """
-    words: list[str] = []
-    labels: list[str] = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if line.startswith("#"):
-                continue
-            if not line.strip():
-                if words:
-                    yield words, labels
-                words, labels = [], []
-                continue
-            cols = line.split("\t")
-            words.append(cols[1])
-            labels.append(cols[2].replace("OTH", "MISC"))
-    if words:
-        yield words, labels
-
-
-def read_conll(path: str | Path) -> Iterator[tuple[list[str], list[str]]]:
-    """Yield ``(words, labels)`` per sentence of a ``token LABEL`` file.
-
-    Blank lines separate sentences; files without them (Europeana) are cut
-    after sentence-final punctuation. Malformed labels are normalised
-    (``B-PEr`` → ``B-PER``); anything unknown becomes ``O``.
-    """
-    words: list[str] = []
-    labels: list[str] = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if not parts:
-                if words:
-                    yield words, labels
-                words, labels = [], []
-                continue
-            if len(parts) < 2:
-                continue
-            word, lab = parts[0], parts[-1].upper()
-            if lab != "O" and not re.fullmatch(r"[BI]-(PER|LOC|ORG|MISC)", lab):
-                lab = "O"
-            words.append(word)
-            labels.append(lab)
-            if word in (".", "!", "?") and len(words) > 3:
-                yield words, labels
-                words, labels = [], []
-    if words:
-        yield words, labels
-
-
-def clean_training_labels(labels: Iterable[str]) -> list[str]:
-    """Map ``*deriv``/``*part`` labels to ``O`` for training."""
-    return ["O" if ("deriv" in lab or "part" in lab) else lab for lab in labels]
-
-
-def train(
-    sentences: Iterable[tuple[list[str], list[str]]],
-    out_path: str | Path,
-    *,
-    historical: Iterable[tuple[list[str], list[str]]] = (),
-    c1: float = 0.05,
-    c2: float = 0.05,
-    max_iterations: int = 150,
-    progress: bool = True,
-) -> Path:
-    """Train the CRF on ``(words, labels)`` sentences and write it to ``out_path``.
-
-    ``sentences`` are modern news/encyclopedia text (GermEval); ``historical``
-    ones (Europeana) train the shared and the ``hist:`` features only.
-    """
-    import pycrfsuite
-    from tqdm.auto import tqdm
-
-    from newskit.nlp.tagger import tag_tokens
-
-    trainer = pycrfsuite.Trainer(verbose=False)
-    data = [(s, "news") for s in sentences] + [(s, "hist") for s in historical]
-    for (words, labels), domain in tqdm(data, desc="features", disable=not progress):
-        tags = [t for t, _ in tag_tokens(words)]
-        trainer.append(sentence_features(words, tags, domain), clean_training_labels(labels))
-    trainer.set_params({
-        "c1": c1, "c2": c2, "max_iterations": max_iterations,
-        "feature.possible_transitions": True, "feature.minfreq": 1,
-    })
-    out_path = Path(out_path)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    if out_path.suffix != ".gz":
-        trainer.train(str(out_path))
-        return out_path
-    import gzip
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:  # a ``.gz`` path gets the compressed model
-        plain = Path(tmp) / "model.crfsuite"
-        trainer.train(str(plain))
-        out_path.write_bytes(gzip.compress(plain.read_bytes(), compresslevel=9, mtime=0))
-    return out_path
+@Language.factory("newskit_ner", default_config={"model_path": None, "repair": True})
+def make_ner(nlp: Language, name: str, model_path: str | None,
+             repair: bool = True) -> CRFEntityRecognizer:
+    return CRFEntityRecognizer(nlp, name, model_path, repair)

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.parts_of_speech import IDS as UPOS_IDS
 from spacy.tokens import Doc
 
-from newskit.nlp import hanta, ner
+from newskit.nlp import hanta, ner_features
 
 MAX_TAGGED_CHARS = hanta.MAX_TAGGED_CHARS  # longer tokens skip HanTa's morphological search
 
@@ -162,7 +162,7 @@ def clear_word_caches() -> None:
     hanta.clear_caches()
     _tag_lemma.clear()
     for name in ("lexicon_class", "_word_block"):
-        memo = getattr(ner, name, None)
+        memo = getattr(ner_features, name, None)
         if hasattr(memo, "cache_clear"):
             memo.cache_clear()
 

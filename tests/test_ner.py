@@ -1,0 +1,140 @@
+"""Entity model: feature tables, span repairs, corpus readers (offline; data-dependent
+checks skip when ../shared is absent)."""
+
+import gzip
+import json
+
+import pytest
+
+from newskit.nlp.ner import repair_spans
+
+
+def _words(text):
+    return text.split()
+
+
+def test_sentence_initial_first_name_joins_the_surname():
+    words = _words("Alan Turing wurde in einem Vorort von London geboren .")
+    assert repair_spans(words, [(0, 1, "PER"), (1, 2, "PER")]) == [(0, 2, "PER")]
+    assert repair_spans(words, [(0, 1, "LOC"), (1, 2, "PER")]) == [(0, 2, "PER")]
+    assert repair_spans(words, [(1, 2, "PER")]) == [(0, 2, "PER")]
+
+
+def test_sentence_initial_common_word_stays_outside():
+    words = _words("Nach Merkel sprach der Gast .")
+    assert repair_spans(words, [(1, 2, "PER")]) == [(1, 2, "PER")]
+    words = _words("Kanzlerin Merkel sprach .")
+    assert repair_spans(words, [(1, 2, "PER")]) == [(1, 2, "PER")]
+
+
+def test_foreign_first_names_are_not_cut():
+    words = _words("Im Museum erklärte Yang Liwei seinen Flug .")
+    assert repair_spans(words, [(4, 5, "PER")]) == [(3, 5, "PER")]
+    words = _words("Das Zeltdach entwarf Frei Otto mit Kollegen .")
+    assert repair_spans(words, [(4, 5, "PER")]) == [(3, 5, "PER")]
+
+
+def test_affiliation_is_split_from_the_name():
+    words = _words("Die Frage beantwortete CDU/CSU Norbert Röttgen knapp .")
+    assert repair_spans(words, [(3, 6, "ORG")]) == [(3, 4, "ORG"), (4, 6, "PER")]
+    org = _words("Sie arbeitet bei der Deutschen Bank in Frankfurt .")
+    assert repair_spans(org, [(4, 6, "ORG")]) == [(4, 6, "ORG")]
+
+
+def test_genitive_place_is_not_a_person():
+    words = _words("Die Bürgermeisterin Berlins eröffnete den Markt .")
+    assert repair_spans(words, [(2, 3, "PER")]) == [(2, 3, "LOC")]
+    person = _words("Die Rede von Merkel dauerte lange .")
+    assert repair_spans(person, [(3, 4, "PER")]) == [(3, 4, "PER")]
+
+
+def test_cluster_table_ships_and_encodes_paths():
+    from newskit.nlp.ner_features import cluster_table
+
+    table = cluster_table()
+    assert len(table) > 100_000
+    assert table["Merkel"][0] == table["Scholz"][0] != "0"  # one cluster for surnames
+    assert table["Berlin"][0] == table["Hamburg"][0]  # and one for cities
+    assert int(table["der"][1]) < int(table["Merkel"][1])  # frequency bin: smaller = commoner
+
+
+def test_cluster_features_at_several_prefix_lengths():
+    from newskit.nlp.ner_features import CLUSTER_PREFIXES, sentence_features
+
+    feats = sentence_features(["Merkel", "sagte", "Zlxqwv"], ["NE", "VVFIN", "NE"])
+    own = set(feats[0])
+    for bits in CLUSTER_PREFIXES:
+        assert any(f.startswith(f"c{bits}=") for f in own)
+    assert any(f.startswith("fq=") for f in own)
+    assert any(f.startswith("1c6=") for f in feats[0])  # the neighbour's cluster
+    assert "c4=none" in feats[2] and "fq=99" in feats[2]  # unknown word
+
+
+def test_feature_cost_is_linear_in_sentence_length():
+    import time
+
+    from newskit.nlp.ner_features import sentence_features
+
+    words = "Der Minister Olaf Scholz sprach am Montag in Berlin mit der Presse .".split()
+    tags = ["ART", "NN", "NE", "NE", "VVFIN", "APPRART", "NN", "APPR", "NE", "APPR", "ART",
+            "NN", "$."]
+    sentence_features(words, tags)  # warm the per-word cache
+
+    def cost(k):
+        t0 = time.perf_counter()
+        for _ in range(20):
+            sentence_features(words * k, tags * k)
+        return time.perf_counter() - t0
+
+    assert cost(40) < 80 * cost(1) + 0.05  # 40x the words: far from quadratic
+
+
+def test_smartdata_mentions_map_to_germeval_labels():
+    from newskit.nlp.ner_training import mention_label
+
+    assert mention_label("person", "Harald Wester") == "PER"
+    assert mention_label("ORGANIZATION_COMPANY", "Maserati") == "ORG"
+    assert mention_label("location-city", "Genf") == "LOC"
+    assert mention_label("location-street", "Hauptstraße") == "skip"
+    assert mention_label("location", "italienische") == "skip"  # lower-case nominal
+    assert mention_label("date", "2012") is None
+
+
+def test_read_smartdata_aligns_mentions_to_tokens(tmp_path):
+    from newskit.nlp.ner_training import read_smartdata
+
+    text = "Der VW-Chef traf Harald Wester in Genf. Danach ging es zur Hauptstraße."
+    mentions = [{"start": 4, "end": 6, "type": "organization-company", "text": "VW"},
+                {"start": 17, "end": 30, "type": "person", "text": "Harald Wester"},
+                {"start": 34, "end": 38, "type": "location-city", "text": "Genf"},
+                {"start": 59, "end": 70, "type": "location-street", "text": "Hauptstraße"}]
+    path = tmp_path / "sd.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"docType": "NEWS_HTML", "text": text, "mentions": mentions}) + "\n")
+    sents = list(read_smartdata(path))
+    assert len(sents) == 2
+    words, labels, doc_type = sents[0]
+    assert doc_type == "NEWS_HTML"
+    assert dict(zip(words, labels)) == {"Der": "O", "VW-Chef": "O", "traf": "O",
+                                        "Harald": "B-PER", "Wester": "I-PER", "in": "O",
+                                        "Genf": "B-LOC", ".": "O"}
+    assert "B-skip" in sents[1][1]
+
+
+def test_read_mobie(shared_data):
+    from newskit.nlp.ner_training import read_conll
+
+    sents = list(read_conll(shared_data / "mobie" / "dev.conll2003", fine_types=True))
+    labels = {lab for _, labs in sents for lab in labs}
+    assert {"B-ORG", "B-LOC", "B-skip"} <= labels
+    assert labels <= {"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-skip",
+                      "I-skip"}
+    assert not any(w == "-DOCSTART-" for ws, _ in sents for w in ws)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Alan Turing wurde in London geboren.", ("Alan Turing", "PER")),
+    ("Die Bürgermeisterin Berlins eröffnete den Markt.", ("Berlins", "LOC")),
+])
+def test_pipeline_applies_the_repairs(nlp, text, expected):
+    assert expected in {(e.text, e.label_) for e in nlp(text).ents}

@@ -1,0 +1,119 @@
+"""Build the shipped entity model ``newskit/data/ner_de.crfsuite.gz``.
+
+Usage:
+    python training/train_ner.py [--data ../shared/data] [--iterations 150] [--out PATH]
+        [--no-europeana] [--no-smartdata] [--no-mobie] [--no-smartdata-dev]
+
+Corpora (read from ``--data``, never copied; licences in NOTICE), each with its own
+domain copy of every feature ("frustratingly easy" domain adaptation: a feature
+appears once shared and once as ``DOMAIN:feature``; prediction uses ``news``):
+
+* GermEval 2014 dev + test part 1 (CC BY 4.0), domain ``news``;
+* Europeana Newspapers lft/onb/sbb (CC0), historical newspapers, domain ``hist``;
+* SmartData v1 train (CC BY 4.0), business news, RSS and tweets, domain ``sd``, and,
+  for the shipped model only, SmartData v3 dev (which ``bench/train_ner.py`` scores on);
+* MobIE train (CC BY 4.0), traffic tweets and reports, domain ``mob``.
+
+SmartData/MobIE types map to PER (person), ORG (organization, organization-company)
+and LOC (location, location-city); sentences with streets, stops or routes are left
+out, and lower-case nominal mentions are not entities. ``bench/train_ner.py`` cross-
+validates the same recipe.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+EUROPEANA = ("lft", "onb", "sbb")
+
+
+def _fine(sentences):
+    """The sentences without streets, stops or routes."""
+    from newskit.nlp.ner_training import has_skipped
+
+    return [(w, lab) for w, lab in sentences if not has_skipped(lab)]
+
+
+def _items(name: str, sents, domain: str, tag_cache: Path | None) -> list:
+    """Features of ``sents``; HanTa's tags are kept in ``tag_cache/NAME.json`` when given
+    (tagging takes most of the time, and the tags do not change with the features)."""
+    import json
+
+    from newskit.nlp.ner_training import sentence_items
+    from newskit.nlp.tagger import tag_tokens
+
+    sents = list(sents)
+    cache = tag_cache / f"{name}.json" if tag_cache else None
+    tags = None
+    if cache and cache.exists():
+        tags = json.loads(cache.read_text())
+        if len(tags) != len(sents):
+            tags = None
+    if tags is None:
+        tags = [[t for t, _ in tag_tokens(words)] for words, _ in sents]
+        if cache:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            cache.write_text(json.dumps(tags))
+    return list(sentence_items(sents, domain, tags))
+
+
+def corpus_items(data: Path, *, europeana: bool = True, smartdata: bool = True,
+                 mobie: bool = True, smartdata_dev: bool = False,
+                 tag_cache: Path | None = None) -> dict[str, list]:
+    """``(features, labels)`` per sentence of each training corpus, by corpus name."""
+    from newskit.nlp.ner_training import read_conll, read_germeval, read_smartdata
+
+    germeval = data / "germeval2014"
+    items = {"dev": _items("dev", read_germeval(germeval / "NER-de-dev.tsv"), "news", tag_cache),
+             "part1": _items("part1", read_germeval(germeval / "NER-de-test-part1.tsv"), "news",
+                             tag_cache)}
+    if europeana:
+        sents = [s for name in EUROPEANA
+                 for s in read_conll(data / f"europeana-ner-de/enp_DE.{name}.bio")]
+        items["europeana"] = _items("europeana", sents, "hist", tag_cache)
+    smart = ["smartdata-v1-train"] if smartdata else []
+    if smartdata_dev:
+        smart.append("smartdata-v3-dev")
+    for name in smart:
+        sents = [(w, lab) for w, lab, _ in read_smartdata(data / f"smartdata/{name}.jsonl.gz")]
+        items[name] = _items(name, _fine(sents), "sd", tag_cache)
+    if mobie:
+        sents = read_conll(data / "mobie/train.conll2003", fine_types=True)
+        items["mobie"] = _items("mobie", _fine(sents), "mob", tag_cache)
+    return items
+
+
+def main() -> None:
+    from newskit.nlp.ner import default_model_path
+    from newskit.nlp.ner_training import train_items
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", default="../shared/data")
+    ap.add_argument("--no-europeana", dest="europeana", action="store_false")
+    ap.add_argument("--no-smartdata", dest="smartdata", action="store_false")
+    ap.add_argument("--no-mobie", dest="mobie", action="store_false")
+    ap.add_argument("--no-smartdata-dev", dest="smartdata_dev", action="store_false",
+                    help="leave SmartData v3 dev out (it is in the shipped model)")
+    ap.add_argument("--iterations", type=int, default=150)
+    ap.add_argument("--tag-cache", type=Path, help="keep HanTa's tags of the corpora here")
+    ap.add_argument("--out", default=str(default_model_path()),
+                    help="where to write the model (default: the shipped one)")
+    args = ap.parse_args()
+    t0 = time.time()
+    items = corpus_items(Path(args.data), europeana=args.europeana, smartdata=args.smartdata,
+                         mobie=args.mobie, smartdata_dev=args.smartdata_dev,
+                         tag_cache=args.tag_cache)
+    every = [it for its in items.values() for it in its]
+    print(", ".join(f"{k} {len(v)}" for k, v in items.items()), f"sentences ({time.time() - t0:.0f}s)")
+    path = train_items(every, Path(args.out), max_iterations=args.iterations)
+    print(f"trained on {len(every)} sentences in {time.time() - t0:.0f}s -> {path} "
+          f"({path.stat().st_size / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()
