@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 test: setup
-	$(BIN)/python -m pytest -q -n 2 --dist loadfile --nbmake tests notebooks
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile --nbmake --doctest-modules tests notebooks newskit
 
 reproduce: setup
 	$(BIN)/newskit analyze seeds --out results

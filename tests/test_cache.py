@@ -1,5 +1,6 @@
 import multiprocessing as mp
 import warnings
+from pathlib import Path
 
 import pandas as pd
 
@@ -105,3 +106,26 @@ def test_n_process_gives_identical_tables():
     multi = newskit.analyze(_corpus(), cache_dir=None, n_process=2, batch_size=3)
     for name, df in local.tables().items():
         pd.testing.assert_frame_equal(df, multi.tables()[name])
+
+
+def test_changing_a_data_file_recomputes(tmp_path):
+    """The cache key covers every file newskit ships: a retrained model or an edited word
+    list must never be answered from results cached by the old one."""
+    from newskit import pipeline
+
+    corpus = pd.DataFrame({"article_id": ["a"], "text": ["Die Lage sei ernst, sagte Ina Roth."]})
+    nlp = newskit.load_pipeline()
+    before = pipeline.pipeline_fingerprint(nlp)
+    newskit.analyze(corpus, cache_dir=tmp_path, progress=False)
+    assert len(list(tmp_path.rglob("*.json"))) == 1
+    extra = Path(pipeline.__file__).parent / "lang" / "de" / "data" / "zz_cache_key_test.txt"
+    extra.write_text("# a new word list\nwort\n", encoding="utf-8")
+    try:
+        pipeline.code_fingerprint.cache_clear()
+        assert pipeline.pipeline_fingerprint(nlp) != before
+        newskit.analyze(corpus, cache_dir=tmp_path, progress=False)
+        assert len(list(tmp_path.rglob("*.json"))) == 2  # computed again under the new key
+    finally:
+        extra.unlink()
+        pipeline.code_fingerprint.cache_clear()
+    assert pipeline.pipeline_fingerprint(nlp) == before
