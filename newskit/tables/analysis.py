@@ -135,7 +135,7 @@ def analyze(corpus, *, nlp: Language | str | None = None, cache_dir=_DEFAULT,
         else:
             todo.append(i)
     if progress is None:
-        progress = sys.stderr.isatty() or "ipykernel" in sys.modules
+        progress = sys.stderr.isatty() or _in_notebook()
     texts = [df.at[i, "text"] for i in todo]
     if client is not None:
 
@@ -155,8 +155,17 @@ def analyze(corpus, *, nlp: Language | str | None = None, cache_dir=_DEFAULT,
     if progress:
         n_failed = sum("error" in rows[i] for i in todo)
         print(_progress_summary(len(todo) - n_failed, n_cached, n_failed, len(df) - len(ok)),
-              file=sys.stdout if "ipykernel" in sys.modules else sys.stderr)
+              file=sys.stdout if _in_notebook() else sys.stderr)
     return _assemble(df, rows)
+
+
+def _in_notebook() -> bool:
+    """Whether this code runs inside a Jupyter kernel (not merely beside an imported
+    ipykernel, as under pytest's notebook plugin)."""
+    shell = sys.modules.get("IPython")
+    get = getattr(shell, "get_ipython", None)
+    ip = get() if get else None
+    return ip is not None and type(ip).__name__ == "ZMQInteractiveShell"
 
 
 def _articles(n: int) -> str:
