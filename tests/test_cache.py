@@ -72,7 +72,8 @@ def _worker(cache_dir, q):
 
 
 def test_two_processes_share_one_cache(tmp_path):
-    ctx = mp.get_context("spawn")
+    newskit.load_pipeline()  # forked children inherit it instead of loading their own
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     q = ctx.Queue()
     procs = [ctx.Process(target=_worker, args=(str(tmp_path), q)) for _ in range(2)]
     for p in procs:
