@@ -96,20 +96,9 @@ def cross_validate(args, items, part1, test_path, extra_items, scores: dict) -> 
 
 def _gold_token_counts(nlp, data) -> tuple[Counter, Counter, Counter]:
     """Exact-span counts on gold tokens, as ``newskit eval ner`` scores them."""
-    from newskit.eval.ner import _char_spans, _gold_token_docs
+    from newskit.eval.ner import _char_spans, _gold_token_docs, count_spans
 
-    tp, fp, fn = Counter(), Counter(), Counter()
-    for (words, labels), doc in zip(data, _gold_token_docs(nlp, data)):
-        _text, gold, ignored = _char_spans(words, labels)
-        pred = {(e.start_char, e.end_char, e.label_) for e in doc.ents
-                if not any(e.start_char < b and a < e.end_char for a, b in ignored)}
-        for s in pred & gold:
-            tp[s[2]] += 1
-        for s in pred - gold:
-            fp[s[2]] += 1
-        for s in gold - pred:
-            fn[s[2]] += 1
-    return tp, fp, fn
+    return count_spans([_char_spans(w, lab) for w, lab in data], _gold_token_docs(nlp, data))
 
 
 def _train(items, path: Path, args) -> Path:

@@ -54,6 +54,26 @@ def _gold_token_docs(nlp, data):
         yield doc
 
 
+def count_spans(items, docs) -> tuple[Counter, Counter, Counter]:
+    """Exact typed-span true positives, false positives and false negatives per label.
+
+    ``items`` are ``_char_spans`` results (text, gold spans, ignored spans), ``docs`` the
+    parsed texts in the same order; predictions overlapping an ignored gold span
+    (``*deriv``/``*part``) are not counted.
+    """
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for (_text, gold, ignored), doc in zip(items, docs):
+        pred = {(e.start_char, e.end_char, e.label_) for e in doc.ents
+                if not any(e.start_char < b and a < e.end_char for a, b in ignored)}
+        for s in pred & gold:
+            tp[s[2]] += 1
+        for s in pred - gold:
+            fp[s[2]] += 1
+        for s in gold - pred:
+            fn[s[2]] += 1
+    return tp, fp, fn
+
+
 def evaluate_ner(path: str | Path, nlp, *, fmt: str = "germeval", sentences: str | None = None,
                  progress: bool = True, raw_text: bool = False) -> tuple[pd.DataFrame, dict]:
     """Score ``nlp`` on a gold NER file; return a per-label table and a summary dict.
@@ -67,22 +87,10 @@ def evaluate_ner(path: str | Path, nlp, *, fmt: str = "germeval", sentences: str
     reader = read_germeval if fmt == "germeval" else read_conll
     data = list(reader(path))[parse_slice(sentences)]
     items = [_char_spans(w, lab) for w, lab in data]
-    tp, fp, fn = Counter(), Counter(), Counter()
     docs = (nlp.pipe((t for t, _, _ in items), batch_size=64) if raw_text
             else _gold_token_docs(nlp, data))
-    for (_text, gold, ignored), doc in tqdm(zip(items, docs), total=len(items), desc="eval ner",
-                                           disable=not progress):
-        pred = set()
-        for ent in doc.ents:
-            if any(ent.start_char < e and s < ent.end_char for s, e in ignored):
-                continue
-            pred.add((ent.start_char, ent.end_char, ent.label_))
-        for s in pred & gold:
-            tp[s[2]] += 1
-        for s in pred - gold:
-            fp[s[2]] += 1
-        for s in gold - pred:
-            fn[s[2]] += 1
+    tp, fp, fn = count_spans(items, tqdm(docs, total=len(items), desc="eval ner",
+                                         disable=not progress))
     rows = []
     for lab in (*LABELS, "overall"):
         t = sum(tp.values()) if lab == "overall" else tp[lab]
