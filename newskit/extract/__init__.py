@@ -1,1 +1,0 @@
-"""Extractors that take a parsed ``Doc`` and yield mentions or table rows."""
