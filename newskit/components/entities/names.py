@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from newskit.components.entities.roles import strip_genitive
 from newskit.lang import de
+from newskit.lang.de.declension import nominative
 from newskit.lang.de.nouns import noun_lexicon
 
 # labels of installed spaCy models and training corpora mapped to newskit's four
@@ -77,10 +78,25 @@ def _canonical(e: Span, name: str, known: set[str], full_by_last: dict[str, set[
     return name
 
 
+def nominative_name(ent: Span) -> str:
+    """An organisation, place or other name that starts with an adjective, in the
+    nominative: "Vereinten Nationen" → "Vereinte Nationen", "des Roten Kreuzes" → "Rotes
+    Kreuz" (:func:`newskit.lang.de.declension.nominative`); other names as :func:`base_name`."""
+    toks = [t for t in ent if t.tag_ != "ART"]
+    if ent.label_ == "PER" or not toks or toks[0].tag_ != "ADJA" \
+            or any(t.is_punct or t.is_space for t in toks):
+        return base_name(ent)
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    article = ent[0] if ent[0].tag_ == "ART" else before if before is not None \
+        and before.tag_ == "ART" else None
+    return " ".join(nominative([t.text for t in toks], [t.tag_ for t in toks],
+                               article.lower_ if article is not None else None))
+
+
 def canonical_names(doc: Doc) -> list[str]:
     """Canonical name for each entity in ``doc.ents`` (same order)."""
     ents = list(doc.ents)
-    bases = [base_name(e) for e in ents]
+    bases = [nominative_name(e) for e in ents]
     known = {b.lower() for b in bases}
     full_by_last = _full_names_by_last(ents, bases)
     alias = aliases()

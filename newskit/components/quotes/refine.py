@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from newskit.components.quotes.grammar import NP_DET, NP_HEAD, NP_MOD, np_forward
 from newskit.components.quotes.words import GENITIVE_ARTICLES, SOURCE_NOUNS, VON
 from newskit.lang import de
-from newskit.lang.de.nouns import noun_lexicon
+from newskit.lang.de.declension import nominative
 
 #: an affiliation in parentheses has at most this many tokens
 MAX_AFFILIATION_TOKENS = 8
@@ -68,33 +68,17 @@ def head(span: Span) -> Token | None:
     return None
 
 
-def _nominative(tok: Token, genitive: bool) -> str:
-    """A noun after "des"/"eines" without its genitive ending, when the noun list knows
-    the bare form ("des Senders" → "Sender", "des Ministeriums" → "Ministerium")."""
-    if not genitive or tok.tag_ != "NN":
-        return tok.text
-    for ending in ("es", "s"):
-        bare = tok.text[: -len(ending)]
-        if tok.text.endswith(ending) and len(bare) > 2 and noun_lexicon().get(bare):
-            return bare
-    return tok.text
-
-
 def phrase(tokens: list[Token]) -> str:
-    """A phrase as a name: without leading determiners and punctuation, a leading genitive
-    in the nominative ("Die Polizei" → "Polizei", "des Senders" → "Sender")."""
+    """A phrase as a name: without leading determiners and punctuation, its adjectives and
+    head noun in the nominative ("Die Polizei" → "Polizei", "des Senders" → "Sender",
+    "von Kritikern" → "Kritiker", "das norwegische Nobelkomitee" → "norwegisches
+    Nobelkomitee"; :func:`newskit.lang.de.declension.nominative`)."""
     i = 0
-    genitive = bool(tokens) and tokens[0].lower_ in ("des", "eines")
     while i < len(tokens) and tokens[i].tag_ in NP_DET:
         i += 1
-    words_ = []
-    for t in tokens[i:]:
-        if t.is_punct and t.text not in ("-", "&"):
-            continue
-        words_.append(_nominative(t, genitive))
-        if t.tag_ == "NN":
-            genitive = False  # only the head; "des Verbands der Bauern" keeps "der Bauern"
-    return " ".join(words_)
+    article = tokens[i - 1].lower_ if i and tokens[i - 1].tag_ == "ART" else None
+    kept = [t for t in tokens[i:] if not t.is_punct or t.text in ("-", "&")]
+    return " ".join(nominative([t.text for t in kept], [t.tag_ for t in kept], article))
 
 
 def _sentence_end(doc: Doc, i: int) -> int:

@@ -7,24 +7,15 @@ tell names from common nouns (``Haus`` is a noun, ``Aachen`` a place), which is
 the crux of German NER where every noun is capitalised.
 
 Parsing the 20 MB CSV takes a few seconds, so the table is kept in the newskit
-cache folder as gzip-compressed JSON (never pickle). The file name carries the
-SHA-256 of the package's CSV; the content is signed with the cache's private key
-(see ``newskit.cache``) and checked for shape on reading. Anything that fails a
-check is ignored (``CacheWarning``) and rebuilt. With the cache off
-(``--no-cache``) nothing is read from disk but the package itself.
+cache folder, signed and checked (:mod:`newskit.lang.de.derived`).
 """
 
 from __future__ import annotations
 
 import csv
-import gzip
-import hashlib
-import json
-import warnings
 from functools import lru_cache
-from importlib import metadata, resources
 
-from newskit import cache as nkcache
+from newskit.lang.de.derived import derived_table, source_file
 
 NAME_KINDS = {"Toponym": "LOC", "Vorname": "FIRST", "Nachname": "LAST", "Eigenname": "NAME",
               "Straßenname": "LOC"}
@@ -33,7 +24,7 @@ FORMAT = 1
 
 
 def _source():
-    return resources.files("german_nouns") / "nouns.csv"
+    return source_file("german-nouns", "nouns.csv")
 
 
 def build() -> dict[str, str]:
@@ -67,55 +58,11 @@ def _check(table: object) -> dict[str, str]:
     return table
 
 
-def _load(path, name: str, digest: str) -> dict[str, str] | None:
-    try:
-        raw = nkcache.read_regular(path)
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        raw = exc
-    try:
-        if isinstance(raw, OSError):
-            raise raw
-        envelope = json.loads(gzip.decompress(raw))
-        body = envelope["table"].encode("utf-8")
-        if envelope.get("format") != FORMAT or envelope.get("source_sha256") != digest:
-            raise ValueError("stale entry")
-        if not nkcache.verify(path.parent.parent, name, body, envelope["mac"]):
-            raise ValueError("signature mismatch")
-        return _check(json.loads(body))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, EOFError) as exc:
-        warnings.warn(f"cached word list {path} rejected ({exc}); rebuilding",
-                      nkcache.CacheWarning, stacklevel=3)
-        return None
-
-
 @lru_cache(maxsize=1)
 def noun_lexicon() -> dict[str, str]:
     """Map word form → ``NOUN``, ``LOC``, ``FIRST``, ``LAST``, ``NAME`` (or ``A+B``).
 
     Empty when ``german-nouns`` is not installed.
     """
-    try:
-        version = metadata.version("german-nouns")
-        digest = hashlib.sha256(_source().read_bytes()).hexdigest()
-    except (metadata.PackageNotFoundError, ModuleNotFoundError, OSError):
-        return {}
-    folder = nkcache.persistent_dir("lexicons")
-    if folder is None:
-        return build()
-    name = f"german-nouns-{version}-{digest[:16]}.json.gz"
-    path = folder / name
-    table = _load(path, name, digest)
-    if table is not None:
-        return table
-    table = build()
-    body = json.dumps(table, ensure_ascii=False)
-    envelope = {"format": FORMAT, "source_sha256": digest, "table": body,
-                "mac": nkcache.sign(folder.parent, name, body.encode("utf-8"))}
-    try:
-        nkcache.write_atomic(path, gzip.compress(json.dumps(envelope).encode("ascii"), 1))
-    except OSError as exc:
-        warnings.warn(f"could not cache word list {path} ({exc})", nkcache.CacheWarning,
-                      stacklevel=2)
-    return table
+    return derived_table("german-nouns", "nouns.csv", "german-nouns", FORMAT,
+                         lambda: build(), _check)
