@@ -305,18 +305,59 @@ def _real_head(index: DocIndex, mention: Span):
     return None
 
 
+def _name_run(doc: Doc, i: int, limit: int) -> str | None:
+    """Two to four capitalised name tokens from ``i`` that end a phrase ("…, Ehsanullah
+    Ehsan.") — a name the recogniser missed or mislabelled."""
+    j = i
+    while j < min(limit, i + 4) and doc[j].tag_ in ("NE", "FM") and doc[j].text[:1].isupper():
+        j += 1
+    if j - i < 2 or (j < len(doc) and not (doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX"))):
+        return None
+    return " ".join(t.text for t in doc[i:j])
+
+
+def _apposed_person(index: DocIndex, mention: Span, h) -> str | None:
+    """A person set off by commas as the phrase's apposition: "Der deutsche
+    Regierungssprecher, Steffen Seibert, …", "der Sprecher der Bewegung …, Ehsanullah
+    Ehsan", "Der Nachfolger des Airbus-Chefs Christian Streiff, Louis Gallois, …"; or
+    named just before a role: "Martin Behrsing, Sprecher des Forums, …"."""
+    doc = index.doc
+    end = min(len(doc), mention.end + 1)
+    for c in range(h.i + 1, end):
+        if doc[c].text != ",":
+            continue
+        k = c + 1
+        while k < len(doc) and k < c + 3 and is_role_word(doc[k]) and doc[k].tag_ == "NN":
+            k += 1  # ", General George Casey"
+        if k >= len(doc):
+            return None
+        person = index.person_starting(k)
+        if person is not None:
+            return canonical(person)
+        return _name_run(doc, k, len(doc))
+    if mention.start >= 2 and doc[mention.start - 1].text == "," and is_role_word(h):
+        before = index.entity_covering(mention.start - 2)
+        if before is not None and before.label_ == "PER" and before.end == mention.start - 1:
+            return canonical(before)
+    return None
+
+
 def _resolve_mention(index: DocIndex, mention: Span, history: History,
                      cue: Span | None = None) -> str | None:
     first = mention[0]
     if len(mention) == 1 and (first.tag_ in ("PPER",) or first.pos_ == "PRON"):
         return _resolve_pronoun(index, mention, history, cue)
+    h = _real_head(index, mention)
+    if h is not None and index.entity_covering(h.i) is None:
+        apposed = _apposed_person(index, mention, h)
+        if apposed is not None:
+            return apposed
     role = resolve_role(index.doc, list(mention))
     if role is not None:
         return role
     person = _closing_person(index, mention)
     if person is not None:
         return canonical(person)
-    h = _real_head(index, mention)
     if h is None:
         ent = index.entity_in(mention)
         return canonical(ent) if ent is not None else phrase(words(mention)) or None
