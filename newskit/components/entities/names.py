@@ -65,13 +65,16 @@ def _is_place(name: str) -> bool:
 def _canonical(e: Span, name: str, known: set[str], full_by_last: dict[str, set[str]],
                alias: dict[str, str]) -> str:
     stripped = strip_genitive(name)
+    if stripped == name and name.endswith("s") and name[:-1].lower() in full_by_last:
+        stripped = name[:-1]  # "Celebis" after "Gülsen Celebi" ("-is" is no ending elsewhere)
     if stripped != name and (stripped.lower() in known or stripped.lower() in full_by_last
                              or e.label_ == "LOC" and _is_place(stripped)
                              or e.label_ in ("PER", "LOC") and e[-1].tag_ == "NE"
                              and not name.endswith("es") and _genitive_position(e)):
         name = stripped  # "Russlands" -> "Russland", but "Geert Wilders", "Jimmy Wales" stay
     name = alias.get(name.lower(), name)
-    if e.label_ in ("PER", "MISC", "ORG") and " " not in name:
+    if " " not in name and (e.label_ in ("PER", "MISC", "ORG")
+                            or e.label_ == "LOC" and not _is_place(name)):
         fulls = full_by_last.get(name.lower())
         if fulls and len(fulls) == 1:
             name = next(iter(fulls))

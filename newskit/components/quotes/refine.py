@@ -163,7 +163,21 @@ def _from_source_noun(span: Span, h: Token) -> Speaker | None:
     if low in de.word_list("source_nouns_bare"):
         return Speaker(span, anaphoric=True)
     prefix = _source_prefix(h.text)
-    return Speaker(span, name=prefix) if prefix else None
+    if prefix is None:
+        return None
+    adjectives = [t.text for t in span if t.i < h.i and t.tag_ == "ADJA"]  # "israelischen
+    words_ = nominative([*adjectives, prefix], ["ADJA"] * len(adjectives) + ["NN"])  # Armee…"
+    return Speaker(span, name=" ".join(words_))
+
+
+def _genitive_owner(span: Span, h: Token) -> Speaker | None:
+    """"Celebis Angaben", "Merkels Worten": the name in the genitive before a source noun."""
+    doc = span.doc
+    nxt = doc[h.i + 1] if h.i + 1 < span.end else None
+    if h.tag_ == "NE" and h.text.endswith("s") and nxt is not None \
+            and nxt.lower_ in SOURCE_NOUNS:
+        return Speaker(doc[h.i: h.i + 1])
+    return None
 
 
 def refine(span: Span | None, depth: int = 0) -> Speaker | None:
@@ -185,7 +199,7 @@ def refine(span: Span | None, depth: int = 0) -> Speaker | None:
                            replaces_mention=True)
     h = head(span)
     if h is not None and depth == 0:
-        found = _from_source_noun(span, h)
+        found = _genitive_owner(span, h) or _from_source_noun(span, h)
         if found is not None:
             return found
     return Speaker(span, affiliation=_affiliation_after(span))

@@ -25,6 +25,10 @@ MENTION_LABELS = ("PER", "ORG", "LOC", "MISC")
 SOURCE_LABELS = ("PER", "ORG")
 # a pronoun refers to a speaker reported within this many sentence starts before it
 PRONOUN_WINDOW_SENTS = 3
+# a quoted title after a head noun has at most this many tokens („Ärzte ohne Grenzen“)
+MAX_TITLE_WORDS = 6
+OPENING_MARKS = frozenset("„»«‚\"“")
+CLOSING_MARKS = frozenset("“”«»‘’\"")
 # a frameless quote takes the next quote's speaker if at most this many sentences lie between
 NEXT_QUOTE_MAX_GAP = 1
 
@@ -342,6 +346,29 @@ def _apposed_person(index: DocIndex, mention: Span, h) -> str | None:
     return None
 
 
+def _named_after_head(index: DocIndex, mention: Span, h) -> str | None:
+    """A name in apposition right after a common-noun head: "die Nachrichtenagentur
+    Associated Press", "das Nachrichtenmagazin Der Spiegel", "Der Fernsehsender „Channel
+    10“"."""
+    doc = index.doc
+    j = h.i + 1
+    quoted = j < mention.end and doc[j].text in OPENING_MARKS
+    if quoted or (j < mention.end and doc[j].tag_ == "ART" and doc[j].text[:1].isupper()):
+        j += 1  # the mark or a title's own article ("Der Spiegel")
+    if j >= mention.end:
+        return None
+    after = index.entity_covering(j)
+    if after is not None and after.start == j and (quoted or after.label_ in ("PER", "ORG")):
+        return canonical(after)
+    if quoted:
+        k = j
+        while k < mention.end and doc[k].text not in CLOSING_MARKS and k < j + MAX_TITLE_WORDS:
+            k += 1
+        if k < mention.end and doc[k].text in CLOSING_MARKS and k > j:
+            return doc[j:k].text
+    return None
+
+
 def _resolve_mention(index: DocIndex, mention: Span, history: History,
                      cue: Span | None = None) -> str | None:
     first = mention[0]
@@ -364,9 +391,9 @@ def _resolve_mention(index: DocIndex, mention: Span, history: History,
     ent = index.entity_covering(h.i)
     if ent is not None:
         return canonical(ent)
-    after = index.entity_covering(h.i + 1) if h.i + 1 < mention.end else None
-    if after is not None and after.start == h.i + 1 and after.label_ in ("PER", "ORG"):
-        return canonical(after)  # "die Nachrichtenagentur Associated Press"
+    named = _named_after_head(index, mention, h)
+    if named is not None:
+        return named
     if is_role_word(h):
         return _role_holder(index, mention, h) or phrase(list(mention))
     return phrase(list(mention)) or None
