@@ -24,7 +24,7 @@ from newskit.lang.de.derived import derived_table, source_file
 FORMAT = 1
 GENERA = ("m", "f", "n")
 #: a compound's last part must be at least this long to lend its declension
-MIN_PART = 4
+MIN_PART = 3
 # which readings (genus, plural) an article allows in front of a noun
 _ARTICLE_READINGS: dict[str, tuple[tuple[str, bool], ...]] = {
     "der": (("m", False), ("f", False), ("m", True), ("f", True), ("n", True)),

@@ -1,0 +1,64 @@
+"""Who a speaker is, by name: one sentence of our own per rule (issue 17)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newskit.lang.de.declension import nominative, readings, strong_adjective
+
+
+def canon(nlp, text: str) -> list[str | None]:
+    doc = nlp(text)
+    return [s._.nk_speaker_canonical for s in doc.spans["quotes"]]
+
+
+@pytest.mark.parametrize("words, tags, article, expected", [
+    (["Roten", "Kreuzes"], ["ADJA", "NN"], "des", "Rotes Kreuz"),
+    (["Kritikern"], ["NN"], None, "Kritiker"),
+    (["dänische", "Wetteramt"], ["ADJA", "NN"], "das", "dänisches Wetteramt"),
+    (["Grünen", "Jugend"], ["ADJA", "NN"], "der", "Grüne Jugend"),
+    (["zuständigen", "Behörden"], ["ADJA", "NN"], "den", "zuständige Behörden"),
+    (["Berliner", "Feuerwehr"], ["ADJA", "NN"], "der", "Berliner Feuerwehr"),
+    (["Sprecher", "des", "Vereins"], ["NN", "ART", "NN"], "der", "Sprecher des Vereins"),
+])
+def test_phrases_in_the_nominative(words, tags, article, expected):
+    assert " ".join(nominative(words, tags, article)) == expected
+
+
+def test_compound_takes_the_declension_of_its_last_part():
+    assert {r.nominative for r in readings("Tierschutzvereinen")} == {"Tierschutzvereine"}
+    assert strong_adjective("alten", "m", False) == "alter"
+
+
+def test_speaker_phrase_canonical_is_nominative(nlp):
+    out = canon(nlp, "Nach Angaben des Bayerischen Roten Kreuzes wurden zwölf Menschen verletzt.")
+    assert out == ["Bayerisches Rotes Kreuz"]
+
+
+def test_comma_apposition_names_the_speaker(nlp):
+    out = canon(nlp, "Der Sprecher des Landesverbands, Jonas Mehring, sagte, man sei zufrieden.")
+    assert out == ["Jonas Mehring"]
+    out = canon(nlp, "Karla Wendt, Sprecherin der Stadtwerke, erklärte, der Strom fließe wieder.")
+    assert out == ["Karla Wendt"]
+
+
+def test_role_attribute_person_is_not_the_apposition(nlp):
+    out = canon(nlp, "Die Nachfolgerin der Bürgermeisterin Hanna Roth, Lea Brandt, sagte, "
+                     "sie wolle sparen.")
+    assert out == ["Lea Brandt"]
+
+
+def test_name_after_a_medium_noun(nlp):
+    assert canon(nlp, "Der Radiosender „Welle Nord“ berichtete, die Brücke sei gesperrt.") \
+        == ["Welle Nord"]
+
+
+def test_genitive_name_before_source_noun(nlp):
+    out = canon(nlp, "Marta Kowalski leitet die Schule. Nach Kowalskis Angaben fehlen zwölf "
+                     "Lehrer.")
+    assert out == ["Marta Kowalski"]
+
+
+def test_adjective_stays_with_compound_source(nlp):
+    assert canon(nlp, "Nach französischen Polizeiangaben wurden drei Männer festgenommen.") \
+        == ["französische Polizei"]
