@@ -62,3 +62,13 @@ def test_genitive_name_before_source_noun(nlp):
 def test_adjective_stays_with_compound_source(nlp):
     assert canon(nlp, "Nach französischen Polizeiangaben wurden drei Männer festgenommen.") \
         == ["französische Polizei"]
+
+
+def test_role_bound_by_comma_apposition_resolves_later_mentions(nlp):
+    text = ("Der Streit um den Bau geht weiter. Die Vorsitzende des Vereins, Ines Ahlers, "
+            "hatte Klage eingereicht. Nach Angaben der Vorsitzenden des Vereins sind die Pläne "
+            "rechtswidrig.")
+    assert canon(nlp, text)[-1] == "Ines Ahlers"
+    text = ("Tom Rieger, der Geschäftsführer der Werft, war nicht zu erreichen. Der "
+            "Geschäftsführer sagte später, die Aufträge reichten bis 2030.")
+    assert canon(nlp, text)[-1] == "Tom Rieger"

@@ -14,11 +14,14 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from newskit.lang import de
+from newskit.lang.de.declension import readings
 
 # words before a role head that do not modify it
 _DETERMINER_TAGS = ("ART", "PPOSAT", "PDAT", "PIAT")
 _MODIFIER_TAGS = ("ADJA", "NE")
 _COLLEAGUE = ("kollege", "kollegin")
+#: a role noun before ", Name" is at most this many tokens before the comma
+MAX_ROLE_ATTRIBUTE = 7
 
 
 class RoleBinding(NamedTuple):
@@ -74,6 +77,10 @@ def strip_genitive(word: str) -> str:
 
 
 def _normalise_head(head: str) -> str:
+    singular = [r.nominative.lower() for r in readings(head[:1].upper() + head[1:])
+                if not r.plural]
+    if singular:
+        head = singular[0]  # "präsidenten" -> "präsident"
     heads = role_heads()
     for suffix in ("s", "n"):  # Außenministers, Kollegen
         if head.endswith(suffix) and head[: -len(suffix)].endswith(heads) \
@@ -111,6 +118,37 @@ def _colleague_bindings(ent, start: int, mod: str | None, person: str) -> list[R
     return out
 
 
+def _role_phrase_after(doc: Doc, ent) -> list[Token] | None:
+    """", die Anwältin der Frau": a role phrase set off by a comma after a person."""
+    if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+        return None
+    j = ent.end + 1
+    while j < min(len(doc), ent.end + 6) and (doc[j].tag_ in _DETERMINER_TAGS
+                                               or doc[j].tag_ in _MODIFIER_TAGS):
+        j += 1
+    if j < len(doc) and doc[j].tag_ == "NN" and is_role_word(doc[j]):
+        return list(doc[ent.end + 1: j + 1])
+    return None
+
+
+def _role_phrase_before(doc: Doc, ent) -> list[Token] | None:
+    """"Der Geschäftsführer der Firma, Gerd Bruckschen": a role phrase before the comma,
+    with no other person in between."""
+    if ent.start < 2 or doc[ent.start - 1].text != ",":
+        return None
+    for k in range(ent.start - 2, max(-1, ent.start - 2 - MAX_ROLE_ATTRIBUTE), -1):
+        tok = doc[k]
+        if tok.ent_type_ == "PER" or tok.is_punct or tok.pos_ in ("VERB", "AUX") \
+                or tok.is_sent_start and not is_role_word(tok):
+            return None
+        if tok.tag_ == "NN" and is_role_word(tok):
+            i = k
+            while i > 0 and doc[i - 1].tag_ in _MODIFIER_TAGS and not doc[i - 1].is_punct:
+                i -= 1
+            return list(doc[i: k + 1])
+    return None
+
+
 def find_roles(doc: Doc) -> list[RoleBinding]:
     """Bind role nouns to persons via appositions, in text order.
 
@@ -121,7 +159,14 @@ def find_roles(doc: Doc) -> list[RoleBinding]:
     """
     bindings: list[RoleBinding] = []
     for ent in doc.ents:
-        if ent.label_ != "PER" or ent.start == 0 or not is_role_word(doc[ent.start - 1]):
+        if ent.label_ != "PER":
+            continue
+        for apposed in (_role_phrase_after(doc, ent), _role_phrase_before(doc, ent)):
+            role = split_role(apposed) if apposed else None
+            if role is not None:
+                bindings.append(RoleBinding(*role, ent._.nk_canonical or ent.text,
+                                            apposed[0].idx))
+        if ent.start == 0 or not is_role_word(doc[ent.start - 1]):
             continue
         j = i = ent.start - 1
         while i > 0 and doc[i - 1].tag_ in _MODIFIER_TAGS and not doc[i - 1].is_punct:
@@ -149,5 +194,6 @@ def resolve_role(doc: Doc, tokens: list[Token]) -> str | None:
         return None
     mod, head = role
     bindings = doc._.nk_roles or []
-    people = {b[2] for b in bindings if b[1] == head and (mod is None or b[0] == mod)}
+    people = {b[2] for b in bindings if (b[1] == head or mod is None and b[1].endswith(head))
+              and (mod is None or b[0] == mod)}
     return next(iter(people)) if len(people) == 1 else None

@@ -379,7 +379,8 @@ def _resolve_mention(index: DocIndex, mention: Span, history: History,
         apposed = _apposed_person(index, mention, h)
         if apposed is not None:
             return apposed
-    role = resolve_role(index.doc, list(mention))
+    role = resolve_role(index.doc, list(mention) if h is None or h.i < mention.start
+                        else list(mention[: h.i - mention.start + 1]))  # "die Anwältin [der Frau]"
     if role is not None:
         return role
     person = _closing_person(index, mention)
