@@ -72,3 +72,13 @@ def test_role_bound_by_comma_apposition_resolves_later_mentions(nlp):
     text = ("Tom Rieger, der Geschäftsführer der Werft, war nicht zu erreichen. Der "
             "Geschäftsführer sagte später, die Aufträge reichten bis 2030.")
     assert canon(nlp, text)[-1] == "Tom Rieger"
+
+
+def test_acronym_defined_in_the_article(nlp):
+    from newskit.components.entities.names import acronym_definitions
+
+    doc = nlp("Das Bundesamt für Strahlenschutz (BfS) warnte vor Pilzen. Das BfS erklärte, "
+              "die Werte seien gestiegen.")
+    assert acronym_definitions(doc) == {"BfS": "Bundesamt für Strahlenschutz"}
+    assert canon(nlp, doc.text)[-1] == "Bundesamt für Strahlenschutz"
+    assert acronym_definitions(nlp("Er sagte (ARD) nichts.")) == {}

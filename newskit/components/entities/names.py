@@ -21,6 +21,10 @@ from newskit.lang.de.nouns import noun_lexicon
 LABEL_MAP = {"PER": "PER", "PERSON": "PER", "LOC": "LOC", "GPE": "LOC", "ORG": "ORG",
              "MISC": "MISC", "NORP": "MISC", "EVENT": "MISC", "PRODUCT": "MISC", "OTH": "MISC"}
 
+#: an acronym's long form has at most this many words
+MAX_LONG_NAME = 6
+#: small words inside a long name ("Bundesamt für Migration und Flüchtlinge")
+NAME_LINKS = frozenset(["für", "und", "des", "der", "von", "zur", "zum", "of", "for", "and"])
 _ARTICLE = re.compile(r"^(?:der|die|das|des|dem|den)\s+", flags=re.I)
 
 
@@ -102,8 +106,56 @@ def canonical_names(doc: Doc) -> list[str]:
     bases = [nominative_name(e) for e in ents]
     known = {b.lower() for b in bases}
     full_by_last = _full_names_by_last(ents, bases)
-    alias = aliases()
-    return [_canonical(e, b, known, full_by_last, alias) for e, b in zip(ents, bases)]
+    defined = acronym_definitions(doc)
+    alias = {**aliases(), **{a.lower(): long for a, long in defined.items()}}
+    longs = {long.lower(): long for long in defined.values()}
+    out = [_canonical(e, b, known, full_by_last, alias) for e, b in zip(ents, bases)]
+    for k, e in enumerate(ents):  # "des United States Geological Survey (USGS)" cut short
+        nxt = doc[e.end] if e.end < len(doc) else None
+        if nxt is not None and nxt.text == "(" and e.end + 1 < len(doc) \
+                and doc[e.end + 1].text in defined:
+            long = defined[doc[e.end + 1].text]
+            if long.lower().endswith(out[k].lower()):
+                out[k] = longs[long.lower()]
+    return out
+
+
+def _initials_fit(acronym: str, words: list[str]) -> bool:
+    """Whether ``acronym``'s letters appear in order in ``words``, starting with the first
+    word's initial and using the last word ("BMI": Bundesministerium des Innern)."""
+    text = " ".join(words).lower()
+    letters = [c for c in acronym.lower() if c.isalpha()]
+    if not letters or text[:1] != letters[0] or words[-1][:1].lower() not in letters:
+        return False
+    pos = 0
+    for c in letters:
+        pos = text.find(c, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
+
+
+def acronym_definitions(doc: Doc) -> dict[str, str]:
+    """Acronyms an article defines: "United States Geological Survey (USGS)" gives
+    ``{"USGS": "United States Geological Survey"}``; the longest run of up to
+    ``MAX_LONG_NAME`` capitalised words (and the small words between them) before the
+    parentheses whose initials fit the acronym."""
+    out: dict[str, str] = {}
+    for tok in doc[2:-1]:
+        acr = tok.text
+        if doc[tok.i - 1].text != "(" or doc[tok.i + 1].text != ")" or not (
+                2 <= len(acr) <= 8 and sum(c.isupper() for c in acr) >= 2 and acr.isalpha()):
+            continue
+        end = tok.i - 1
+        for start in range(max(0, end - MAX_LONG_NAME), end):
+            words_ = [t.text for t in doc[start:end]]
+            if doc[start].text[:1].isupper() and doc[start].tag_ != "ART" \
+                    and all(w[:1].isupper() or w in NAME_LINKS for w in words_) \
+                    and _initials_fit(acr, words_):
+                out.setdefault(acr, " ".join(words_))
+                break
+    return out
 
 
 def trim_common_nouns(ent: Span) -> Span:

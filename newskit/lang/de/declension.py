@@ -123,16 +123,18 @@ def readings(word: str) -> list[Reading]:
     return []
 
 
-def choose(options: list[Reading], article: str | None) -> Reading | None:
+def choose(options: list[Reading], article: str | None, word: str = "") -> Reading | None:
     """The reading an article allows (singular first); without one, a form that can be
-    singular or plural ("Beobachter") is taken as plural, as bare plurals name groups."""
+    singular or plural ("Beobachter") is taken as plural, as bare plurals name groups.
+    Among equals, a reading in which ``word`` is already the nominative wins ("Fonds" is
+    the fund, not the genitive of "Fond")."""
     if article is not None:
         allowed = _ARTICLE_READINGS.get(article.lower())
         if allowed is not None:
             options = [r for r in options if (r.genus, r.plural) in allowed]
-        options = sorted(options, key=lambda r: r.plural)
+        options = sorted(options, key=lambda r: (r.plural, r.nominative != word))
     else:
-        options = sorted(options, key=lambda r: not r.plural)
+        options = sorted(options, key=lambda r: (not r.plural, r.nominative != word))
     return options[0] if options else None
 
 
@@ -167,7 +169,7 @@ def nominative(words: list[str], tags: list[str], article: str | None = None) ->
         k += 1
     if k >= len(words) or tags[k] not in ("NN", "NE"):
         return list(words)
-    reading = choose(readings(words[k]), article)
+    reading = choose(readings(words[k]), article, words[k])
     if reading is None:
         return list(words)
     adjectives = [strong_adjective(w, reading.genus, reading.plural) for w in words[:k]]
