@@ -82,3 +82,21 @@ def test_acronym_defined_in_the_article(nlp):
     assert acronym_definitions(doc) == {"BfS": "Bundesamt für Strahlenschutz"}
     assert canon(nlp, doc.text)[-1] == "Bundesamt für Strahlenschutz"
     assert acronym_definitions(nlp("Er sagte (ARD) nichts.")) == {}
+
+
+def test_fragment_before_the_participle_takes_the_clause_subject(nlp):
+    out = canon(nlp, "Die Ministerin Eva Lorenz hatte den Plan am Montag „ohne jede Eile“ "
+                     "vorgestellt.")
+    assert out == ["Eva Lorenz"]
+
+
+def test_source_after_aus_with_verlauten(nlp):
+    assert canon(nlp, "Aus Diplomatenkreisen verlautete, dass die Gespräche scheiterten.") \
+        == ["Diplomatenkreise"]
+    assert canon(nlp, "Wie aus Reihen des Landgerichts verlautete, ist der Termin verschoben.") \
+        == ["Landgericht"]
+
+
+def test_scare_quote_under_a_demonstrative_has_no_speaker(nlp):
+    doc = nlp("Bisher ist das nur erlaubt, wenn man einen „wichtigen Grund“ nennt.")
+    assert all(q._.nk_speaker_canonical is None for q in doc.spans["quotes"])

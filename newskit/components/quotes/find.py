@@ -85,8 +85,9 @@ def _quoted(dq: _DocQuotes, s: int, e: int, span: Span) -> Quote | None:
     q = Quote(r.inner.start_char, r.inner.end_char, kind)
     own = _own_frame(dq, r, k, full=kind == "direct")
     sentence = dq.frames.get(k)
-    if own is not None:
-        q.take(own)
+    if own is not None and (own.speaker is not None or sentence is None
+                            or sentence.speaker is None):
+        q.take(own)  # a fragment before the participle: the sentence's frame has the subject
     elif sentence is not None and (kind == "mixed" or r.before_is == ":"
                                    or sentence.speaker is not None):
         q.take(sentence)

@@ -166,6 +166,16 @@ def first_np_after(doc: Doc, i: int, end: int) -> Span | None:
 
 
 # --------------------------------------------------------------------- clauses
+def _embedded_fragment(doc: Doc, k: int, j: int) -> bool:
+    """A quoted phrase inside the clause ("hatte die Zustimmung „trotz einiger Vorbehalte“
+    bekanntgegeben"): no finite verb, no sentence end, the clause goes on after it."""
+    after = doc[j + 1] if j + 1 < len(doc) else None
+    before = doc[k - 1] if k > 0 else None
+    return after is not None and not after.is_punct and not after.is_space \
+        and (before is None or before.text not in (":", ",")) \
+        and not any(is_finite(t) or t.text in (".", "!", "?") for t in doc[k : j + 1])
+
+
 def clause_start(doc: Doc, sent: Span, i: int, blocked: set[int]) -> int:
     """Start of the clause that holds token ``i`` (after , ; : or a quotation).
 
@@ -177,7 +187,7 @@ def clause_start(doc: Doc, sent: Span, i: int, blocked: set[int]) -> int:
             k = j
             while k - 1 >= sent.start and (k - 1) in blocked:
                 k -= 1
-            if is_short_name_run(doc[k : j + 1]):
+            if is_short_name_run(doc[k : j + 1]) or _embedded_fragment(doc, k, j):
                 j = k - 1
                 continue
             return j + 1

@@ -73,7 +73,7 @@ def phrase(tokens: list[Token]) -> str:
     head noun in the nominative ("Die Polizei" → "Polizei", "des Senders" → "Sender",
     "von Kritikern" → "Kritiker", "das norwegische Nobelkomitee" → "norwegisches
     Nobelkomitee"; :func:`newskit.lang.de.declension.nominative`)."""
-    i = 0
+    i = 1 if tokens and tokens[0].tag_ in ("APPR", "APPRART") else 0  # "Aus dem Ministerium"
     while i < len(tokens) and tokens[i].tag_ in NP_DET:
         i += 1
     article = tokens[i - 1].lower_ if i and tokens[i - 1].tag_ == "ART" else None
@@ -185,6 +185,8 @@ def refine(span: Span | None, depth: int = 0) -> Speaker | None:
     if span is None:
         return None
     ws = words(span)
+    if len(ws) == 2 and ws[0].tag_ in ("APPR", "APPRART"):
+        ws = ws[1:]  # "In diesem [Dokument heißt es]"
     if not ws:
         return None
     if len(ws) == 1 and ws[0].lower_ in de.word_list("no_speaker_words"):

@@ -48,6 +48,7 @@ SUBJECT_DEPS = ("sb", "nsubj")
 NOT_SUBJECT_START = frozenset(["APPR", "APPRART", "ADV", "PAV", "PROAV", "KOUS", "PWAV", "ADJD",
                                "PTKNEG", "KON", "PWS", "PRELS", "KOKOM", "PTKZU", "CARD"])
 NONFINITE_VERB_TAGS = ("VVPP", "VVINF", "VVIZU")
+VERLAUTEN = "verlauten"
 
 
 # ---------------------------------------------------------------- clause subject
@@ -234,6 +235,19 @@ def _passive(c: _Clause) -> Decision:
     return UNDECIDED
 
 
+def _verlauten_source(c: _Clause) -> Decision:
+    """"Aus Militärkreisen verlautete, dass …", "Wie aus Reihen des Gerichts verlautete, …":
+    the source after "aus"."""
+    doc, start, fin = c.doc, c.start, c.fin
+    if doc[start].tag_ in ("PWAV", "KOUS"):
+        start += 1
+    if c.cue.lemma_.lower() != VERLAUTEN or doc[start].lower_ not in DOCUMENT_PREPOSITIONS \
+            or start + 1 >= fin.i:
+        return UNDECIDED
+    src = np_forward(doc, start + 1, fin.i)
+    return src if src is not None else UNDECIDED
+
+
 def _subject_before_comma(c: _Clause) -> Decision:
     """"X, der Polizeichef der Region, sagte …" / "X, der sich … entschlossen hatte, sagte …"."""
     doc, fin, sent = c.doc, c.fin, c.sent
@@ -265,6 +279,7 @@ _RULES = (
     _new_main_clause,
     _zitieren_object,
     _passive,
+    _verlauten_source,
     _subject_before_comma,
 )
 
