@@ -100,3 +100,10 @@ def test_source_after_aus_with_verlauten(nlp):
 def test_scare_quote_under_a_demonstrative_has_no_speaker(nlp):
     doc = nlp("Bisher ist das nur erlaubt, wenn man einen „wichtigen Grund“ nennt.")
     assert all(q._.nk_speaker_canonical is None for q in doc.spans["quotes"])
+
+
+def test_coordinated_sources_are_named_together(nlp):
+    assert canon(nlp, "Nach Angaben von AFP und Reuters wurden zwei Häuser zerstört.") \
+        == ["AFP und Reuters"]
+    assert canon(nlp, "Kultur- und Sportvereine kritisierten, die Hallen seien zu teuer.") \
+        == ["Kultur- und Sportvereine"]

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newskit.components.quotes.grammar import NP_DET, NP_HEAD, NP_MOD, np_forward
+from newskit.components.quotes.grammar import NP_DET, NP_HEAD, NP_MOD, np_coordinated, np_forward
 from newskit.components.quotes.words import GENITIVE_ARTICLES, SOURCE_NOUNS, VON
 from newskit.lang import de
 from newskit.lang.de.declension import nominative
@@ -133,9 +133,9 @@ def _source_complement(doc: Doc, h: Token, span: Span) -> Span | None:
         return None
     end = max(span.end, min(_sentence_end(doc, h.i), i + 12))
     if doc[i].lower_ in VON:
-        return np_forward(doc, i + 1, end)
+        return np_coordinated(doc, i + 1, end)  # "von AFP und Reuters"
     if doc[i].lower_ in GENITIVE_ARTICLES or doc[i].tag_ in ("ART", "ADJA", "PPOSAT"):
-        return np_forward(doc, i, end)  # "der Polizei", "einer Gewerkschaft", "politischer Beobachter"
+        return np_coordinated(doc, i, end)  # "der Polizei", "einer Gewerkschaft", "politischer Beobachter"
     return None
 
 

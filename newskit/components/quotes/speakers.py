@@ -15,8 +15,9 @@ from spacy.tokens import Doc, Span
 from newskit.components.entities import is_role_word, resolve_role
 from newskit.components.gender.evidence import name_gender, noun_gender
 from newskit.components.quotes.frames import Quote
+from newskit.components.quotes.grammar import is_np
 from newskit.components.quotes.refine import head, phrase, refine, words
-from newskit.components.quotes.words import MASCULINE_PRONOUN, RESOLVABLE_PRONOUNS
+from newskit.components.quotes.words import MASCULINE_PRONOUN, NP_COORDINATORS, RESOLVABLE_PRONOUNS
 from newskit.nlp.sentences import sentence_ids
 
 # entity labels a mention is named by, in order of preference
@@ -369,11 +370,33 @@ def _named_after_head(index: DocIndex, mention: Span, h) -> str | None:
     return None
 
 
+def _coordination(index: DocIndex, mention: Span, history: History,
+                  cue: Span | None) -> str | None:
+    """Two speakers joined by "und"/"sowie" name them together: "AFP und Reuters", "Sonia
+    und Willy Bogner"; "Kongress- und Verteidigungskreise" stays one phrase."""
+    doc = index.doc
+    cuts = [t.i for t in mention if t.lower_ in NP_COORDINATORS and t.tag_ == "KON"]
+    if len(cuts) != 1 or cuts[0] in (mention.start, mention.end - 1):
+        return None
+    k = cuts[0]
+    left, right = doc[mention.start: k], doc[k + 1: mention.end]
+    if left[-1].tag_ == "TRUNC" or left[-1].text.endswith("-"):
+        return phrase(list(mention))
+    if not (is_np(left) and is_np(right)):
+        return None
+    a = _resolve_mention(index, left, history, cue)
+    b = _resolve_mention(index, right, history, cue)
+    return f"{a} und {b}" if a and b and a != b else None
+
+
 def _resolve_mention(index: DocIndex, mention: Span, history: History,
                      cue: Span | None = None) -> str | None:
     first = mention[0]
     if len(mention) == 1 and (first.tag_ in ("PPER",) or first.pos_ == "PRON"):
         return _resolve_pronoun(index, mention, history, cue)
+    joint = _coordination(index, mention, history, cue)
+    if joint is not None:
+        return joint
     h = _real_head(index, mention)
     if h is not None and index.entity_covering(h.i) is None:
         apposed = _apposed_person(index, mention, h)
