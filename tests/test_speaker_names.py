@@ -107,3 +107,9 @@ def test_coordinated_sources_are_named_together(nlp):
         == ["AFP und Reuters"]
     assert canon(nlp, "Kultur- und Sportvereine kritisierten, die Hallen seien zu teuer.") \
         == ["Kultur- und Sportvereine"]
+
+
+def test_bare_definite_noun_names_the_longer_phrase_before(nlp):
+    text = ("Das niedersächsische Kultusministerium hat neue Regeln erlassen. Die Schulen "
+            "hätten genug Zeit gehabt, so das Ministerium.")
+    assert canon(nlp, text)[-1] == "niedersächsisches Kultusministerium"

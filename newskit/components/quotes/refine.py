@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newskit.components.quotes.grammar import NP_DET, NP_HEAD, NP_MOD, np_coordinated, np_forward
+from newskit.components.quotes.grammar import NP_DET, NP_HEAD, NP_MOD, np_coordinated
 from newskit.components.quotes.words import GENITIVE_ARTICLES, SOURCE_NOUNS, VON
 from newskit.lang import de
 from newskit.lang.de.declension import nominative
@@ -78,7 +78,8 @@ def phrase(tokens: list[Token]) -> str:
         i += 1
     article = tokens[i - 1].lower_ if i and tokens[i - 1].tag_ == "ART" else None
     kept = [t for t in tokens[i:] if not t.is_punct or t.text in ("-", "&")]
-    return " ".join(nominative([t.text for t in kept], [t.tag_ for t in kept], article))
+    texts = [t.text.lower() if t.is_sent_start and t.tag_ == "ADJA" else t.text for t in kept]
+    return " ".join(nominative(texts, [t.tag_ for t in kept], article))  # "Buddhistische …"
 
 
 def _sentence_end(doc: Doc, i: int) -> int:

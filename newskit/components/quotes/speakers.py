@@ -15,9 +15,14 @@ from spacy.tokens import Doc, Span
 from newskit.components.entities import is_role_word, resolve_role
 from newskit.components.gender.evidence import name_gender, noun_gender
 from newskit.components.quotes.frames import Quote
-from newskit.components.quotes.grammar import is_np
+from newskit.components.quotes.grammar import is_np, np_forward
 from newskit.components.quotes.refine import head, phrase, refine, words
-from newskit.components.quotes.words import MASCULINE_PRONOUN, NP_COORDINATORS, RESOLVABLE_PRONOUNS
+from newskit.components.quotes.words import (
+    GENITIVE_ARTICLES,
+    MASCULINE_PRONOUN,
+    NP_COORDINATORS,
+    RESOLVABLE_PRONOUNS,
+)
 from newskit.nlp.sentences import sentence_ids
 
 # entity labels a mention is named by, in order of preference
@@ -26,6 +31,9 @@ MENTION_LABELS = ("PER", "ORG", "LOC", "MISC")
 SOURCE_LABELS = ("PER", "ORG")
 # a pronoun refers to a speaker reported within this many sentence starts before it
 PRONOUN_WINDOW_SENTS = 3
+# a bare definite noun looks this many tokens back for the phrase it shortens
+ANTECEDENT_WINDOW = 600
+DEFINITE_ARTICLES = frozenset(["der", "die", "das", "den", "dem", "des"])
 # a quoted title after a head noun has at most this many tokens („Ärzte ohne Grenzen“)
 MAX_TITLE_WORDS = 6
 OPENING_MARKS = frozenset("„»«‚\"“")
@@ -389,12 +397,59 @@ def _coordination(index: DocIndex, mention: Span, history: History,
     return f"{a} und {b}" if a and b and a != b else None
 
 
+def _names_head(name: str, head: str) -> bool:
+    """Whether ``name`` has a word that ends with ``head`` ("isländisches
+    Fischereiministerium" for "Ministerium") and is more than the head itself."""
+    low = head.lower()
+    return name.lower() != low and any(w.lower().endswith(low) for w in name.split())
+
+
+def _earlier_referent(index: DocIndex, mention: Span, history: History) -> str | None:
+    """"das Ministerium", "Der Ausschuss": a bare definite noun names the source last
+    reported or the organisation last named whose name ends with that noun."""
+    ws = words(mention)
+    if len(ws) != 2 or ws[0].lower_ not in DEFINITE_ARTICLES or ws[1].tag_ != "NN" \
+            or is_role_word(ws[1]):
+        return None
+    head_ = phrase(ws)
+    said = _last(history, mention.start_char, lambda h: _names_head(h[1], head_))
+    named = _antecedent_phrase(index.doc, mention.start, head_)
+    if said is not None and (named is None or said[0] >= named.start_char):
+        return said[1]
+    if named is None:
+        return None
+    ent = index.entity_covering(named.end - 1)
+    return canonical(ent) if ent is not None and ent.label_ == "ORG" else phrase(list(named))
+
+
+def _antecedent_phrase(doc: Doc, before: int, head_: str) -> Span | None:
+    """The nearest earlier phrase whose noun ends with ``head_`` and says more than it:
+    "das isländische Fischereiministerium", "der Ständige Ausschuss des Nationalen
+    Volkskongresses" (within ``ANTECEDENT_WINDOW`` tokens)."""
+    low = head_.lower()
+    for i in range(before - 1, max(-1, before - 1 - ANTECEDENT_WINDOW), -1):
+        t = doc[i]
+        if t.tag_ not in ("NN", "NE") or not phrase([t]).lower().endswith(low):
+            continue
+        start = i
+        while start > 0 and doc[start - 1].tag_ == "ADJA":
+            start -= 1
+        end = i + 1
+        if end + 1 < len(doc) and doc[end].lower_ in GENITIVE_ARTICLES:
+            attr = np_forward(doc, end, min(len(doc), end + 6))
+            end = attr.end if attr is not None else end
+        if start < i or phrase([t]).lower() != low:
+            return doc[start:end]
+    return None
+
+
 def _resolve_mention(index: DocIndex, mention: Span, history: History,
                      cue: Span | None = None) -> str | None:
     first = mention[0]
     if len(mention) == 1 and (first.tag_ in ("PPER",) or first.pos_ == "PRON"):
         return _resolve_pronoun(index, mention, history, cue)
-    joint = _coordination(index, mention, history, cue)
+    joint = _coordination(index, mention, history, cue) or _earlier_referent(index, mention,
+                                                                            history)
     if joint is not None:
         return joint
     h = _real_head(index, mention)
