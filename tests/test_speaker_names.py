@@ -113,3 +113,22 @@ def test_bare_definite_noun_names_the_longer_phrase_before(nlp):
     text = ("Das niedersächsische Kultusministerium hat neue Regeln erlassen. Die Schulen "
             "hätten genug Zeit gehabt, so das Ministerium.")
     assert canon(nlp, text)[-1] == "niedersächsisches Kultusministerium"
+
+
+def test_possessive_before_source_noun_is_a_pronoun(nlp):
+    text = ("Die Ärztin Mira Sommer behandelt seit Jahren Kinder. Ihren Angaben zufolge "
+            "fehlen im Kreis zwanzig Praxen.")
+    assert canon(nlp, text)[-1] == "Mira Sommer"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Konzernchef Sean O’Brien sagte, die Zahlen seien gut.", "Sean O’Brien"),
+    ("Präsident Inácio da Costa sagte, das Land sei bereit.", "Inácio da Costa"),
+])
+def test_person_names_with_particles_and_apostrophes(nlp, text, name):
+    assert canon(nlp, text) == [name]
+
+
+def test_particle_after_a_name_is_a_phrase_not_a_name(nlp):
+    doc = nlp("Anna Weber von der SPD sagte, sie stimme zu.")
+    assert [e.text for e in doc.ents if e.label_ == "PER"] == ["Anna Weber"]

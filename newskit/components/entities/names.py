@@ -82,6 +82,11 @@ def _canonical(e: Span, name: str, known: set[str], full_by_last: dict[str, set[
         fulls = full_by_last.get(name.lower())
         if fulls and len(fulls) == 1:
             name = next(iter(fulls))
+    elif e.label_ == "PER" and " " in name:  # "Von der Leyen" → "Ursula von der Leyen"
+        fulls = [f for f in full_by_last.get(name.rsplit(" ", 1)[-1].lower(), ())
+                 if f.lower().endswith(" " + name.lower())]
+        if len(fulls) == 1:
+            name = fulls[0]
     return name
 
 

@@ -37,6 +37,8 @@ MAX_AFFILIATION_TOKENS = 8
 #: the first part of a compound source noun must be this long ("Polizei|angaben")
 MIN_SOURCE_PREFIX = 3
 _HEAD_SKIP = NP_DET | NP_MOD
+#: possessives before a source noun and the pronoun they stand for ("seinen Angaben")
+POSSESSIVE_PRONOUNS = {"sei": "er", "ihr": "sie"}
 
 
 @dataclass
@@ -48,6 +50,8 @@ class Speaker:
     name: str | None = None
     affiliation: str | None = None
     anaphoric: bool = False
+    #: the pronoun a possessive before a source noun stands for ("ihren Angaben" → "sie")
+    pronoun: str | None = None
     #: the refined span replaces the mention ("CDU)" → "Heribert Rech"); otherwise the
     #: mention stays as written ("Angaben der Polizei") and ``span`` only says who it names
     replaces_mention: bool = False
@@ -161,6 +165,9 @@ def _from_source_noun(span: Span, h: Token) -> Speaker | None:
     inner = _source_complement(span.doc, h, span)
     if inner is not None:
         return refine(inner, depth=1) or Speaker(inner)
+    owner = span.doc[h.i - 1] if h.i > span.start else None
+    if owner is not None and owner.tag_ == "PPOSAT" and owner.lower_[:3] in POSSESSIVE_PRONOUNS:
+        return Speaker(span, pronoun=POSSESSIVE_PRONOUNS[owner.lower_[:3]])
     if low in de.word_list("source_nouns_bare"):
         return Speaker(span, anaphoric=True)
     prefix = _source_prefix(h.text)

@@ -225,6 +225,8 @@ def _refined(index: DocIndex, q: Quote, history: History) -> str | None:
         q.speaker = found.span
     if found.name is not None:
         return found.name
+    if found.pronoun is not None:
+        return _resolve_pronoun(index, found.span, history, q.cue, word=found.pronoun)
     if found.anaphoric:
         return _last_source(index, found.span.start_char, history)
     return _resolve_mention(index, found.span, history, q.cue)
@@ -242,26 +244,27 @@ def _last_source(index: DocIndex, pos: int, history: History) -> str | None:
     return None
 
 
-def _pronoun_gender(first, cue: Span | None) -> str | None:
+def _pronoun_gender(word: str, cue: Span | None) -> str | None:
     """"er" → male; a singular "sie" (not "sie sagten") → female; else None."""
-    if first.lower_ == MASCULINE_PRONOUN:
+    if word == MASCULINE_PRONOUN:
         return "male"
-    if first.lower_ == "sie" and not (cue is not None and cue.text.endswith("en")):
+    if word == "sie" and not (cue is not None and cue.text.endswith("en")):
         return "female"
     return None
 
 
 def _resolve_pronoun(index: DocIndex, mention: Span, history: History,
-                     cue: Span | None = None) -> str | None:
+                     cue: Span | None = None, word: str | None = None) -> str | None:
     """"er" → the speaker reported in the last ~2 sentences, else the last person named;
-    a person whose name says the other gender is skipped ("sie" is not "Wolfgang")."""
-    first = mention[0]
-    if first.lower_ not in RESOLVABLE_PRONOUNS:
+    a person whose name says the other gender is skipped ("sie" is not "Wolfgang").
+    ``word``: the pronoun a possessive stands for ("ihren Angaben" → "sie")."""
+    word = word or mention[0].lower_
+    if word not in RESOLVABLE_PRONOUNS:
         return mention.text
     pos = mention.start_char
-    gender = _pronoun_gender(first, cue)
+    gender = _pronoun_gender(word, cue)
     other = {"male": "female", "female": "male"}.get(gender)
-    person_only = first.lower_ == MASCULINE_PRONOUN  # "er" points to a person
+    person_only = word == MASCULINE_PRONOUN  # "er" points to a person
 
     def agrees(h) -> bool:
         return index.person_gender.get(h[1]) != other and (

@@ -53,6 +53,8 @@ VERLAUTEN = "verlauten"
 
 # ---------------------------------------------------------------- clause subject
 def _starts_like_adverbial(toks: list[Token]) -> bool:
+    if toks[0].ent_type_ == "PER":
+        return False  # "Von der Leyen betonte"
     return toks[0].tag_ in NOT_SUBJECT_START or toks[0].pos_ in ("ADP", "SCONJ", "ADV")
 
 

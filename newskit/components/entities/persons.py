@@ -1,0 +1,87 @@
+"""Person names the recogniser cut short: name particles and apostrophes.
+
+"Von der Leyen" at the start of a sentence, "Lula da Silva", "Thomas de Maizière" and
+"Michael O’Leary" are one name each; a statistical recogniser often keeps only the
+capitalised words ("Leyen", "Lula", "O"). :func:`complete_person_names` extends a person
+
+* over an apostrophe and the capitalised word glued to it ("O’Leary", "D'Alema");
+* to the right over a name particle and a capitalised word ("Lula" + "da Silva");
+* to the left over particles when the longer form is the end of a fuller name of the same
+  article ("Von der Leyen" after "Ursula von der Leyen").
+
+Example:
+    >>> import newskit
+    >>> doc = newskit.load_pipeline()("Ursula von der Leyen kam. Von der Leyen sagte nichts.")
+    >>> [e.text for e in doc.ents if e.label_ == "PER"]
+    ['Ursula von der Leyen', 'Von der Leyen']
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from newskit.lang import de
+
+APOSTROPHES = frozenset(["’", "'"])
+#: particles that never continue a name to the right: "Müller von der SPD" is a phrase
+NOT_RIGHT = frozenset(["von", "der", "den", "zu", "das"])
+#: at most this many particles join a name ("van der", "von der")
+MAX_PARTICLES = 2
+
+
+def name_particles() -> frozenset[str]:
+    """Lower-case particles inside names (``lang/de/data/name_particles.txt``)."""
+    return de.word_list("name_particles")
+
+
+def _glued_apostrophe(doc: Doc, end: int) -> int:
+    """"O" + "’" + "Leary" written without spaces: the new end of the name."""
+    if end + 1 < len(doc) and doc[end].text in APOSTROPHES and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper():
+        return end + 2
+    return end
+
+
+def _particles_right(doc: Doc, end: int, particles: frozenset[str]) -> int:
+    """"Lula" + "da Silva": particles (lower case as written) and a capitalised word."""
+    k = end
+    while k < len(doc) and k - end < MAX_PARTICLES and doc[k].text in particles \
+            and doc[k].text not in NOT_RIGHT:
+        k += 1
+    if k > end and k < len(doc) and doc[k].tag_ in ("NE", "FM") and doc[k].text[:1].isupper() \
+            and not doc[k].is_sent_start:
+        return k + 1
+    return end
+
+
+def _particles_left(doc: Doc, ent: Span, particles: frozenset[str], fulls: list[str]) -> int:
+    """"Von der" + "Leyen" when "… von der Leyen" is a fuller name in the article."""
+    best = ent.start
+    for k in range(1, MAX_PARTICLES + 1):
+        start = ent.start - k
+        if start < 0 or doc[start].lower_ not in particles:
+            break
+        longer = " ".join(t.text for t in doc[start: ent.end]).lower()
+        if any(f.endswith(" " + longer) for f in fulls):
+            best = start
+    return best
+
+
+def complete_person_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with person names completed (see the module docstring); entities the longer
+    name now covers are dropped."""
+    particles = name_particles()
+    fulls = [e.text.lower() for e in ents if e.label_ == "PER" and len(e) > 1]
+    out: list[Span] = []
+    for e in ents:
+        start = _particles_left(doc, e, particles, fulls)  # also a mislabelled "Leyen"
+        end = e.end
+        if e.label_ == "PER":
+            end = _particles_right(doc, _glued_apostrophe(doc, e.end), particles)
+        out.append(e if (start, end) == (e.start, e.end) else Span(doc, start, end, label="PER"))
+    keep: list[Span] = []
+    for e in sorted(out, key=lambda s: (s.start, -s.end)):
+        if keep and e.start < keep[-1].end:
+            continue  # inside (or overlapping) the completed name before it
+        keep.append(e)
+    return keep
