@@ -77,3 +77,21 @@ def test_lists_and_order():
 def test_masculine_title_before_a_name_is_male(nlp):
     doc = nlp("Der Bergführer Quastenberg warnte vor Lawinen.")
     assert _people(doc)["Quastenberg"] == ("male", "role_noun")
+
+
+def test_nominalised_adjective_takes_the_article_gender(nlp):
+    doc = nlp("Der 61-Jährige sagte, er habe nichts gesehen.")
+    assert _speakers(doc)[0][1:] == ("male", "role_noun")
+    doc = nlp("Die Angeklagte erklärte, sie sei unschuldig.")
+    assert _speakers(doc)[0][1:] == ("female", "role_noun")
+
+
+def test_role_bound_by_comma_apposition_tells_the_gender(nlp):
+    doc = nlp("Die Sprecherin des Vereins, Kim Okafor, sagte, man sei zufrieden.")
+    assert _people(doc)["Kim Okafor"] == ("female", "role_noun")
+
+
+def test_pronoun_resolved_to_an_unnamed_role_keeps_its_gender(nlp):
+    doc = nlp("Eine Armeesprecherin erklärte, die Übung sei beendet. Sie sagte, es gebe "
+              "keine Verletzten.")
+    assert [g for _, g, _ in _speakers(doc)] == ["female", "female"]

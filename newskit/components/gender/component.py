@@ -19,9 +19,12 @@ from newskit.components.gender.evidence import (
     name_gender,
     noun_gender,
 )
+from newskit.lang import de
 
 _SKIP_BEFORE_APPOSITION = frozenset({"ART", "PPOSAT", "ADJA", "PDAT"})
 PRONOUN_GENDER = {"er": "male", "sie": "female"}
+#: the article before a nominalised adjective in the singular nominative
+ARTICLE_GENDER = {"der": "male", "ein": "male", "die": "female", "eine": "female"}
 
 
 def _noun_evidence(tok: Token, named: bool) -> tuple[str, str] | None:
@@ -79,6 +82,10 @@ def person_genders(doc: Doc) -> dict[str, Gender]:
             _ = found[canon]  # every person gets an entry, with or without evidence
             for kind, g in _mention_evidence(ent, canon):
                 found[canon][kind].add(g)
+    for binding in doc._.nk_roles or []:  # "Der Sprecher des Programms, Tomson Phiri"
+        if binding[2] in found:
+            g = noun_gender(binding[1].capitalize())
+            found[binding[2]]["role_noun"].add(g or "male")
     for q in doc.spans.get("quotes", []):
         spk, canon = q._.nk_speaker, q._.nk_speaker_canonical
         if spk is not None and canon in found and (g := _singular_pronoun(spk, q._.nk_cue)):
@@ -86,11 +93,24 @@ def person_genders(doc: Doc) -> dict[str, Gender]:
     return {canon: decide(ev) for canon, ev in found.items()}
 
 
+def _nominalised_adjective(tok: Token) -> Gender | None:
+    """"der 58-Jährige", "die Angeklagte": a nominalised adjective in the singular, whose
+    article tells the gender."""
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if before is None or not tok.lower_.endswith(tuple(de.ordered_list(
+            "nominalised_person_adjectives"))):
+        return None
+    g = ARTICLE_GENDER.get(before.lower_)
+    return Gender(g, "role_noun") if g else None
+
+
 def unnamed_speaker_gender(speaker: Span) -> Gender | None:
     """Gender of a speaker without a name ("die Sprecherin", "ein Polizeisprecher",
-    "Angaben der Sprecherin"): the first noun that names a person decides, so a genitive
-    after it does not ("der Sprecher der Ministerin" is generic)."""
+    "Angaben der Sprecherin", "der 58-Jährige"): the first noun that names a person decides,
+    so a genitive after it does not ("der Sprecher der Ministerin" is generic)."""
     for tok in speaker:
+        if tok.tag_ in ("NN", "NE", "ADJA") and (g := _nominalised_adjective(tok)):
+            return g
         if tok.tag_ in ("NN", "NE") or tok.pos_ in ("NOUN", "PROPN"):
             ev = _noun_evidence(tok, named=False)
             if ev is not None:
@@ -136,7 +156,11 @@ class GenderAssigner:
             return genders[canon]
         if spk is None:
             return None
-        return unnamed_speaker_gender(spk)
+        found = unnamed_speaker_gender(spk)
+        if found is None and isinstance(canon, str) and len(canon.split()) == 1:
+            g = noun_gender(canon)  # "Sie" resolved to an earlier "Armeesprecherin"
+            found = Gender(g, "role_noun") if g else None
+        return found
 
 
 @Language.factory(

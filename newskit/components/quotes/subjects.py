@@ -82,6 +82,9 @@ def _holds_complementizer(toks: list[Token]) -> bool:
 
 
 def _lacks_nominal(toks: list[Token]) -> bool:
+    if toks[-1].tag_ == "ADJA" and toks[-1].text.rsplit("-", 1)[-1][:1].isupper() \
+            and len(toks) > 1:
+        return False  # a nominalised adjective: "Der 61-Jährige"
     return not any(t.tag_ in NP_HEAD or t.tag_ in PRONOUNS or t.pos_ in ("NOUN", "PROPN")
                    or t.ent_iob_ in ("B", "I") for t in toks)
 
