@@ -132,3 +132,14 @@ def test_person_names_with_particles_and_apostrophes(nlp, text, name):
 def test_particle_after_a_name_is_a_phrase_not_a_name(nlp):
     doc = nlp("Anna Weber von der SPD sagte, sie stimme zu.")
     assert [e.text for e in doc.ents if e.label_ == "PER"] == ["Anna Weber"]
+
+
+def test_leading_wie_clause_frames_the_sentence(nlp):
+    out = canon(nlp, "Wie Kreissprecherin Jana Brück mitteilte, ist die Straße nach Ansicht "
+                     "der Polizei wieder sicher.")
+    assert out == ["Jana Brück"]
+
+
+def test_surname_that_is_also_a_noun_completes_a_first_name(nlp):
+    doc = nlp("Wie Regierungssprecher Peter Bach mitteilte, ist der Plan fertig.")
+    assert [e.text for e in doc.ents if e.label_ == "PER"] == ["Peter Bach"]

@@ -6,6 +6,8 @@ capitalised words ("Leyen", "Lula", "O"). :func:`complete_person_names` extends 
 
 * over an apostrophe and the capitalised word glued to it ("O’Leary", "D'Alema");
 * to the right over a name particle and a capitalised word ("Lula" + "da Silva");
+* over the capitalised word after a lone first name that ends the phrase ("Thomas Steg
+  mitteilte", where "Steg" is also a common noun);
 * to the left over particles when the longer form is the end of a fuller name of the same
   article ("Von der Leyen" after "Ursula von der Leyen").
 
@@ -67,6 +69,20 @@ def _particles_left(doc: Doc, ent: Span, particles: frozenset[str], fulls: list[
     return best
 
 
+def _surname_after_first_name(doc: Doc, ent: Span) -> int:
+    """"Thomas" + "Steg mitteilte": a lone first name and the capitalised word that ends
+    the phrase after it (a surname the recogniser took for a common noun)."""
+    end = ent.end
+    if len(ent) != 1 or end + 1 >= len(doc) or ent.text not in de.word_table("first_names"):
+        return end
+    nxt, after = doc[end], doc[end + 1]
+    if nxt.tag_ in ("NN", "NE") and nxt.text[:1].isupper() and nxt.whitespace_ \
+            and not nxt.is_sent_start and nxt.ent_type_ in ("", "PER") \
+            and after.tag_ not in ("NN", "NE", "ADJA", "ART", "APPR"):
+        return end + 1
+    return end
+
+
 def complete_person_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with person names completed (see the module docstring); entities the longer
     name now covers are dropped."""
@@ -78,6 +94,7 @@ def complete_person_names(doc: Doc, ents: list[Span]) -> list[Span]:
         end = e.end
         if e.label_ == "PER":
             end = _particles_right(doc, _glued_apostrophe(doc, e.end), particles)
+            end = max(end, _surname_after_first_name(doc, e))
         out.append(e if (start, end) == (e.start, e.end) else Span(doc, start, end, label="PER"))
     keep: list[Span] = []
     for e in sorted(out, key=lambda s: (s.start, -s.end)):

@@ -28,6 +28,9 @@ from newskit.components.quotes.grammar import (
 from newskit.components.quotes.subjects import find_subject
 from newskit.components.quotes.words import BACKREF, HEISSEN, KONJ2_REPORT, REPORTED_VERBS, SO
 
+#: a leading "Wie X sagte," clause has at most this many tokens
+LEADING_WIE_MAX = 16
+
 # a clause opened by these tags (or a preposition and one: "unter denen") is subordinate
 SUBORDINATE_TAGS = ("KOUS", "PRELS", "PWAV", "PRELAT")
 # a Konjunktiv-II sentence continues a report in one of the next this many sentences
@@ -48,11 +51,26 @@ def sentence_frame(doc: Doc, sent: Span, blocked: set[int],
     toks = [t for t in sent if t.i not in blocked and not t.is_space]
     if not toks:
         return [], None
+    if _leading_wie(doc, toks):  # "Wie X mitteilte, ist … nach Auffassung der Kanzlerin …"
+        found, frame = _speech_verb_step(doc, sent, blocked, toks, has_quotes)
+        if found:
+            return found, frame
     for step in (_source_step, _trailing_step):
         result = step(doc, sent, blocked, toks)
         if result is not None:
             return result
     return _speech_verb_step(doc, sent, blocked, toks, has_quotes)
+
+
+def _leading_wie(doc: Doc, toks: list[Token]) -> bool:
+    """The sentence opens with "Wie X <speech verb>," — that clause is its frame."""
+    if toks[0].lower_ not in WIE_FRAME:
+        return False
+    for t in toks[1:LEADING_WIE_MAX]:
+        if t.text == ",":
+            return cue_lemma(doc[t.i - 1]) is not None or (
+                t.i > 1 and cue_lemma(doc[t.i - 2]) is not None)
+    return False
 
 
 def _source_step(doc: Doc, sent: Span, blocked: set[int], toks: list[Token]):
