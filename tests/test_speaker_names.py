@@ -143,3 +143,17 @@ def test_leading_wie_clause_frames_the_sentence(nlp):
 def test_surname_that_is_also_a_noun_completes_a_first_name(nlp):
     doc = nlp("Wie Regierungssprecher Peter Bach mitteilte, ist der Plan fertig.")
     assert [e.text for e in doc.ents if e.label_ == "PER"] == ["Peter Bach"]
+
+
+def test_postnominal_genitive_name_after_source_noun(nlp):
+    assert canon(nlp, "Nach Auffassung Norwegens ist der Vertrag gültig.") == ["Norwegen"]
+
+
+def test_quoted_title_after_the_phrase_head(nlp):
+    assert canon(nlp, "Nach Angaben des Senders „Radio Eins“ wurde niemand verletzt.") \
+        == ["Radio Eins"]
+
+
+def test_role_noun_is_not_part_of_a_person_name(nlp):
+    doc = nlp("Am Montag äußerte sich Kirchensprecher Ruiz-Pardo zu dem Treffen.")
+    assert "Kirchensprecher" not in " ".join(e.text for e in doc.ents if e.label_ == "PER")

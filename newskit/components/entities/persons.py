@@ -4,6 +4,7 @@
 "Michael O’Leary" are one name each; a statistical recogniser often keeps only the
 capitalised words ("Leyen", "Lula", "O"). :func:`complete_person_names` extends a person
 
+* without a role noun in front ("Vatikansprecher Navarro-Valls" is Navarro-Valls);
 * over an apostrophe and the capitalised word glued to it ("O’Leary", "D'Alema");
 * to the right over a name particle and a capitalised word ("Lula" + "da Silva");
 * over the capitalised word after a lone first name that ends the phrase ("Thomas Steg
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from newskit.components.entities.roles import is_role_word
 from newskit.lang import de
 
 APOSTROPHES = frozenset(["’", "'"])
@@ -83,6 +85,14 @@ def _surname_after_first_name(doc: Doc, ent: Span) -> int:
     return end
 
 
+def _without_leading_role(ent: Span) -> Span:
+    """"Vatikansprecher Navarro-Valls" → "Navarro-Valls": a role noun is not part of a name."""
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].tag_ == "NN" and is_role_word(ent.doc[start]):
+        start += 1
+    return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_)
+
+
 def complete_person_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with person names completed (see the module docstring); entities the longer
     name now covers are dropped."""
@@ -90,6 +100,8 @@ def complete_person_names(doc: Doc, ents: list[Span]) -> list[Span]:
     fulls = [e.text.lower() for e in ents if e.label_ == "PER" and len(e) > 1]
     out: list[Span] = []
     for e in ents:
+        if e.label_ == "PER":
+            e = _without_leading_role(e)
         start = _particles_left(doc, e, particles, fulls)  # also a mislabelled "Leyen"
         end = e.end
         if e.label_ == "PER":

@@ -82,6 +82,8 @@ def phrase(tokens: list[Token]) -> str:
         i += 1
     article = tokens[i - 1].lower_ if i and tokens[i - 1].tag_ == "ART" else None
     kept = [t for t in tokens[i:] if not t.is_punct or t.text in ("-", "&")]
+    while len(kept) > 1 and kept[-1].tag_ in ("ADV", "PTKNEG"):
+        kept.pop()  # "Die Kanadier hingegen"
     texts = [t.text.lower() if t.is_sent_start and t.tag_ == "ADJA" else t.text for t in kept]
     return " ".join(nominative(texts, [t.tag_ for t in kept], article))  # "Buddhistische …"
 
@@ -141,6 +143,11 @@ def _source_complement(doc: Doc, h: Token, span: Span) -> Span | None:
         return np_coordinated(doc, i + 1, end)  # "von AFP und Reuters"
     if doc[i].lower_ in GENITIVE_ARTICLES or doc[i].tag_ in ("ART", "ADJA", "PPOSAT"):
         return np_coordinated(doc, i, end)  # "der Polizei", "einer Gewerkschaft", "politischer Beobachter"
+    if doc[i].tag_ == "NE" and doc[i].text.endswith("s") and doc[i].ent_type_:
+        k = i + 1  # "Meinung Russlands", "die ersten Worte Armstrongs"
+        while k < len(doc) and doc[k].ent_iob_ == "I":
+            k += 1
+        return doc[i:k]
     return None
 
 

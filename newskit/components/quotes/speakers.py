@@ -361,22 +361,24 @@ def _apposed_person(index: DocIndex, mention: Span, h) -> str | None:
 def _named_after_head(index: DocIndex, mention: Span, h) -> str | None:
     """A name in apposition right after a common-noun head: "die Nachrichtenagentur
     Associated Press", "das Nachrichtenmagazin Der Spiegel", "Der Fernsehsender „Channel
-    10“"."""
+    10“", also when the phrase found stopped at the head ("des Magazins „Der Spiegel“")."""
     doc = index.doc
+    limit = min(len(doc), max(mention.end, h.i + 2 + MAX_TITLE_WORDS))
     j = h.i + 1
-    quoted = j < mention.end and doc[j].text in OPENING_MARKS
-    if quoted or (j < mention.end and doc[j].tag_ == "ART" and doc[j].text[:1].isupper()):
+    quoted = j < limit and doc[j].text in OPENING_MARKS
+    if quoted or (j < limit and doc[j].tag_ == "ART" and doc[j].text[:1].isupper()):
         j += 1  # the mark or a title's own article ("Der Spiegel")
-    if j >= mention.end:
+    if j >= limit or (not quoted and j >= mention.end):
         return None
-    after = index.entity_covering(j)
-    if after is not None and after.start == j and (quoted or after.label_ in ("PER", "ORG")):
+    after = index.entity_covering(j) or index.entity_covering(j - 1)
+    if after is not None and after.start in (j, j - 1) and after.start > h.i \
+            and (quoted or after.label_ in ("PER", "ORG")):
         return canonical(after)
     if quoted:
         k = j
-        while k < mention.end and doc[k].text not in CLOSING_MARKS and k < j + MAX_TITLE_WORDS:
+        while k < limit and doc[k].text not in CLOSING_MARKS:
             k += 1
-        if k < mention.end and doc[k].text in CLOSING_MARKS and k > j:
+        if k < limit and doc[k].text in CLOSING_MARKS and k > j:
             return doc[j:k].text
     return None
 

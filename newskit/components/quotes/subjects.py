@@ -237,7 +237,7 @@ def _passive(c: _Clause) -> Decision:
         src = np_forward(doc, start + 1, fin.i)
         if src is not None:
             return doc[start : src.end]
-    return UNDECIDED
+    return None  # "Der Kommission wird … vorgeworfen": a passive without agent names nobody
 
 
 def _verlauten_source(c: _Clause) -> Decision:
@@ -258,6 +258,9 @@ def _subject_before_comma(c: _Clause) -> Decision:
     doc, fin, sent = c.doc, c.fin, c.sent
     if not (c.start == fin.i and fin.i > sent.start and doc[fin.i - 1].text == ","):
         return UNDECIDED
+    nxt = doc[fin.i + 1] if fin.i + 1 < sent.end else None
+    if nxt is not None and nxt.lower_ in INVERTED_SUBJECT_PRONOUNS and nxt.tag_ == "PPER":
+        return doc[nxt.i: nxt.i + 1]  # "Den Währungsfonds, dessen …, forderte er auf"
     i = sent.start
     while i < fin.i and doc[i].lower_ in FOCUS_PARTICLES:
         i += 1
