@@ -78,7 +78,7 @@ def _surname_after_first_name(doc: Doc, ent: Span) -> int:
     if len(ent) != 1 or end + 1 >= len(doc) or ent.text not in de.word_table("first_names"):
         return end
     nxt, after = doc[end], doc[end + 1]
-    if nxt.tag_ in ("NN", "NE") and nxt.text[:1].isupper() and nxt.whitespace_ \
+    if nxt.tag_ in ("NN", "NE") and nxt.text[:1].isupper() and ent[-1].whitespace_ \
             and not nxt.is_sent_start and nxt.ent_type_ in ("", "PER") \
             and after.tag_ not in ("NN", "NE", "ADJA", "ART", "APPR"):
         return end + 1
