@@ -157,3 +157,10 @@ def test_quoted_title_after_the_phrase_head(nlp):
 def test_role_noun_is_not_part_of_a_person_name(nlp):
     doc = nlp("Am Montag äußerte sich Kirchensprecher Ruiz-Pardo zu dem Treffen.")
     assert "Kirchensprecher" not in " ".join(e.text for e in doc.ents if e.label_ == "PER")
+
+
+def test_pronoun_skips_persons_in_its_own_clause_and_in_phrases(nlp):
+    text = ("Lena Vogt wurde 1970 geboren. Das von Kanzler Otto Brandt verkündete Ziel sollte "
+            "sie erreichen. Zusammen mit ihrer Kollegin Maria Brenner erreichte sie 2001 den "
+            "Gipfel und sagte: „Wir sind oben.“")
+    assert canon(nlp, text)[-1] == "Lena Vogt"

@@ -33,6 +33,9 @@ SOURCE_LABELS = ("PER", "ORG")
 PRONOUN_WINDOW_SENTS = 3
 # a bare definite noun looks this many tokens back for the phrase it shortens
 ANTECEDENT_WINDOW = 600
+# a preposition this many tokens before a name puts it in a prepositional phrase
+PP_LOOKBACK = 4
+CLAUSE_MARKS = frozenset(",;:–")
 DEFINITE_ARTICLES = frozenset(["der", "die", "das", "den", "dem", "des"])
 # a quoted title after a head noun has at most this many tokens („Ärzte ohne Grenzen“)
 MAX_TITLE_WORDS = 6
@@ -274,11 +277,37 @@ def _resolve_pronoun(index: DocIndex, mention: Span, history: History,
     if last is not None and last[0] >= index.window_start(pos):
         return last[1]
     k = bisect_left(index.persons, pos, key=lambda p: p[0])
-    for j in range(k - 1, -1, -1):  # the last person named before, of any gender but the
-        name = index.persons[j][1]  # other one
-        if index.person_gender.get(name) != other:
-            return name
+    for strict in (True, False):  # the last person named before, of any gender but the
+        for j in range(k - 1, -1, -1):  # other one, and first not one named in the
+            start, name = index.persons[j]  # pronoun's own clause ("mit Collins lenkte er")
+            if strict and (_same_clause(index, start, pos)  # or in a phrase ("von
+                           or _in_prepositional_phrase(index, start)):  # Präsident Kennedy")
+                continue
+            if index.person_gender.get(name) != other:
+                return name
     return last[1] if last is not None else None
+
+
+def _in_prepositional_phrase(index: DocIndex, char: int) -> bool:
+    """Whether the name at ``char`` follows a preposition within its noun phrase ("von
+    Präsident Kennedy", "mit seinen Kollegen Edwin Aldrin")."""
+    doc = index.doc
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    for k in range(span.start - 1, max(-1, span.start - 1 - PP_LOOKBACK), -1):
+        if doc[k].tag_ in ("APPR", "APPRART"):
+            return True
+        if doc[k].tag_ not in ("NN", "ADJA", "ART", "PPOSAT", "NE"):
+            return False
+    return False
+
+
+def _same_clause(index: DocIndex, a: int, b: int) -> bool:
+    """Whether character offsets ``a`` < ``b`` lie in one clause (one sentence, no , ; : or
+    dash between them)."""
+    return index.sentence_gap(a, b) == 0 and not any(
+        c in CLAUSE_MARKS for c in index.doc.text[a:b])
 
 
 def _role_holder(index: DocIndex, mention: Span, h) -> str | None:
