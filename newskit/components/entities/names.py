@@ -158,7 +158,9 @@ def acronym_definitions(doc: Doc) -> dict[str, str]:
             if doc[start].text[:1].isupper() and doc[start].tag_ != "ART" \
                     and all(w[:1].isupper() or w in NAME_LINKS for w in words_) \
                     and _initials_fit(acr, words_):
-                out.setdefault(acr, " ".join(words_))
+                before = doc[start - 1] if start > 0 and doc[start - 1].tag_ == "ART" else None
+                out.setdefault(acr, " ".join(nominative(  # "der Internationalen …-Organisation"
+                    words_, [t.tag_ for t in doc[start:end]], before and before.lower_)))
                 break
     return out
 

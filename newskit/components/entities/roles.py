@@ -196,4 +196,6 @@ def resolve_role(doc: Doc, tokens: list[Token]) -> str | None:
     bindings = doc._.nk_roles or []
     people = {b[2] for b in bindings if (b[1] == head or mod is None and b[1].endswith(head))
               and (mod is None or b[0] == mod)}
+    if not people and mod is not None:  # "der grüne Staatssekretär": the one bound without
+        people = {b[2] for b in bindings if b[1] == head and b[0] is None}  # a modifier
     return next(iter(people)) if len(people) == 1 else None
