@@ -3,10 +3,9 @@
 Source: the gendered first-name lists of Faker's person providers (MIT licence, see
 NOTICE), over every locale whose names are written in Latin script — German news names
 people from everywhere ("Yang Liwei", "Annalena", "Recep Tayyip"). A name listed as female
-in some locales and male in others takes the gender the German-language locales (de_*)
-give it ("Gerd" is male in Germany, female in Norway); failing those, the gender of at
-least three times as many locales; else it is written as ``unisex`` (gender evidence from
-the name alone is then not used). ``first_names_extra.tsv`` (hand-made facts: common
+in some locales and male in others takes the gender all German-language locales (de_*)
+that list it agree on ("Gerd" is male in Germany, female in Norway); else it is written as
+``unisex`` ("Andrea", "Kim": gender evidence from the name alone is then not used). ``first_names_extra.tsv`` (hand-made facts: common
 transliterations Faker lists only in other scripts, "Mohammed", "Fatima") is merged in.
 Build-time only: ``pip install faker`` first.
 
@@ -50,16 +49,11 @@ def collect() -> dict[str, Counter]:
 
 def decide(votes: Counter) -> str:
     """female/male/unisex from locale votes (see the module docstring)."""
-    german = {g for (g, de), n in votes.items() if de and n}
-    if len(german) == 1:
-        return next(iter(german))
-    female = sum(n for (g, _), n in votes.items() if g == "female")
-    male = sum(n for (g, _), n in votes.items() if g == "male")
-    if female >= 3 * male and female:
-        return "female"
-    if male >= 3 * female and male:
-        return "male"
-    return "unisex"
+    genders = {g for g, _ in votes}
+    if len(genders) == 1:
+        return next(iter(genders))
+    german = {g for g, de in votes if de}
+    return next(iter(german)) if len(german) == 1 else "unisex"
 
 
 def main() -> None:
