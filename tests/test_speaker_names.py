@@ -164,3 +164,9 @@ def test_pronoun_skips_persons_in_its_own_clause_and_in_phrases(nlp):
             "sie erreichen. Zusammen mit ihrer Kollegin Maria Brenner erreichte sie 2001 den "
             "Gipfel und sagte: „Wir sind oben.“")
     assert canon(nlp, text)[-1] == "Lena Vogt"
+
+
+def test_titles_are_not_part_of_a_name(nlp):
+    doc = nlp("Ein Sprecher der Hafenbehörde, Captain Brian Doyle, sagte, das Schiff sei frei.")
+    assert [e.text for e in doc.ents if e.label_ == "PER"] == ["Brian Doyle"]
+    assert canon(nlp, doc.text) == ["Brian Doyle"]

@@ -86,9 +86,13 @@ def _surname_after_first_name(doc: Doc, ent: Span) -> int:
 
 
 def _without_leading_role(ent: Span) -> Span:
-    """"Vatikansprecher Navarro-Valls" → "Navarro-Valls": a role noun is not part of a name."""
+    """"Vatikansprecher Navarro-Valls" → "Navarro-Valls", "Commander Randy Henderson" →
+    "Randy Henderson": a role noun or title (``lang/de/data/name_titles.txt``) is not part
+    of a name."""
     start = ent.start
-    while start < ent.end - 1 and ent.doc[start].tag_ == "NN" and is_role_word(ent.doc[start]):
+    titles = de.word_list("name_titles")
+    while start < ent.end - 1 and (ent.doc[start].text in titles or ent.doc[start].tag_ == "NN"
+                                   and is_role_word(ent.doc[start])):
         start += 1
     return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_)
 

@@ -23,6 +23,7 @@ from newskit.components.quotes.words import (
     NP_COORDINATORS,
     RESOLVABLE_PRONOUNS,
 )
+from newskit.lang import de
 from newskit.nlp.sentences import sentence_ids
 
 # entity labels a mention is named by, in order of preference
@@ -372,8 +373,9 @@ def _apposed_person(index: DocIndex, mention: Span, h) -> str | None:
         if doc[c].text != ",":
             continue
         k = c + 1
-        while k < len(doc) and k < c + 3 and is_role_word(doc[k]) and doc[k].tag_ == "NN":
-            k += 1  # ", General George Casey"
+        while k < len(doc) and k < c + 3 and (is_role_word(doc[k]) and doc[k].tag_ == "NN"
+                                              or doc[k].text in de.word_list("name_titles")):
+            k += 1  # ", General George Casey", ", Commander Randy Henderson"
         if k >= len(doc):
             return None
         person = index.person_starting(k)
