@@ -170,3 +170,9 @@ def test_titles_are_not_part_of_a_name(nlp):
     doc = nlp("Ein Sprecher der Hafenbehörde, Captain Brian Doyle, sagte, das Schiff sei frei.")
     assert [e.text for e in doc.ents if e.label_ == "PER"] == ["Brian Doyle"]
     assert canon(nlp, doc.text) == ["Brian Doyle"]
+
+
+def test_demonstrative_points_back_to_the_document(nlp):
+    text = ("Die Initiative hat gestern das Strategiepapier veröffentlicht. In diesem heißt es, "
+            "die Mieten würden weiter steigen.")
+    assert canon(nlp, text)[-1] == "Strategiepapier"

@@ -245,6 +245,19 @@ def _last_source(index: DocIndex, pos: int, history: History) -> str | None:
     cand = index.sources.last_ending_by(pos)
     if cand is not None and cand.start_char >= index.window_start(pos):
         return canonical(cand)
+    return _last_document(index, pos)
+
+
+def _last_document(index: DocIndex, pos: int) -> str | None:
+    """"In diesem heißt es": the document named last nearby ("das Geheimdokument")."""
+    doc, lo = index.doc, index.window_start(pos)
+    span = doc.char_span(lo, pos, alignment_mode="contract")
+    if span is None:
+        return None
+    tails = tuple(de.word_list("document_nouns"))
+    for tok in reversed(span):
+        if tok.tag_ == "NN" and tok.lower_.endswith(tails):
+            return phrase([tok])
     return None
 
 
