@@ -176,3 +176,10 @@ def test_demonstrative_points_back_to_the_document(nlp):
     text = ("Die Initiative hat gestern das Strategiepapier veröffentlicht. In diesem wird "
             "erklärt, dass die Mieten weiter steigen.")
     assert canon(nlp, text)[-1] == "Strategiepapier"
+
+
+def test_heisst_es_frames_a_report(nlp):
+    doc = nlp("In der Mitteilung des Vereins heißt es, dass die Halle schließt.")
+    quotes = list(doc.spans["quotes"])
+    assert [q.text for q in quotes] == ["dass die Halle schließt"]
+    assert quotes[0]._.nk_speaker_canonical == "Verein"  # the document stands for its author

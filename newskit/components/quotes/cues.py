@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newskit.components.quotes.words import PARTICLE_WORDS, SPEECH_VERBS
+from newskit.components.quotes.words import (
+    HEISSEN,
+    HEISSEN_FORMS,
+    IMPERSONAL_ES,
+    PARTICLE_WORDS,
+    SPEECH_VERBS,
+)
 from newskit.nlp.hanta import lemmatize, tag_word
 from newskit.nlp.sentences import has_parse
 
@@ -27,6 +33,9 @@ def cue_lemma(tok: Token) -> str | None:
     >>> cue_lemma(doc[1])
     'ankündigen'
     """
+    if tok.lower_ in HEISSEN_FORMS and tok.i + 1 < len(tok.doc) \
+            and tok.doc[tok.i + 1].lower_ == IMPERSONAL_ES:
+        return HEISSEN  # "In dem Bericht heißt es, dass …"
     if not (tok.tag_.startswith("VV") or tok.pos_ == "VERB"):
         return None if tok.tag_ not in ("ADJA", "ADJD") else _mistagged_verb(tok)
     lemma = _with_separated_particle(tok, tok.lemma_.lower())
