@@ -123,13 +123,13 @@ def trailing_frame(doc: Doc, sent: Span, pos: int, blocked: set[int]) -> Frame |
         np = np_forward(doc, pos + 1, sent.end)
         if np is not None:
             return Frame(doc[pos : pos + 1], SO, np)
+    if is_heisst_es(doc, tok, sent.end):
+        return heisst_es_frame(doc, tok, heisst_es_source(doc, tok, sent_end=sent.end))
     lemma = cue_lemma(tok)
     if lemma is not None:
         return Frame(doc[pos : pos + 1], lemma, first_np_after(doc, pos + 1, sent.end))
     if tok.tag_ in ("VAFIN", "VMFIN") or tok.pos_ == "AUX":
         return _auxiliary_frame(doc, sent, pos, blocked)
-    if is_heisst_es(doc, tok, sent.end):
-        return heisst_es_frame(doc, tok, heisst_es_source(doc, tok, sent_end=sent.end))
     return None
 
 
