@@ -183,3 +183,9 @@ def test_heisst_es_frames_a_report(nlp):
     quotes = list(doc.spans["quotes"])
     assert [q.text for q in quotes] == ["dass die Halle schließt"]
     assert quotes[0]._.nk_speaker_canonical == "Verein"  # the document stands for its author
+
+
+def test_eigen_points_to_its_own_clause_subject(nlp):
+    text = ("Die Polizei sperrte die Straße. Der Bürgermeister Jan Kolbe hat eigenen Angaben "
+            "zufolge mehrere Drohbriefe erhalten.")
+    assert canon(nlp, text)[-1] == "Jan Kolbe"

@@ -15,8 +15,9 @@ from spacy.tokens import Doc, Span
 from newskit.components.entities import is_role_word, resolve_role
 from newskit.components.gender.evidence import name_gender, noun_gender
 from newskit.components.quotes.frames import Quote
-from newskit.components.quotes.grammar import is_np, np_forward
+from newskit.components.quotes.grammar import clause_start, is_np, main_finite, np_forward
 from newskit.components.quotes.refine import head, phrase, refine, words
+from newskit.components.quotes.subjects import clause_subject
 from newskit.components.quotes.words import (
     GENITIVE_ARTICLES,
     MASCULINE_PRONOUN,
@@ -36,6 +37,7 @@ PRONOUN_WINDOW_SENTS = 3
 ANTECEDENT_WINDOW = 600
 # a preposition this many tokens before a name puts it in a prepositional phrase
 PP_LOOKBACK = 4
+OWN = "eigen"  # "nach eigenen Angaben", "eigener Aussage zufolge"
 CLAUSE_MARKS = frozenset(",;:–")
 DEFINITE_ARTICLES = frozenset(["der", "die", "das", "den", "dem", "des"])
 # a quoted title after a head noun has at most this many tokens („Ärzte ohne Grenzen“)
@@ -232,8 +234,26 @@ def _refined(index: DocIndex, q: Quote, history: History) -> str | None:
     if found.pronoun is not None:
         return _resolve_pronoun(index, found.span, history, q.cue, word=found.pronoun)
     if found.anaphoric:
-        return _last_source(index, found.span.start_char, history)
+        own = _own_subject(index, found.span, history, q.cue)
+        return own or _last_source(index, found.span.start_char, history)
     return _resolve_mention(index, found.span, history, q.cue)
+
+
+def _own_subject(index: DocIndex, span: Span, history: History, cue) -> str | None:
+    """"X hat eigenen Angaben zufolge …": "eigen" points to the subject of its own clause."""
+    if not any(t.lower_.startswith(OWN) for t in span):
+        return None
+    doc, sent = index.doc, span.sent
+    fin = main_finite(sent, set(range(span.start, span.end)))
+    if fin is None:
+        return None
+    subj = clause_subject(doc, sent, fin, clause_start(doc, sent, fin.i, set()))
+    if subj is None or subj.start < span.end and span.start < subj.end:
+        return None
+    found = refine(subj)
+    if found is None or found.span is None:
+        return None
+    return found.name or _resolve_mention(index, found.span, history, cue)
 
 
 def _last_source(index: DocIndex, pos: int, history: History) -> str | None:
