@@ -1,0 +1,137 @@
+"""One index per Doc for speaker resolution: entities by position, by name and by label,
+persons with the gender their names tell, sentence starts.
+
+Everything speaker resolution looks up in a Doc comes from a :class:`DocIndex` built once per
+Doc, so resolving a quote never scans the whole Doc.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from newskit.components.gender.evidence import name_gender, noun_gender
+from newskit.nlp.sentences import sentence_ids
+
+# entity labels a mention is named by, in order of preference
+MENTION_LABELS = ("PER", "ORG", "LOC", "MISC")
+# labels of a speaker named before the first report
+SOURCE_LABELS = ("PER", "ORG")
+# a pronoun refers to a speaker reported within this many sentence starts before it
+PRONOUN_WINDOW_SENTS = 3
+
+
+def canonical(ent: Span) -> str:
+    """An entity's canonical name (its text when it has none)."""
+    return ent._.nk_canonical or ent.text
+
+
+class _Ents:
+    """Entities in text order with their end offsets, for "the last one ending before …"."""
+
+    def __init__(self, ents: list[Span]):
+        self.ents = ents
+        self.ends = [e.end_char for e in ents]
+
+    def last_ending_by(self, char: int) -> Span | None:
+        k = bisect_right(self.ends, char)
+        return self.ents[k - 1] if k else None
+
+
+@dataclass
+class DocIndex:
+    """Entities and sentences of one Doc, indexed once."""
+
+    doc: Doc
+    ents: list[Span]
+    ent_starts: list[int]  # token start of each entity
+    by_name: dict[str, _Ents]
+    sources: _Ents  # persons and organisations
+    persons: list[tuple[int, str]]  # (char start, canonical name) of each person
+    person_names: set[str]
+    person_gender: dict[str, str]  # canonical name -> "female"/"male" where the name tells
+    sent_of: list[int]  # sentence index of each token
+    sent_start_chars: list[int]
+    sent_start_tokens: list[int]
+
+    @classmethod
+    def build(cls, doc: Doc) -> DocIndex:
+        ents = list(doc.ents)
+        names: dict[str, list[Span]] = {}
+        for e in ents:
+            names.setdefault(canonical(e), []).append(e)
+        persons = [(e.start_char, canonical(e)) for e in ents if e.label_ == "PER"]
+        sents = list(doc.sents)
+        return cls(doc, ents, [e.start for e in ents],
+                   {n: _Ents(es) for n, es in names.items()},
+                   _Ents([e for e in ents if e.label_ in SOURCE_LABELS]),
+                   persons, {p[1] for p in persons}, _genders(doc, persons),
+                   list(sentence_ids(doc)),
+                   [s.start_char for s in sents], [s.start for s in sents])
+
+    def entity_covering(self, i: int) -> Span | None:
+        """The entity that holds token ``i``."""
+        k = bisect_right(self.ent_starts, i)
+        if k and self.ents[k - 1].end > i:
+            return self.ents[k - 1]
+        return None
+
+    def person_starting(self, i: int) -> Span | None:
+        """A person entity that starts at token ``i``."""
+        k = bisect_left(self.ent_starts, i)
+        if k < len(self.ents) and self.ents[k].start == i and self.ents[k].label_ == "PER":
+            return self.ents[k]
+        return None
+
+    def entity_in(self, span: Span) -> Span | None:
+        """The last entity inside ``span`` with the first label of ``MENTION_LABELS`` found."""
+        lo = bisect_left(self.ent_starts, span.start)
+        hi = bisect_left(self.ent_starts, span.end)
+        inside = [e for e in self.ents[lo:hi] if e.end <= span.end]
+        for label in MENTION_LABELS:
+            for e in reversed(inside):
+                if e.label_ == label:
+                    return e
+        return None
+
+    def sentence_start_token(self, i: int) -> int:
+        """First token of the sentence that holds token ``i``."""
+        return self.sent_start_tokens[self.sent_of[i]]
+
+    def sentence_gap(self, a: int, b: int) -> int:
+        """Number of sentence starts between character offsets ``a`` and ``b``."""
+        starts = self.sent_start_chars
+        return max(0, bisect_right(starts, b) - bisect_right(starts, a))
+
+    def window_start(self, pos: int) -> int:
+        """Start of the sentence two sentence starts before ``pos`` (0 near the top)."""
+        n = bisect_right(self.sent_start_chars, pos)
+        return self.sent_start_chars[n - PRONOUN_WINDOW_SENTS] if n >= PRONOUN_WINDOW_SENTS else 0
+
+
+def _genders(doc: Doc, persons: list[tuple[int, str]]) -> dict[str, str]:
+    """Gender of persons where a first name or a bound role noun tells it."""
+    out = {}
+    for _, name in persons:
+        words_ = name.split()
+        g = name_gender(words_[0]) if len(words_) > 1 else None
+        if g:
+            out[name] = g
+    for binding in doc._.nk_roles or []:
+        if binding[2] not in out and noun_gender(binding[1].capitalize()) == "female":
+            out[binding[2]] = "female"
+    return out
+
+
+History = list[tuple[int, str, Span | None]]  # (char pos, canonical name, mention)
+
+
+def last_before(history: History, pos: int, ok=None):
+    """The last history entry before ``pos`` (that ``ok`` accepts), walking back from the
+    end: history grows in text order, so this stops after a step or two."""
+    for h in reversed(history):
+        if h[0] < pos and (ok is None or ok(h)):
+            return h
+    return None
