@@ -82,6 +82,8 @@ def test_acronym_defined_in_the_article(nlp):
     assert acronym_definitions(doc) == {"BfS": "Bundesamt für Strahlenschutz"}
     assert canon(nlp, doc.text)[-1] == "Bundesamt für Strahlenschutz"
     assert acronym_definitions(nlp("Er sagte (ARD) nichts.")) == {}
+    doc = nlp("Die Nordsee Fischwerke AG (NF) meldete Kurzarbeit an.")
+    assert acronym_definitions(doc) == {"NF": "Nordsee Fischwerke AG"}
 
 
 def test_fragment_before_the_participle_takes_the_clause_subject(nlp):

@@ -23,6 +23,8 @@ LABEL_MAP = {"PER": "PER", "PERSON": "PER", "LOC": "LOC", "GPE": "LOC", "ORG": "
 
 #: an acronym's long form has at most this many words
 MAX_LONG_NAME = 6
+#: legal forms an acronym may leave out ("Coca-Cola Erfrischungsgetränke AG (CCE)")
+LEGAL_FORMS = frozenset(["AG", "GmbH", "SE", "KG", "e.V.", "Inc.", "Ltd.", "plc", "SA", "NV"])
 #: small words inside a long name ("Bundesamt für Migration und Flüchtlinge")
 NAME_LINKS = frozenset(["für", "und", "des", "der", "von", "zur", "zum", "of", "for", "and"])
 _ARTICLE = re.compile(r"^(?:der|die|das|des|dem|den)\s+", flags=re.I)
@@ -130,7 +132,8 @@ def _initials_fit(acronym: str, words: list[str]) -> bool:
     word's initial and using the last word ("BMI": Bundesministerium des Innern)."""
     text = " ".join(words).lower()
     letters = [c for c in acronym.lower() if c.isalpha()]
-    if not letters or text[:1] != letters[0] or words[-1][:1].lower() not in letters:
+    last = words[-2] if len(words) > 1 and words[-1] in LEGAL_FORMS else words[-1]
+    if not letters or text[:1] != letters[0] or last[:1].lower() not in letters:
         return False
     pos = 0
     for c in letters:
