@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from newskit.lang.de.derived import derived_table, source_file
 
-FORMAT = 1
+FORMAT = 2  # 2: stored as form<TAB>readings lines
 GENERA = ("m", "f", "n")
 #: a compound's last part must be at least this long to lend its declension
 MIN_PART = 3

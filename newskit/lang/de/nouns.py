@@ -20,7 +20,7 @@ from newskit.lang.de.derived import derived_table, source_file
 NAME_KINDS = {"Toponym": "LOC", "Vorname": "FIRST", "Nachname": "LAST", "Eigenname": "NAME",
               "Straßenname": "LOC"}
 KINDS = frozenset(["NOUN", *NAME_KINDS.values()])
-FORMAT = 1
+FORMAT = 2  # 2: stored as word<TAB>kind lines
 
 
 def _source():
@@ -52,9 +52,9 @@ def build() -> dict[str, str]:
 def _check(table: object) -> dict[str, str]:
     if not isinstance(table, dict):
         raise ValueError("not a mapping")
-    for k, v in table.items():
+    for v in set(table.values()):  # a handful of distinct kinds
         if not isinstance(v, str) or not set(v.split("+")) <= KINDS:
-            raise ValueError(f"bad entry {k!r}")
+            raise ValueError(f"bad entry {next(k for k, x in table.items() if x == v)!r}")
     return table
 
 
