@@ -66,3 +66,12 @@ def test_tag_tokens_maps_to_stts():
     assert tag_tokens("Er kündigte die Reform an .".split()) == [
         ("PPER", "er"), ("VVFIN", "kündigen"), ("ART", "der"), ("NN", "Reform"),
         ("PTKVZ", "an"), ("$.", ".")]
+
+
+def test_number_with_thousands_and_full_stop_ends_a_sentence():
+    import newskit
+
+    nlp = newskit.load_pipeline()
+    doc = nlp("Es kamen nur 5.000. Mexikos Regierung schwieg. Er war der 5.000. Besucher.")
+    assert [s.text for s in doc.sents] == ["Es kamen nur 5.000.", "Mexikos Regierung schwieg.",
+                                          "Er war der 5.000. Besucher."]

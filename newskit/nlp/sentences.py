@@ -10,6 +10,8 @@ comma or a lower-case word after ``?"`` or ``!«`` continues the sentence
 
 from __future__ import annotations
 
+import re
+
 import numpy
 from spacy.attrs import SENT_START
 from spacy.errors import Errors
@@ -20,6 +22,8 @@ OPENING = {"„", "»", "‚", "“", "«", "(", "[", "‹"}
 CLOSING = {"“", "”", "«", "‘", "’", ")", "]", "›", "»"}
 FINAL = {".", "!", "?", "…", "?!", "!?", "!!", "??", "..."}
 CONTINUES = {",", ";", ":", "-", "–", "—"}
+_GROUPED_NUMBER_STOP = re.compile(r"^\d{1,3}(?:\.\d{3})+\.$")
+_ORDINAL_BEFORE = {"der", "die", "das", "den", "dem", "des", "am", "im", "zum", "zur", "vom"}
 
 
 def is_closing_quote(tok: Token) -> bool:
@@ -58,7 +62,8 @@ def newskit_sentencizer(doc: Doc) -> Doc:
                 starts[i + 1] = True
             i += 1
             continue
-        if tok.text in FINAL or (tok.is_punct and tok.text[-1:] in "!?…" and len(tok.text) <= 3):
+        if tok.text in FINAL or (tok.is_punct and tok.text[-1:] in "!?…" and len(tok.text) <= 3) \
+                or _number_ends_sentence(doc, i):
             j = i + 1
             while j < n and (is_closing_quote(doc[j]) or doc[j].text in FINAL):
                 j += 1
@@ -74,6 +79,17 @@ def newskit_sentencizer(doc: Doc) -> Doc:
         i += 1
     set_sent_starts(doc, starts)
     return doc
+
+
+def _number_ends_sentence(doc: Doc, i: int) -> bool:
+    """"… waren es nur 5.000. Mexikos Innenminister …": a number with thousands groups and
+    the sentence's full stop glued to it (the tokenizer keeps "5.000." as one token, as it
+    keeps the ordinal "5."); not after an article ("der 5.000. Besucher")."""
+    tok = doc[i]
+    if not _GROUPED_NUMBER_STOP.match(tok.text) or i + 1 >= len(doc):
+        return False
+    before = doc[i - 1].lower_ if i else ""
+    return before not in _ORDINAL_BEFORE and doc[i + 1].text[:1].isupper()
 
 
 def set_sent_starts(doc: Doc, starts: list[bool]) -> None:
