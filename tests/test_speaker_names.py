@@ -191,3 +191,10 @@ def test_eigen_points_to_its_own_clause_subject(nlp):
     text = ("Die Polizei sperrte die Straße. Der Bürgermeister Jan Kolbe hat eigenen Angaben "
             "zufolge mehrere Drohbriefe erhalten.")
     assert canon(nlp, text)[-1] == "Jan Kolbe"
+
+
+def test_lassen_carries_the_clause_and_prepositional_relative_subject(nlp):
+    assert canon(nlp, "Außerdem ließ der Pressedienst des Senats verlauten, dass beraten "
+                      "werde.") == ["Pressedienst des Senats"]
+    doc = nlp("Jana Wolf gab ein Interview, in dem die Ministerin sagte, sie habe genug.")
+    assert [q._.nk_speaker.text for q in doc.spans["quotes"]] == ["die Ministerin"]

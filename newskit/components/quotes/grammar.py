@@ -27,6 +27,7 @@ from newskit.components.quotes.words import (
     VON,
 )
 
+LASSEN = "lassen"
 NP_DET = frozenset(["ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "CARD", "PWAT"])
 NP_MOD = frozenset(["ADJA", "ADJD"])
 NP_HEAD = frozenset(["NN", "NE", "FM", "TRUNC"])
@@ -209,8 +210,9 @@ def finite_for(doc: Doc, cue: Token, start: int) -> Token:
         return cue
     for j in range(start, cue.i):
         if doc[j].tag_ in FINITE_AUX_TAGS or (doc[j].pos_ == "AUX"
-                                              and "Fin" in doc[j].morph.get("VerbForm")):
-            return doc[j]
+                                              and "Fin" in doc[j].morph.get("VerbForm")) \
+                or doc[j].tag_ == "VVFIN" and doc[j].lemma_.lower() == LASSEN:
+            return doc[j]  # also "ließ … verlauten", "lässt … mitteilen"
     return cue
 
 

@@ -159,6 +159,16 @@ def _coordinated_verb(c: _Clause) -> Decision:
     return UNDECIDED
 
 
+def _prepositional_relative(c: _Clause) -> Decision:
+    """"…, bei dem sie gesagt hatte, …": the subject follows the relative pronoun."""
+    doc, start = c.doc, c.start
+    if doc[start].tag_ in ("APPR", "APPRART") and start + 2 < c.cue.i \
+            and doc[start + 1].tag_ in ("PRELS", "PRELAT"):
+        subj = np_forward(doc, start + 2, c.cue.i)
+        return subj if subj is not None else UNDECIDED
+    return UNDECIDED
+
+
 def _relative_antecedent(c: _Clause) -> Decision:
     """"…, der erklärt hat, …": the antecedent before the comma speaks."""
     doc, start, sent = c.doc, c.start, c.sent
@@ -281,6 +291,7 @@ def _subject_before_comma(c: _Clause) -> Decision:
 # tried in order; the first rule that decides gives the subject
 _RULES = (
     _coordinated_verb,
+    _prepositional_relative,
     _relative_antecedent,
     _apposition_in_speech_clause,
     _subordinate_clause,
