@@ -1,7 +1,8 @@
 """Speed and memory of a full analysis (entities, quotes, sentiment).
 
 Usage: python bench/speed.py [--data ../shared/data] [--repeat 3] [--lengths 1,16,64]
-                             [--skip-parallel] [--skip-dask] [--skip-memory]
+                             [--parallel-repeat 7] [--skip-parallel] [--skip-dask]
+                             [--skip-memory]
 
 Corpus: the article texts of the German Wikinews quotation corpus (dev part),
 read from ../shared at run time (never copied). Prints, for this machine:
@@ -126,7 +127,7 @@ def length_scaling(nlp, lengths: list[int]) -> dict[str, float]:
     """Warm per-token time (µs) of one article made of the seed text repeated k times:
     the pipeline alone and the full analysis (pipeline and table rows); best of 3 (1 at
     32× and more)."""
-    from newskit.tables.analysis import doc_rows
+    from newskit.tables.rows import doc_rows
 
     body = SEED.read_text(encoding="utf-8")
     doc_rows(nlp(body))
@@ -159,7 +160,7 @@ def parallel(c: pd.DataFrame, nlp, skip_dask: bool) -> dict:
                                                      progress=False))
     _, t_two = cold_timed(lambda: newskit.analyze(c, nlp=nlp, cache_dir=None, n_process=2,
                                                   progress=False))
-    report.update(one_process_s=round(t_one, 2), n_process2_s=round(t_two, 2),
+    report.update(parallel_articles=len(c), one_process_s=round(t_one, 2), n_process2_s=round(t_two, 2),
                   n_process2_speedup=round(t_one / t_two, 2))
     if not skip_dask:
         from dask.distributed import Client, LocalCluster
@@ -194,6 +195,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
     ap.add_argument("--repeat", type=int, default=3, help="fresh processes for cold/warm")
     ap.add_argument("--lengths", default="1,16,64", help="article lengths (copies of the seed)")
+    ap.add_argument("--parallel-repeat", type=int, default=7,
+                    help="copies of the corpus for n_process=2 and Dask (7: 1,050 articles)")
     ap.add_argument("--skip-parallel", action="store_true")
     ap.add_argument("--skip-dask", action="store_true")
     ap.add_argument("--skip-memory", action="store_true")
@@ -226,7 +229,7 @@ def main(argv=None) -> None:
     report.update({f"share_{k}": v for k, v in shares.items()})
     report.update(length_scaling(nlp, [int(k) for k in args.lengths.split(",") if k]))
     if not args.skip_parallel:
-        report.update(parallel(c, nlp, args.skip_dask))
+        report.update(parallel(corpus(data, args.parallel_repeat), nlp, args.skip_dask))
     if not args.skip_memory:
         rss1 = peak_rss(data, 1)
         rss10 = peak_rss(data, 10)

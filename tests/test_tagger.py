@@ -66,3 +66,26 @@ def test_tag_tokens_maps_to_stts():
     assert tag_tokens("Er kündigte die Reform an .".split()) == [
         ("PPER", "er"), ("VVFIN", "kündigen"), ("ART", "der"), ("NN", "Reform"),
         ("PTKVZ", "an"), ("$.", ".")]
+
+
+# word forms HanTa's model does not know (compounds, names, typos, short forms, digits)
+RARE_FORMS = ["Bundesverfassungsgerichts", "Stadtbaurat", "Niedergirmes", "Okafor", "xy", "ab",
+              "Fußgängerbrückenplanung", "unverhältnismäßigerweise", "Grmpfte", "3.000", "17,5",
+              "überdimensioniert", "Klimaschutzgesetzes", "E-Mail-Adresse", "vorgestern", "Zz"]
+
+
+def test_fast_morpheme_search_equals_hanta(reference):
+    """newskit.nlp.hanta_morph's search gives HanTa's candidates, lemmas and morphemes."""
+    fast = hanta.fast_morph()
+    assert fast.exact
+    nn, vfin = reference.tag2int["NN"], reference.tag2int["VV(FIN)"]
+    for word in RARE_FORMS:
+        form = reference.normalize(word)
+        assert fast.analyze_forward(form) == reference.analyze_forward(form), word
+        tags = {t for t, _ in reference._tag_word(word)} | {nn, vfin}
+        for tag in sorted(tags):
+            for level in (1, 3):
+                assert fast._analyze(word, tag, level) == reference._analyze(word, tag, level)
+    fast.clear_memo()
+    assert fast.analyze_forward("klimaschutzgesetzes") == \
+        reference.analyze_forward("klimaschutzgesetzes")

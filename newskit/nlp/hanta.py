@@ -59,6 +59,15 @@ def hanta_tagger():
 
 
 @lru_cache(maxsize=1)
+def fast_morph():
+    """HanTa's model with a fast exact per-word morpheme search (:mod:`newskit.nlp.hanta_morph`),
+    built on first use."""
+    from newskit.nlp.hanta_morph import FastMorphTagger
+
+    return FastMorphTagger(hanta_tagger())
+
+
+@lru_cache(maxsize=1)
 def word_table() -> tuple[dict, dict]:
     """HanTa analyses precomputed for frequent word forms (bench/build_word_table.py):
     ``forward`` (normalised form -> candidates) and ``lemmas`` ((word, tag) -> (lemma, tag)).
@@ -106,6 +115,8 @@ def clear_caches() -> None:
     _cands[0].clear()
     _cands[1].clear()
     _lemmas.clear()
+    if fast_morph.cache_info().currsize:
+        fast_morph().clear_memo()
 
 
 def _remember(memo: dict, key, value):
@@ -126,7 +137,7 @@ def _analyze_forward(form: str) -> tuple[list, bool]:
     if hit is None:
         hit = word_table()[0].get(form)
         if hit is None:
-            hit = tagger.analyze_forward(form)
+            hit = fast_morph().analyze_forward(form)
         _remember(_forward, form, hit)
     return hit, False
 
@@ -250,7 +261,7 @@ def lemmatize(word: str, tag: int | str) -> tuple[str, str]:
     if hit is None:
         hit = word_table()[1].get(key)
         if hit is None:
-            tagger = hanta_tagger()
+            tagger = fast_morph()
             hit = tuple(tagger.analyze(word, tagger.int2tag[tag], taglevel=1))
         _remember(_lemmas, key, hit)
     return hit
