@@ -198,28 +198,30 @@ def _expand(table: list, back: list | None, state: tuple, lp: float, i: int,
     and finite tag, in HanTa's order (segments by end, tags by follower rank)."""
     follow, rank, follow_open = followers
     b = state[1]
+    src = (state, i)
+    # (tag, new state, lp + log p(tag | state)): HanTa's first addition, done once per tag
+    every = [(t, (b, t), lp + p) for t, p in follow]
+    opened = [(t, (b, t), lp + p) for t, p in follow_open]
     small = len(follow) <= 4
     for k, (seg, pure) in enumerate(scores):
         if pure:
-            todo = [(t, p, seg[t]) for t, p in follow_open]
+            todo = opened
         elif not seg:
             continue
         elif small or len(seg) >= len(follow):
-            todo = [(t, p, seg[t]) for t, p in follow if t in seg]
+            todo = [x for x in every if x[0] in seg]
         else:
-            todo = sorted(((rank[t][0], t, rank[t][1], v) for t, v in seg.items() if t in rank))
-            todo = [(t, p, v) for _, t, p, v in todo]
-        j = i + 1 + k
-        row = table[j]
-        for tag1, lpt, v in todo:
-            lp1 = lp + lpt + v
+            todo = [every[r] for r in sorted(rank[t][0] for t in seg if t in rank)]
+        row = table[i + 1 + k]
+        bk = back[i + 1 + k] if back is not None else None
+        for t, new, base in todo:
+            lp1 = base + seg[t]
             if lp1 > LOWER:
-                new = (b, tag1)
                 old = row.get(new)
                 if old is None or lp1 > old:
                     row[new] = lp1
-                    if back is not None:
-                        back[j][new] = (state, i)
+                    if bk is not None:
+                        bk[new] = src
 
 
 def _backtrace(table: list, back: list) -> list:
