@@ -60,7 +60,7 @@ def test_clear_word_caches_empties_every_memo():
     clear_word_caches()
     assert not hanta._forward and not hanta._cands[0] and not hanta._cands[1]
     assert not hanta._lemmas and not tagger._tag_lemma
-    assert not hanta.fast_morph()._suf_memo and not hanta.fast_morph()._guess_memo
+    assert not hanta.fast_morph()._suf_memo
     assert ner_features.lexicon_class.cache_info().currsize == 0
     assert ner_features._word_block.cache_info().currsize == 0
 

@@ -35,6 +35,7 @@ from operator import itemgetter
 from HanTa.HanoverTagger import EMPTY, START, HanoverTagger, logaddexp
 
 LOWER = -1e6  # HanTa's lower bound of a path score
+SUFFIX_MEMO_SIZE = 20_000  # word endings whose suffix scores are kept (about 0.5 kB each)
 
 
 class FastMorphTagger(HanoverTagger):
@@ -43,7 +44,6 @@ class FastMorphTagger(HanoverTagger):
     def __init__(self, tagger: HanoverTagger) -> None:  # noqa: D107 - shares the model
         self.__dict__.update(vars(tagger))
         self._suf_memo: dict = {}
-        self._guess_memo: dict = {}
         self._open = tuple(t for t in self.LP_hapax_t if t in self.LP_s_t)
         # Int_t + LP_hapax_t[t] + LP_len_t[t][mlen]: the first additions of HanTa's guess
         self._guess_base = self._base = {t: [self.Int_t + self.LP_hapax_t[t] + self.LP_len_t[t][k]
@@ -68,7 +68,6 @@ class FastMorphTagger(HanoverTagger):
 
     def clear_memo(self) -> None:
         self._suf_memo.clear()
-        self._guess_memo.clear()
 
     def _suffix_scores(self, m: str) -> dict[int, float]:
         """``lp_suf`` of HanTa's guess for each open tag: the score of the longest of the last
@@ -82,23 +81,21 @@ class FastMorphTagger(HanoverTagger):
                 for t, lp in self._suffixes.get(tail, ()):
                     if t not in hit:
                         hit[t] = lp
+            if len(self._suf_memo) >= SUFFIX_MEMO_SIZE:
+                self._suf_memo.clear()
             self._suf_memo[key] = hit
         return hit
 
     def _guesses(self, m: str, whole: bool) -> dict[int, float]:
         """HanTa's ``lp_m_t`` guess for every open tag (``whole``: ``m`` is the whole word),
-        computed with HanTa's additions in HanTa's order."""
+        computed with HanTa's additions in HanTa's order (not memoised: a word's segments
+        are scored once per search, and a memo of every segment would cost tens of MB)."""
         mlen = min(len(m), 24)
-        key = (mlen, m if len(m) <= 4 else "\0" + m[-4:], whole)
-        hit = self._guess_memo.get(key)
-        if hit is None:
-            suf = self._suffix_scores(m)
-            base = self._base
-            hit = {t: base[t][mlen] + suf[t] for t in self._open}
-            if whole:
-                hit = {t: lp - 4.6 for t, lp in hit.items()}
-            self._guess_memo[key] = hit
-        return hit
+        suf = self._suffix_scores(m)
+        base = self._base
+        if whole:
+            return {t: base[t][mlen] + suf[t] - 4.6 for t in self._open}
+        return {t: base[t][mlen] + suf[t] for t in self._open}
 
     def segment_scores(self, m: str, wlen: int, strict: bool) -> tuple[dict[int, float], bool]:
         """Every tag ``t`` with a finite ``lp_m_t(m, t, wlen, strict)`` and that value, and
