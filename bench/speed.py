@@ -1,7 +1,8 @@
 """Speed and memory of a full analysis (entities, quotes, sentiment).
 
 Usage: python bench/speed.py [--data ../shared/data] [--repeat 3] [--lengths 1,16,64]
-                             [--skip-parallel] [--skip-dask] [--skip-memory]
+                             [--parallel-repeat 7] [--skip-parallel] [--skip-dask]
+                             [--skip-memory]
 
 Corpus: the article texts of the German Wikinews quotation corpus (dev part),
 read from ../shared at run time (never copied). Prints, for this machine:
@@ -16,9 +17,10 @@ read from ../shared at run time (never copied). Prints, for this machine:
 * each pipeline component's share of the warm time (and the table building);
 * the per-token time of one article made of the seed text repeated 1×/16×/64×,
   for the pipeline and for the full analysis (linear cost means equal numbers);
-* the ``n_process=2`` and Dask LocalCluster (2 workers × 1 thread) speedups over
-  one process and whether the Dask tables equal the local ones, and peak RSS at
-  1× and 10× the corpus (each in a fresh subprocess).
+* the ``n_process=2`` and Dask LocalCluster (2 worker processes × 1 thread; the
+  cluster's start and each worker's pipeline load are included) speedups over one
+  process on ``--parallel-repeat`` copies of the corpus, and whether the Dask tables
+  equal the local ones; peak RSS at 1× and 10× the corpus (each in a fresh subprocess).
 
 Times are wall-clock on a shared machine: compare runs by their spread.
 """
@@ -126,7 +128,7 @@ def length_scaling(nlp, lengths: list[int]) -> dict[str, float]:
     """Warm per-token time (µs) of one article made of the seed text repeated k times:
     the pipeline alone and the full analysis (pipeline and table rows); best of 3 (1 at
     32× and more)."""
-    from newskit.tables.analysis import doc_rows
+    from newskit.tables.rows import doc_rows
 
     body = SEED.read_text(encoding="utf-8")
     doc_rows(nlp(body))
@@ -151,28 +153,51 @@ def sorted_tables(result):
     return out
 
 
+def cpu_seconds() -> tuple[float, float]:
+    """CPU time (user + system) of this process and of its reaped child processes."""
+    import resource
+
+    me, kids = (resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
+
+
+def cpu_timed(fn):
+    """``cold_timed(fn)`` and the CPU seconds it cost, this process and its children summed
+    (on a busy machine the wall-clock speedup of workers says little; their CPU time
+    shows how well the work itself splits)."""
+    before = sum(cpu_seconds())
+    out, wall = cold_timed(fn)
+    return out, wall, sum(cpu_seconds()) - before
+
+
 def parallel(c: pd.DataFrame, nlp, skip_dask: bool) -> dict:
     import newskit
 
     report = {}
-    base, t_one = cold_timed(lambda: newskit.analyze(c, nlp=nlp, cache_dir=None,
-                                                     progress=False))
-    _, t_two = cold_timed(lambda: newskit.analyze(c, nlp=nlp, cache_dir=None, n_process=2,
-                                                  progress=False))
-    report.update(one_process_s=round(t_one, 2), n_process2_s=round(t_two, 2),
-                  n_process2_speedup=round(t_one / t_two, 2))
+    base, t_one, cpu_one = cpu_timed(lambda: newskit.analyze(c, nlp=nlp, cache_dir=None,
+                                                             progress=False))
+    _, t_two, cpu_two = cpu_timed(lambda: newskit.analyze(c, nlp=nlp, cache_dir=None,
+                                                          n_process=2, progress=False))
+    report.update(parallel_articles=len(c), one_process_s=round(t_one, 2),
+                  one_process_cpu_s=round(cpu_one, 1), n_process2_s=round(t_two, 2),
+                  n_process2_cpu_s=round(cpu_two, 1), n_process2_speedup=round(t_one / t_two, 2),
+                  n_process2_cpu_efficiency=round(cpu_one / cpu_two, 2))
     if not skip_dask:
         from dask.distributed import Client, LocalCluster
 
+        cpu0 = sum(cpu_seconds())
+        t0 = time.perf_counter()  # worker start and each worker's pipeline load included
         with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                           dashboard_address=None) as cluster, Client(cluster) as client:
-            client.run(lambda: __import__("newskit").load_pipeline())  # load once per worker
-            dres, t_dask = timed(lambda: newskit.analyze(c, cache_dir=None, client=client,
-                                                         progress=False))
+            t_start = time.perf_counter() - t0
+            dres = newskit.analyze(c, cache_dir=None, client=client, progress=False)
+            t_dask = time.perf_counter() - t0
+        cpu_dask = sum(cpu_seconds()) - cpu0  # the workers are reaped when the cluster closes
         a, b = sorted_tables(base), sorted_tables(dres)
         equal = all(a[k].equals(b[k]) for k in a)
-        report.update(dask_s=round(t_dask, 2), dask_speedup=round(t_one / t_dask, 2),
-                      dask_tables_equal=equal)
+        report.update(dask_start_s=round(t_start, 2), dask_s=round(t_dask, 2),
+                      dask_cpu_s=round(cpu_dask, 1), dask_speedup=round(t_one / t_dask, 2),
+                      dask_cpu_efficiency=round(cpu_one / cpu_dask, 2), dask_tables_equal=equal)
     return report
 
 
@@ -194,6 +219,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
     ap.add_argument("--repeat", type=int, default=3, help="fresh processes for cold/warm")
     ap.add_argument("--lengths", default="1,16,64", help="article lengths (copies of the seed)")
+    ap.add_argument("--parallel-repeat", type=int, default=7,
+                    help="copies of the corpus for n_process=2 and Dask (7: 1,050 articles)")
     ap.add_argument("--skip-parallel", action="store_true")
     ap.add_argument("--skip-dask", action="store_true")
     ap.add_argument("--skip-memory", action="store_true")
@@ -226,7 +253,7 @@ def main(argv=None) -> None:
     report.update({f"share_{k}": v for k, v in shares.items()})
     report.update(length_scaling(nlp, [int(k) for k in args.lengths.split(",") if k]))
     if not args.skip_parallel:
-        report.update(parallel(c, nlp, args.skip_dask))
+        report.update(parallel(corpus(data, args.parallel_repeat), nlp, args.skip_dask))
     if not args.skip_memory:
         rss1 = peak_rss(data, 1)
         rss10 = peak_rss(data, 10)

@@ -52,12 +52,15 @@ def test_clear_word_caches_empties_every_memo():
     from newskit.nlp import ner_features, tagger
 
     tag_tokens("Die Brücke wird gebaut .".split())
+    hanta.fast_morph().analyze_forward("brückenbaustelle")
+    assert hanta.fast_morph()._suf_memo
     ner_features.lexicon_class("Brücke")
     ner_features._word_block("Brücke", "NN")
     assert ner_features._word_block.cache_info().currsize > 0
     clear_word_caches()
     assert not hanta._forward and not hanta._cands[0] and not hanta._cands[1]
     assert not hanta._lemmas and not tagger._tag_lemma
+    assert not hanta.fast_morph()._suf_memo
     assert ner_features.lexicon_class.cache_info().currsize == 0
     assert ner_features._word_block.cache_info().currsize == 0
 
@@ -75,3 +78,26 @@ def test_number_with_thousands_and_full_stop_ends_a_sentence():
     doc = nlp("Es kamen nur 5.000. Mexikos Regierung schwieg. Er war der 5.000. Besucher.")
     assert [s.text for s in doc.sents] == ["Es kamen nur 5.000.", "Mexikos Regierung schwieg.",
                                           "Er war der 5.000. Besucher."]
+
+
+# word forms HanTa's model does not know (compounds, names, typos, short forms, digits)
+RARE_FORMS = ["Bundesverfassungsgerichts", "Stadtbaurat", "Niedergirmes", "Okafor", "xy", "ab",
+              "Fußgängerbrückenplanung", "unverhältnismäßigerweise", "Grmpfte", "3.000", "17,5",
+              "überdimensioniert", "Klimaschutzgesetzes", "E-Mail-Adresse", "vorgestern", "Zz"]
+
+
+def test_fast_morpheme_search_equals_hanta(reference):
+    """newskit.nlp.hanta_morph's search gives HanTa's candidates, lemmas and morphemes."""
+    fast = hanta.fast_morph()
+    assert fast.exact
+    nn, vfin = reference.tag2int["NN"], reference.tag2int["VV(FIN)"]
+    for word in RARE_FORMS:
+        form = reference.normalize(word)
+        assert fast.analyze_forward(form) == reference.analyze_forward(form), word
+        tags = {t for t, _ in reference._tag_word(word)} | {nn, vfin}
+        for tag in sorted(tags):
+            for level in (1, 3):
+                assert fast._analyze(word, tag, level) == reference._analyze(word, tag, level)
+    fast.clear_memo()
+    assert fast.analyze_forward("klimaschutzgesetzes") == \
+        reference.analyze_forward("klimaschutzgesetzes")

@@ -10,7 +10,8 @@ every word form from scratch each time it occurs.
 This module keeps HanTa's model untouched (no patched methods) and adds:
 
 * per-word memo tables (candidate tags, lemma for a tag) in this module, seeded
-  from the precomputed table ``newskit/data/hanta_words.json.gz``;
+  from the precomputed table ``newskit/data/hanta_words.tsv.gz``; words it lacks are
+  analysed by :mod:`newskit.nlp.hanta_morph` (HanTa's morpheme search, made fast);
 * :func:`tag_sent`, a re-implementation of HanTa's ``tag_sent_viterbi`` that
   visits only the tags a word can have (instead of all 56 followers of every
   state). It performs the same floating-point additions in the same order,
@@ -25,7 +26,6 @@ This module keeps HanTa's model untouched (no patched methods) and adds:
 from __future__ import annotations
 
 import gzip
-import json
 from functools import lru_cache
 from importlib import metadata, resources
 from operator import itemgetter
@@ -36,6 +36,8 @@ WORD_CACHE_SIZE = 500_000
 # took 82 s). Longer tokens (URLs, hashes, garbage) are analysed from their first
 # MAX_TAGGED_CHARS characters and keep themselves as lemma.
 MAX_TAGGED_CHARS = 64
+WORD_TABLE = "hanta_words.tsv.gz"  # see word_table()
+SEP = "\x1f"  # separates the parts of a key or value in WORD_TABLE
 
 # HanTa's reserved tag ids (HanTa/HanoverTagger.py)
 EMPTY, START, END, UNKNOWN = 0, 1, 2, 3
@@ -59,26 +61,63 @@ def hanta_tagger():
 
 
 @lru_cache(maxsize=1)
-def word_table() -> tuple[dict, dict]:
-    """HanTa analyses precomputed for frequent word forms (bench/build_word_table.py):
-    ``forward`` (normalised form -> candidates) and ``lemmas`` ((word, tag) -> (lemma, tag)).
+def fast_morph():
+    """HanTa's model with a fast exact per-word morpheme search (:mod:`newskit.nlp.hanta_morph`),
+    built on first use."""
+    from newskit.nlp.hanta_morph import FastMorphTagger
 
-    Ignored (empty) unless it was built with the installed HanTa version.
+    return FastMorphTagger(hanta_tagger())
+
+
+class WordTable:
+    """HanTa analyses precomputed for frequent word forms (``training/build_word_table.py``),
+    kept as raw strings and parsed when a word is first looked up.
+
+    ``forward(form)``: HanTa's ``analyze_forward`` candidates of a normalised form;
+    ``lemma(word, tag)``: ``analyze(word, tag)`` of a lower-case word; ``None`` when absent.
     """
-    path = resources.files("newskit") / "data" / "hanta_words.json.gz"
+
+    def __init__(self, forward: dict[str, str] | None = None,
+                 lemmas: dict[str, str] | None = None) -> None:
+        self._forward = forward or {}
+        self._lemmas = lemmas or {}
+
+    def __len__(self) -> int:
+        return len(self._forward) + len(self._lemmas)
+
+    def forward(self, form: str) -> list[tuple[int, float]] | None:
+        raw = self._forward.get(form)
+        if raw is None:
+            return None
+        return [(int(t), float(p)) for t, _, p in (c.partition(":") for c in raw.split(","))]
+
+    def lemma(self, word: str, tag: int) -> tuple[str, str] | None:
+        raw = self._lemmas.get(f"{word}{SEP}{tag}")
+        return None if raw is None else tuple(raw.split(SEP, 1))
+
+
+def _pairs(block: str) -> dict[str, str]:
+    """``key<TAB>value`` lines as a dict (split in C, no per-line Python work)."""
+    if not block:
+        return {}
+    items = iter(block.replace("\n", "\t").split("\t"))
+    return dict(zip(items, items))
+
+
+@lru_cache(maxsize=1)
+def word_table() -> WordTable:
+    """The shipped :class:`WordTable` (empty unless built with the installed HanTa version)."""
+    path = resources.files("newskit") / "data" / WORD_TABLE
     try:
         with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
-            table = json.load(fh)
-    except (OSError, ValueError):
-        return {}, {}
-    if table.get("hanta_version") != metadata.version("HanTa"):
-        return {}, {}
-    forward = {w: [tuple(x) for x in v] for w, v in table["forward"].items()}
-    lemmas = {}
-    for key, value in table["analyze"].items():
-        word, _, tag = key.rpartition("\t")
-        lemmas[(word, int(tag))] = tuple(value)
-    return forward, lemmas
+            text = fh.read()
+    except OSError:
+        return WordTable()
+    head, _, rest = text.partition("\n#forward\n")
+    forward, _, lemmas = rest.partition("\n#lemmas\n")
+    if head != f"#hanta_version\t{metadata.version('HanTa')}":
+        return WordTable()
+    return WordTable(_pairs(forward.strip("\n")), _pairs(lemmas.strip("\n")))
 
 
 class _Tables:
@@ -106,6 +145,8 @@ def clear_caches() -> None:
     _cands[0].clear()
     _cands[1].clear()
     _lemmas.clear()
+    if fast_morph.cache_info().currsize:
+        fast_morph().clear_memo()
 
 
 def _remember(memo: dict, key, value):
@@ -124,9 +165,9 @@ def _analyze_forward(form: str) -> tuple[list, bool]:
         return hit, True
     hit = _forward.get(form)
     if hit is None:
-        hit = word_table()[0].get(form)
+        hit = word_table().forward(form)
         if hit is None:
-            hit = tagger.analyze_forward(form)
+            hit = fast_morph().analyze_forward(form)
         _remember(_forward, form, hit)
     return hit, False
 
@@ -248,9 +289,9 @@ def lemmatize(word: str, tag: int | str) -> tuple[str, str]:
     key = (word.lower(), tag)
     hit = _lemmas.get(key)
     if hit is None:
-        hit = word_table()[1].get(key)
+        hit = word_table().lemma(*key)
         if hit is None:
-            tagger = hanta_tagger()
+            tagger = fast_morph()
             hit = tuple(tagger.analyze(word, tagger.int2tag[tag], taglevel=1))
         _remember(_lemmas, key, hit)
     return hit

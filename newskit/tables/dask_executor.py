@@ -1,13 +1,19 @@
 """Running the analysis on a Dask cluster.
 
-Articles are split into partitions; each worker builds the pipeline once
-(cached per process) and returns plain rows, never spaCy ``Doc`` objects.
+Articles are sent in chunks (one task per chunk, so per-task overhead is paid once for
+many articles); each worker builds the pipeline once (cached per process) and returns
+plain rows, never spaCy ``Doc`` objects. Results come back in input order; an article
+the pipeline fails on is an error entry, and so is every article of a chunk whose task
+failed (e.g. its worker died).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 from typing import Iterator
+
+#: articles per task at most (smaller chunks balance the workers better at the end)
+MAX_CHUNK = 32
 
 
 @lru_cache(maxsize=2)
@@ -24,18 +30,34 @@ def _run_partition(texts: list[str], spec, nlp_batch_size: int) -> list[dict]:
     return list(analyze_docs(nlp, texts, batch_size=nlp_batch_size))
 
 
+def chunk_size(n_texts: int, n_workers: int) -> int:
+    """Articles per task: about four tasks per worker, at most ``MAX_CHUNK``.
+
+    >>> chunk_size(1000, 2), chunk_size(10, 2), chunk_size(0, 2)
+    (32, 2, 1)
+    """
+    return max(1, min(MAX_CHUNK, -(-n_texts // (n_workers * 4))))
+
+
 def analyze_with_dask(client, texts: list[str], spec, *, batch_size: int = 16,
                       partition_size: int | None = None) -> Iterator[dict]:
     """Yield per-article rows for ``texts`` computed on ``client``'s workers, in order."""
     if not texts:
         return iter(())
     n_workers = max(1, len(client.scheduler_info().get("workers", {})))
-    size = partition_size or max(1, -(-len(texts) // (n_workers * 4)))
+    size = partition_size or chunk_size(len(texts), n_workers)
     parts = [texts[i : i + size] for i in range(0, len(texts), size)]
     futures = client.map(_run_partition, parts, spec=spec, nlp_batch_size=batch_size, pure=False)
 
     def _gen():
-        for fut in futures:
-            yield from fut.result()
+        for part, fut in zip(parts, futures):
+            try:
+                rows = fut.result()
+            except Exception as exc:  # the task failed as a whole: every article of it errs
+                msg = f"dask task failed: {type(exc).__name__}: {exc}"
+                rows = [{"error": msg} for _ in part]
+            finally:
+                fut.release()
+            yield from rows
 
     return _gen()

@@ -18,9 +18,9 @@ from newskit.components.sentiment.rules import (
     label_of,
     neighbour_context,
     score_tokens,
-    sentence_evidence,
     target_label_of,
     target_score,
+    weigh_sentence,
 )
 from newskit.nlp.sentences import sentence_ids
 
@@ -52,7 +52,8 @@ class SentimentScorer:
     def __call__(self, doc: Doc) -> Doc:
         lex, cfg = self.lexicon, self.cfg
         sents = list(doc.sents)
-        evidence = [sentence_evidence(sent, lex, cfg) for sent in sents]
+        weighed = [weigh_sentence(sent, lex, cfg) for sent in sents]  # once per sentence
+        evidence = [(sum(weights), len(toks)) for toks, weights in weighed]
         scores = []
         for sent, (total, _) in zip(sents, evidence):
             s = math.tanh(total)
@@ -62,7 +63,8 @@ class SentimentScorer:
         for ent in doc.ents:
             k = ids[ent.start]
             context = neighbour_context(sents, k, lex, evidence, cfg)
-            s = target_score(sents[k], ent.start_char, ent.end_char, lex, context, cfg)
+            s = target_score(sents[k], ent.start_char, ent.end_char, lex, context, cfg,
+                             weighed[k])
             ent._.nk_sentiment_score, ent._.nk_sentiment = s, target_label_of(s, cfg)
         for q in doc.spans.get("quotes", []):  # the quoted words themselves
             s = score_tokens(content_tokens(q), lex, cfg)

@@ -135,24 +135,32 @@ def content_tokens(span: Span) -> list[Token]:
     return [t for t in span if not t.is_space]
 
 
+def weigh_sentence(sent: Span, lex: dict[str, float],
+                   cfg: SentimentConfig = DEFAULT) -> tuple[list[Token], list[float]]:
+    """The content tokens of a sentence and their ``token_weights``."""
+    toks = content_tokens(sent)
+    return toks, token_weights(toks, lex, cfg)
+
+
 def sentence_evidence(sent: Span, lex: dict[str, float],
                       cfg: SentimentConfig = DEFAULT) -> tuple[float, int]:
     """Summed token weights of a sentence and its number of tokens."""
-    toks = content_tokens(sent)
-    return sum(token_weights(toks, lex, cfg)), len(toks)
+    toks, weights = weigh_sentence(sent, lex, cfg)
+    return sum(weights), len(toks)
 
 
 def target_score(sent: Span, start_char: int, end_char: int, lex: dict[str, float],
-                 context: float = 0.0, cfg: SentimentConfig = DEFAULT) -> float:
+                 context: float = 0.0, cfg: SentimentConfig = DEFAULT,
+                 weighed: tuple[list[Token], list[float]] | None = None) -> float:
     """Sentiment of ``sent`` toward the target at ``start_char:end_char``.
 
     Words nearer the target weigh more (1 / (1 + distance / 4) in tokens); the sum is
     divided by sqrt(sentence tokens / 25) — a long sentence holds more polar words without
     saying more about the target. ``context`` is the evidence of the neighbouring
-    sentences (``neighbour_context``); it counts at ``cfg.context_weight``.
+    sentences (``neighbour_context``); it counts at ``cfg.context_weight``. ``weighed``
+    may hold ``content_tokens(sent)`` and their ``token_weights``, computed once per sentence.
     """
-    toks = content_tokens(sent)
-    weights = token_weights(toks, lex, cfg)
+    toks, weights = weighed or weigh_sentence(sent, lex, cfg)
     inside = [i for i, t in enumerate(toks) if t.idx < end_char and t.idx + len(t) > start_char]
     if not inside:
         return math.tanh(sum(weights))
