@@ -206,3 +206,11 @@ def test_loaders_never_raise_and_name_the_file(tmp_path, lines, suffix):
         else:
             assert r.text.strip()
         r.text.encode("utf-8")  # no lone surrogates left
+
+
+def test_csv_with_a_header_and_no_rows_says_so(tmp_path):
+    p = tmp_path / "empty.csv"
+    p.write_text("id,text\n\n", encoding="utf-8")
+    df = newskit.load_corpus(p)
+    assert list(df["status"]) == ["error"] and "no rows" in df["error"].iloc[0]
+    assert df["error"].iloc[0].startswith(str(p))

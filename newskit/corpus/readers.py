@@ -202,6 +202,10 @@ def _csv_rows(lines, i, header, delim, path, source, text_column) -> Iterator[Re
                      fallback_id=path.stem)
         return
     n = len(lines)
+    if not any(s.strip() for s, _ in lines[i:]):
+        yield Record(source=source, error=msg(source, "CSV has a header but no rows"),
+                     fallback_id=path.stem)
+        return
     while i < n:
         if not lines[i][0].strip():
             i += 1
