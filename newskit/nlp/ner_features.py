@@ -18,12 +18,16 @@ from __future__ import annotations
 import os
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Sequence
 
-GAZETTEER_FILE = "gazetteer_de.tsv.gz"
-CLUSTER_FILE = "clusters_de.tsv.gz"
-MAX_GAZ_WORDS = 4
+from newskit.nlp.ner_tables import (  # noqa: F401  (re-exported)
+    CLUSTER_FILE,
+    GAZETTEER_FILE,
+    MAX_GAZ_WORDS,
+    cluster_table,
+    gazetteer,
+)
+
 CLUSTER_PREFIXES = (4, 6, 10, 16)  # bits of the Brown-cluster path (16 = the whole path)
 
 # Feature groups that can be switched off for an ablation (bench/ner_cv.py --ablate):
@@ -121,25 +125,6 @@ def _word_features(word: str, tag: str) -> dict[str, object]:
     return f
 
 
-@lru_cache(maxsize=1)
-def cluster_table() -> dict[str, tuple[str, str]]:
-    """Brown cluster and frequency bin per word form (``newskit/data/clusters_de.tsv.gz``).
-
-    Each line is ``word<TAB>cluster<TAB>bin``: ``cluster`` is the cluster path as an
-    integer whose lowest bit is the path's first step (spaCy's encoding; 0 = none),
-    ``bin`` is the word's negative log probability, rounded; both are kept as strings
-    (loading stays fast). Missing file: empty table.
-    """
-    import gzip
-
-    path = resources.files("newskit") / "data" / CLUSTER_FILE
-    if not path.is_file():
-        return {}
-    with gzip.open(str(path), "rt", encoding="utf-8") as fh:
-        cells = fh.read().split()  # words hold no whitespace (training/build_clusters.py)
-    return dict(zip(cells[0::3], zip(cells[1::3], cells[2::3])))
-
-
 def _cluster_features(word: str) -> dict[str, object]:
     """Cluster-path prefixes, frequency bin, and how the capitalised form compares
     with the lower-case one (``Frei`` vs ``frei``: a name or a sentence-initial word)."""
@@ -164,30 +149,6 @@ def _cluster_features(word: str) -> dict[str, object]:
             else:
                 f["lr"] = max(-3, min(3, int(low[1]) - int(hit[1])))  # >0: capitalised commoner
     return f
-
-
-@lru_cache(maxsize=1)
-def gazetteer() -> tuple[dict[str, frozenset[str]], dict[tuple[str, ...], frozenset[str]]]:
-    """Name lists shipped in ``newskit/data/gazetteer_de.tsv.gz`` (see training/build_gazetteer.py).
-
-    Returns ``(single, multi)``: one-word entries and multi-word entries (as word
-    tuples), each mapped to their kinds (``first``, ``last``, ``place``, ``org``).
-    """
-    import gzip
-
-    single: dict[str, set[str]] = {}
-    multi: dict[tuple[str, ...], set[str]] = {}
-    path = resources.files("newskit") / "data" / GAZETTEER_FILE
-    with gzip.open(str(path), "rt", encoding="utf-8") as fh:
-        for line in fh:
-            kind, _, name = line.rstrip("\n").partition("\t")
-            words = tuple(name.split())
-            if len(words) == 1:
-                single.setdefault(name, set()).add(kind)
-            elif len(words) <= MAX_GAZ_WORDS:
-                multi.setdefault(words, set()).add(kind)
-    return ({k: frozenset(v) for k, v in single.items()},
-            {k: frozenset(v) for k, v in multi.items()})
 
 
 def gazetteer_features(words: Sequence[str]) -> list[list[str]]:
