@@ -44,11 +44,15 @@ _PERSON_CUES = frozenset(
 _LOC_CUES = frozenset("in nach aus im bei von gegen über".split())
 
 
+_SHAPE = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ"},
+                        **{c: "x" for c in "abcdefghijklmnopqrstuvwxyzäöüß"},
+                        **{c: "d" for c in "0123456789"}})
+_REPEATS = re.compile(r"(.)\1{2,}")
+
+
 def _shape(word: str) -> str:
-    s = re.sub(r"[A-ZÄÖÜ]", "X", word)
-    s = re.sub(r"[a-zäöüß]", "x", s)
-    s = re.sub(r"[0-9]", "d", s)
-    return re.sub(r"(.)\1{2,}", r"\1\1", s)
+    """``Merkel`` → ``Xxx``, ``G20`` → ``Xdd``: letter classes, runs cut to two."""
+    return _REPEATS.sub(r"\1\1", word.translate(_SHAPE))
 
 
 @lru_cache(maxsize=200_000)
@@ -108,11 +112,10 @@ def _word_features(word: str, tag: str) -> dict[str, object]:
     known, ctag = lexicon_class(word) if word[:1].isalpha() else ("sym", "X")
     nk = _noun_kind(word) if word[:1].isupper() else "lower"
     f: dict[str, object] = {
-        "lx": known, "lt": ctag, "lxt": f"{known}|{tag}", "nk": nk, "nkt": f"{nk}|{tag}",
+        "lt": ctag, "lxt": f"{known}|{tag}", "nk": nk, "nkt": f"{nk}|{tag}",
         "sc": _suffix_class(low),
         "w": low, "s": _shape(word), "p3": low[:3], "x2": low[-2:], "x3": low[-3:],
-        "x4": low[-4:], "t": tag, "up": word.isupper(), "ti": word[:1].isupper(),
-        "len": min(len(word), 12) // 3,
+        "x4": low[-4:], "t": tag, "len": min(len(word), 12) // 3,
     }
     if "-" in word.strip("-"):
         head, _, tail = word.rpartition("-")
@@ -159,6 +162,7 @@ def gazetteer_features(words: Sequence[str]) -> list[list[str]]:
     ['gm=Bplace']
     """
     single, multi = gazetteer()
+    starts = _multi_starts()
     n = len(words)
     out: list[list[str]] = [[] for _ in range(n)]
     for i, w in enumerate(words):
@@ -170,16 +174,22 @@ def gazetteer_features(words: Sequence[str]) -> list[list[str]]:
             out[i] += [f"gz={k}{suffix}" for k in sorted(kinds)]
     i = 0
     while i < n:
-        for size in range(min(MAX_GAZ_WORDS, n - i), 1, -1):
-            kinds = multi.get(tuple(words[i:i + size]))
-            if kinds:
-                for j in range(i, i + size):
-                    out[j] += [f"gm={'B' if j == i else 'I'}{k}" for k in sorted(kinds)]
-                i += size
-                break
-        else:
-            i += 1
+        if words[i] in starts:
+            for size in range(min(MAX_GAZ_WORDS, n - i), 1, -1):
+                kinds = multi.get(tuple(words[i:i + size]))
+                if kinds:
+                    for j in range(i, i + size):
+                        out[j] += [f"gm={'B' if j == i else 'I'}{k}" for k in sorted(kinds)]
+                    i += size - 1
+                    break
+        i += 1
     return out
+
+
+@lru_cache(maxsize=1)
+def _multi_starts() -> frozenset[str]:
+    """First words of the gazetteer's multi-word entries."""
+    return frozenset(words[0] for words in gazetteer()[1])
 
 
 def sentence_features(words: Sequence[str], tags: Sequence[str],
@@ -189,55 +199,62 @@ def sentence_features(words: Sequence[str], tags: Sequence[str],
     Every feature also appears prefixed with ``domain`` (``news`` for GermEval and
     for all prediction, ``hist`` for the historical Europeana newspapers): the
     model learns what holds in both domains and what is particular to one
-    ("frustratingly easy" domain adaptation, Daumé III 2007).
+    ("frustratingly easy" domain adaptation, Daumé III 2007). The features of each
+    (word, tag) are built once (``_word_block``); a sentence only joins them.
     """
-    feats = _sentence_features(words, tags)
-    return [fs + [f"{domain}:{f}" for f in fs] for fs in feats]
+    n = len(words)
+    blocks = [_word_block(w, t, domain) for w, t in zip(words, tags)]
+    gaz = gazetteer_features(words)
+    pads = _pads(domain)
+    pre = f"{domain}:"
+    out = []
+    for i in range(n):
+        feats = list(blocks[i][0])
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            feats += blocks[j][1][off] if 0 <= j < n else pads[off]
+        extra = [*gaz[i], f"t|t+1={tags[i]}|{tags[i + 1] if i + 1 < n else 'EOS'}",
+                 f"t-1|t={tags[i - 1] if i else 'BOS'}|{tags[i]}"]
+        if i == 0:
+            extra.append("BOS")
+        if i > 0:
+            extra += [f"-1{g}" for g in gaz[i - 1]]
+        if i + 1 < n:
+            extra += [f"1{g}" for g in gaz[i + 1]]
+        feats += extra
+        feats += [pre + f for f in extra]
+        out.append(feats)
+    return out
 
 
-_NEIGHBOUR_CLUSTER_KEYS = {1: ("c4", "c6", "c10", "fq", "lr"), 2: ("c6",)}
+@lru_cache(maxsize=16)
+def _pads(domain: str) -> dict[int, tuple[str, ...]]:
+    return {off: (f"{off}pad", f"{domain}:{off}pad") for off in (-2, -1, 1, 2)}
+
+
+_NEIGHBOUR_CLUSTER_KEYS = {1: ("c6", "c10", "fq"), 2: ("c6",)}
 
 
 @lru_cache(maxsize=300_000)
-def _word_block(word: str, tag: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]]:
-    """Feature strings of one (word, tag): its own, and as seen from each neighbour offset."""
+def _word_block(word: str, tag: str, domain: str = "news",
+                ) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]]:
+    """Feature strings of one (word, tag), each also with the ``domain:`` prefix: its
+    own, and as seen from each neighbour offset."""
     b = _word_features(word, tag)
-    own = tuple(f"{k}={v}" for k, v in b.items())
     seen: dict[int, tuple[str, ...]] = {}
     for off in (-2, -1, 1, 2):
-        fs = [f"{off}w={b['w']}", f"{off}t={b['t']}", f"{off}s={b['s']}", f"{off}lx={b['lx']}"]
+        fs = [f"{off}w={b['w']}", f"{off}t={b['t']}", f"{off}s={b['s']}"]
         if off in (-1, 1):
-            fs += [f"{off}x3={b['x3']}", f"{off}ti={b['ti']}", f"{off}nk={b['nk']}",
-                   f"{off}sc={b['sc']}"]
+            fs += [f"{off}x3={b['x3']}", f"{off}nk={b['nk']}"]
             if b.get("pcue"):
                 fs.append(f"{off}pcue")
         if off == -1 and b["w"] in _LOC_CUES:
             fs.append("-1loc")
         fs += [f"{off}{k}={b[k]}" for k in _NEIGHBOUR_CLUSTER_KEYS[abs(off)] if k in b]
-        seen[off] = tuple(fs)
-    return own, seen
+        seen[off] = _with_domain(fs, domain)
+    return _with_domain([f"{k}={v}" for k, v in b.items()], domain), seen
 
 
-def _sentence_features(words: Sequence[str], tags: Sequence[str]) -> list[list[str]]:
-    blocks = [_word_block(w, t) for w, t in zip(words, tags)]
-    gaz = gazetteer_features(words)
-    out = []
-    n = len(words)
-    for i in range(n):
-        feats = list(blocks[i][0])
-        if i == 0:
-            feats.append("BOS")
-        for off in (-2, -1, 1, 2):
-            j = i + off
-            if 0 <= j < n:
-                feats += blocks[j][1][off]
-            else:
-                feats.append(f"{off}pad")
-        feats += gaz[i]
-        for off in (-1, 1):
-            if 0 <= i + off < n:
-                feats += [f"{off}{g}" for g in gaz[i + off]]
-        feats.append(f"t|t+1={tags[i]}|{tags[i + 1] if i + 1 < n else 'EOS'}")
-        feats.append(f"t-1|t={tags[i - 1] if i else 'BOS'}|{tags[i]}")
-        out.append(feats)
-    return out
+def _with_domain(feats: list[str], domain: str) -> tuple[str, ...]:
+    pre = f"{domain}:"
+    return (*feats, *[pre + f for f in feats])

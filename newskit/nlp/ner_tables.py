@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import bisect
 import gzip
 from collections import Counter
 from functools import lru_cache
@@ -23,6 +22,7 @@ GAZETTEER_FILE = "gazetteer_de.tsv.gz"
 CLUSTER_FILE = "clusters_de.tsv.gz"
 MAX_GAZ_WORDS = 4
 CLUSTER_MAGIC = "#newskit-clusters"
+KEY_BYTES = 12
 META_KEYS = ("first-name-clusters", "name-clusters", "genitive-place-clusters")
 
 
@@ -38,21 +38,34 @@ class ClusterTable:
 
         self.data = data
         self.meta = dict(meta or {})
-        ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10)
-        self._starts = [0, *(ends[:-1] + 1).tolist()] if len(ends) else []
-
-    def _key(self, start: int) -> bytes:
-        return self.data[start:self.data.index(b"\t", start)]
+        raw = np.frombuffer(data, dtype=np.uint8)
+        starts = np.flatnonzero(raw == 10)[:-1] + 1
+        self._starts = np.concatenate(([0], starts)) if len(data) else starts
+        # the words' first KEY_BYTES bytes (zero-padded) as a sorted fixed-width array,
+        # searched by numpy; rows sharing a prefix are told apart by their whole word
+        ends = np.flatnonzero(raw == 9)[0::2]
+        keys = np.zeros((len(self._starts), KEY_BYTES), dtype=np.uint8)
+        for k in range(KEY_BYTES if len(raw) else 0):
+            pos = self._starts + k
+            keys[:, k] = np.where(pos < ends, raw[np.minimum(pos, len(raw) - 1)], 0)
+        self._keys = keys.view(f"S{KEY_BYTES}").ravel()
+        self._starts = self._starts.tolist()
 
     def get(self, word: str, default=None):
         key = word.encode("utf-8", "surrogatepass")
-        starts = self._starts
-        i = bisect.bisect_left(starts, key, key=self._key)
-        if i == len(starts) or self._key(starts[i]) != key:
-            return default
-        s = starts[i] + len(key) + 1
-        cluster, _, freq = self.data[s:self.data.index(b"\n", s)].decode().partition("\t")
-        return cluster, freq
+        i = int(self._keys.searchsorted(key[:KEY_BYTES]))
+        data, n = self.data, len(self._keys)
+        while i < n:
+            start = self._starts[i]
+            tab = data.index(b"\t", start)
+            found = data[start:tab]
+            if found == key:
+                cluster, _, freq = data[tab + 1:data.index(b"\n", tab)].decode().partition("\t")
+                return cluster, freq
+            if found[:KEY_BYTES] != key[:KEY_BYTES]:
+                break
+            i += 1
+        return default
 
     def __getitem__(self, word: str) -> tuple[str, str]:
         hit = self.get(word)

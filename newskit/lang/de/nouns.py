@@ -29,7 +29,7 @@ from newskit import cache as nkcache
 NAME_KINDS = {"Toponym": "LOC", "Vorname": "FIRST", "Nachname": "LAST", "Eigenname": "NAME",
               "Straßenname": "LOC"}
 KINDS = frozenset(["NOUN", *NAME_KINDS.values()])
-FORMAT = 1
+FORMAT = 2  # 1: the table as a JSON object; 2: as ``word<TAB>kind`` lines (loads 3x faster)
 
 
 def _source():
@@ -61,10 +61,22 @@ def build() -> dict[str, str]:
 def _check(table: object) -> dict[str, str]:
     if not isinstance(table, dict):
         raise ValueError("not a mapping")
-    for k, v in table.items():
+    for v in set(table.values()):  # a handful of distinct kinds
         if not isinstance(v, str) or not set(v.split("+")) <= KINDS:
-            raise ValueError(f"bad entry {k!r}")
+            raise ValueError(f"bad entry {next(k for k, x in table.items() if x == v)!r}")
     return table
+
+
+def _dumps(table: dict[str, str]) -> str:
+    return "".join(f"{k}\t{v}\n" for k, v in table.items())
+
+
+def _loads(body: str) -> dict[str, str]:
+    """``word<TAB>kind`` lines (word forms hold no whitespace) back into a dict."""
+    cells = body.replace("\n", "\t").split("\t")
+    if cells[-1] != "" or len(cells) % 2 != 1:
+        raise ValueError("not word<TAB>kind lines")
+    return dict(zip(cells[0:-1:2], cells[1::2]))
 
 
 def _load(path, name: str, digest: str) -> dict[str, str] | None:
@@ -83,7 +95,7 @@ def _load(path, name: str, digest: str) -> dict[str, str] | None:
             raise ValueError("stale entry")
         if not nkcache.verify(path.parent.parent, name, body, envelope["mac"]):
             raise ValueError("signature mismatch")
-        return _check(json.loads(body))
+        return _check(_loads(body.decode("utf-8")))
     except (OSError, ValueError, KeyError, TypeError, AttributeError, EOFError) as exc:
         warnings.warn(f"cached word list {path} rejected ({exc}); rebuilding",
                       nkcache.CacheWarning, stacklevel=3)
@@ -104,13 +116,13 @@ def noun_lexicon() -> dict[str, str]:
     folder = nkcache.persistent_dir("lexicons")
     if folder is None:
         return build()
-    name = f"german-nouns-{version}-{digest[:16]}.json.gz"
+    name = f"german-nouns-{version}-{digest[:16]}-f{FORMAT}.json.gz"
     path = folder / name
     table = _load(path, name, digest)
     if table is not None:
         return table
     table = build()
-    body = json.dumps(table, ensure_ascii=False)
+    body = _dumps(table)
     envelope = {"format": FORMAT, "source_sha256": digest, "table": body,
                 "mac": nkcache.sign(folder.parent, name, body.encode("utf-8"))}
     try:
