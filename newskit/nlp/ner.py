@@ -242,11 +242,12 @@ class CRFEntityRecognizer:
         cluster_table()
         name_clusters()  # derived tables of the span repairs
         _genitive_place_clusters()
-        if Path(self.model_path).exists():
+        self._found = Path(self.model_path).exists()
+        if self._found:
             _tagger(self.model_path)
 
     def __call__(self, doc: Doc) -> Doc:
-        if not Path(self.model_path).exists():
+        if not self._found and not Path(self.model_path).exists():
             raise FileNotFoundError(
                 f"NER model not found at {self.model_path}; "
                 "train one with `python training/train_ner.py --out PATH`"

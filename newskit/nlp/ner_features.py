@@ -205,6 +205,7 @@ def sentence_features(words: Sequence[str], tags: Sequence[str],
     n = len(words)
     blocks = [_word_block(w, t, domain) for w, t in zip(words, tags)]
     gaz = gazetteer_features(words)
+    quoted = quote_features(words)
     pads = _pads(domain)
     pre = f"{domain}:"
     out = []
@@ -213,7 +214,7 @@ def sentence_features(words: Sequence[str], tags: Sequence[str],
         for off in (-2, -1, 1, 2):
             j = i + off
             feats += blocks[j][1][off] if 0 <= j < n else pads[off]
-        extra = [*gaz[i], f"t|t+1={tags[i]}|{tags[i + 1] if i + 1 < n else 'EOS'}",
+        extra = [*gaz[i], *quoted[i], f"t|t+1={tags[i]}|{tags[i + 1] if i + 1 < n else 'EOS'}",
                  f"t-1|t={tags[i - 1] if i else 'BOS'}|{tags[i]}"]
         if i == 0:
             extra.append("BOS")
@@ -224,6 +225,34 @@ def sentence_features(words: Sequence[str], tags: Sequence[str],
         feats += extra
         feats += [pre + f for f in extra]
         out.append(feats)
+    return out
+
+
+_QUOTE_PAIRS = {"„": "“”\"", "»": "«", "«": "»", '"': '"', "“": "”"}
+MAX_QUOTED = 12
+
+
+def quote_features(words: Sequence[str]) -> list[list[str]]:
+    """Where a word stands inside a short quotation (titles of works, newspapers,
+    bands and events are often quoted): ``q=Bs`` first word, ``q=Is`` inside, ``q=Es``
+    last word of a quotation of up to 4 words (``…l`` for 5 to 12 words).
+
+    >>> quote_features(["Der", "Film", "„", "Das", "Boot", "“", "lief"])[3:5]
+    [['q=Bs'], ['q=Es']]
+    """
+    out: list[list[str]] = [[] for _ in words]
+    i, n = 0, len(words)
+    while i < n:
+        close = _QUOTE_PAIRS.get(words[i])
+        j = next((k for k in range(i + 1, min(n, i + MAX_QUOTED + 2)) if words[k] in close),
+                 None) if close else None
+        if j is None or j == i + 1:
+            i += 1
+            continue
+        size = "s" if j - i - 1 <= 4 else "l"
+        for k in range(i + 1, j):
+            out[k].append(f"q={'B' if k == i + 1 else 'E' if k == j - 1 else 'I'}{size}")
+        i = j + 1
     return out
 
 

@@ -49,14 +49,13 @@ class ClusterTable:
             pos = self._starts + k
             keys[:, k] = np.where(pos < ends, raw[np.minimum(pos, len(raw) - 1)], 0)
         self._keys = keys.view(f"S{KEY_BYTES}").ravel()
-        self._starts = self._starts.tolist()
 
     def get(self, word: str, default=None):
         key = word.encode("utf-8", "surrogatepass")
         i = int(self._keys.searchsorted(key[:KEY_BYTES]))
         data, n = self.data, len(self._keys)
         while i < n:
-            start = self._starts[i]
+            start = int(self._starts[i])
             tab = data.index(b"\t", start)
             found = data[start:tab]
             if found == key:
