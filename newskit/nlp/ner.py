@@ -11,7 +11,8 @@ and ``training/README.md``.
 
 The model file ``newskit/data/ner_de.crfsuite.gz``, the name lists
 ``newskit/data/gazetteer_de.tsv.gz`` and the cluster table
-``newskit/data/clusters_de.tsv.gz`` ship inside the package.
+``newskit/data/clusters_de.tsv.gz`` ship inside the package; ``newskit.nlp.ner_tables``
+loads them (the cluster table is searched in place, not turned into a dict).
 """
 
 from __future__ import annotations

@@ -10,7 +10,8 @@ and the same for the words either side. Every feature is computed once per
 (word, tag) and cached, so a sentence costs time linear in its length.
 
 ``newskit/data/gazetteer_de.tsv.gz`` is built by ``training/build_gazetteer.py``,
-``newskit/data/clusters_de.tsv.gz`` by ``training/build_clusters.py``.
+``newskit/data/clusters_de.tsv.gz`` by ``training/build_clusters.py``; both are loaded by
+``newskit.nlp.ner_tables``. Short quotations are marked too (quoted titles are MISC).
 """
 
 from __future__ import annotations
