@@ -80,11 +80,14 @@ def test_feature_cost_is_linear_in_sentence_length():
             "NN", "$."]
     sentence_features(words, tags)  # warm the per-word cache
 
-    def cost(k):
-        t0 = time.perf_counter()
-        for _ in range(20):
-            sentence_features(words * k, tags * k)
-        return time.perf_counter() - t0
+    def cost(k):  # the best of five runs: a busy machine only ever adds time
+        runs = []
+        for _ in range(5):
+            t0 = time.perf_counter()
+            for _ in range(20):
+                sentence_features(words * k, tags * k)
+            runs.append(time.perf_counter() - t0)
+        return min(runs)
 
     assert cost(40) < 80 * cost(1) + 0.05  # 40x the words: far from quadratic
 
@@ -138,3 +141,38 @@ def test_read_mobie(shared_data):
 ])
 def test_pipeline_applies_the_repairs(nlp, text, expected):
     assert expected in {(e.text, e.label_) for e in nlp(text).ents}
+
+
+def test_cluster_table_is_searched_in_place():
+    from newskit.nlp.ner_tables import ClusterTable, cluster_file_bytes, parse_cluster_file
+
+    rows = [("Bundesverfassungsgericht", 7, 13), ("Bundesverfassungsgerichts", 7, 15),
+            ("Bundesverfassung", 9, 14), ("Öl", 3, 12), ("der", 1, 4)]
+    table = parse_cluster_file(cluster_file_bytes(rows, {"name-clusters": [7, 3]}))
+    assert isinstance(table, ClusterTable) and len(table) == 5
+    for word, cluster, freq in rows:  # words sharing a long prefix are told apart
+        assert table[word] == (str(cluster), str(freq))
+    assert table.get("Bundesverfassungsgerich") is None and "Oel" not in table
+    assert table.meta == {"name-clusters": frozenset({3, 7})}
+    assert dict(table.items())["Öl"] == ("3", "12")
+
+
+def test_repair_clusters_in_the_header_match_the_tables():
+    from newskit.nlp.ner_tables import META_KEYS, cluster_table, gazetteer, repair_clusters
+
+    table = cluster_table()
+    assert set(META_KEYS) <= set(table.meta)  # built by training/build_clusters.py
+    assert repair_clusters(table, gazetteer()[0]) == {k: table.meta[k] for k in META_KEYS}
+
+
+def test_quoted_titles_are_marked():
+    from newskit.nlp.ner_features import quote_features, sentence_features
+
+    words = _words('Sie las " Die Blechtrommel " und sagte : " Das ist ein sehr langes Zitat '
+                   'über das Buch " .')
+    q = quote_features(words)
+    assert q[3] == ["q=Bs"] and q[4] == ["q=Es"]
+    assert q[10] == ["q=Bl"] and q[11] == ["q=Il"]
+    assert q[0] == q[2] == q[5] == q[9] == []
+    feats = sentence_features(words, ["X"] * len(words))
+    assert "q=Bs" in feats[3] and "news:q=Bs" in feats[3]

@@ -11,7 +11,12 @@ and ``de_lexeme_prob`` (log probabilities) of the PyPI package spacy-lookups-dat
 (MIT licence, Copyright Explosion AI; see NOTICE). The table is trimmed to the word
 forms with a log probability of at least ``--min-logprob`` (the rare tail adds
 megabytes and little else); each line is ``word<TAB>cluster<TAB>round(-logprob)``,
-most frequent first.
+sorted by the word's UTF-8 bytes (``newskit.nlp.ner_tables`` searches the rows in
+place instead of building a dict). The header lines carry the clusters the span
+repairs use, derived from the table and the shipped gazetteer
+(``newskit.nlp.ner_tables.repair_clusters``): rebuild this table after the gazetteer.
+``--from-table OLD`` rewrites an existing table (either layout) without
+spacy-lookups-data, e.g. after a new gazetteer.
 """
 
 from __future__ import annotations
@@ -19,7 +24,10 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 OUT = Path(__file__).resolve().parents[1] / "newskit" / "data" / "clusters_de.tsv.gz"
 
@@ -35,23 +43,39 @@ def load_tables() -> tuple[dict[str, int], dict[str, float]]:
     return clusters, probs
 
 
-def build(min_logprob: float, out: Path) -> int:
+def rows_from_lookups(min_logprob: float) -> list[tuple[str, str, str]]:
     clusters, probs = load_tables()
-    words = [w for w, p in probs.items()
-             if p >= min_logprob and w.split() == [w]]  # no whitespace inside
-    words.sort(key=lambda w: (-probs[w], w))
-    lines = "".join(f"{w}\t{clusters.get(w, 0)}\t{round(-probs[w])}\n" for w in words)
+    return [(w, str(clusters.get(w, 0)), str(round(-p))) for w, p in probs.items()
+            if p >= min_logprob and w.split() == [w]]  # no whitespace inside
+
+
+def rows_from_table(path: Path) -> list[tuple[str, str, str]]:
+    from newskit.nlp.ner_tables import CLUSTER_MAGIC, parse_cluster_file
+
+    raw = gzip.decompress(path.read_bytes())
+    if raw.startswith(CLUSTER_MAGIC.encode()):
+        return [(w, c, b) for w, (c, b) in parse_cluster_file(raw).items()]
+    return [tuple(line.split("\t")) for line in raw.decode("utf-8").splitlines()]
+
+
+def write(rows: list[tuple[str, str, str]], out: Path) -> int:
+    from newskit.nlp.ner_tables import cluster_file_bytes, gazetteer, repair_clusters
+
+    meta = repair_clusters({w: (c, b) for w, c, b in rows}, gazetteer()[0])
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(gzip.compress(lines.encode("utf-8"), compresslevel=9, mtime=0))
-    return len(words)
+    out.write_bytes(gzip.compress(cluster_file_bytes(rows, meta), compresslevel=9, mtime=0))
+    return len(rows)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--min-logprob", type=float, default=-17.0)
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--from-table", type=Path, help="rewrite this cluster table instead")
     args = ap.parse_args()
-    n = build(args.min_logprob, args.out)
+    rows = rows_from_table(args.from_table) if args.from_table else rows_from_lookups(
+        args.min_logprob)
+    n = write(rows, args.out)
     print(f"{n} words -> {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
 
 

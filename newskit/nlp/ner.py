@@ -11,7 +11,8 @@ and ``training/README.md``.
 
 The model file ``newskit/data/ner_de.crfsuite.gz``, the name lists
 ``newskit/data/gazetteer_de.tsv.gz`` and the cluster table
-``newskit/data/clusters_de.tsv.gz`` ship inside the package.
+``newskit/data/clusters_de.tsv.gz`` ship inside the package; ``newskit.nlp.ner_tables``
+loads them (the cluster table is searched in place, not turned into a dict).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from newskit.nlp.ner_features import (  # noqa: F401  (re-exported)
     lexicon_class,
     sentence_features,
 )
+from newskit.nlp.ner_tables import repair_cluster_sets
 from newskit.nlp.ner_training import (  # noqa: F401  (re-exported)
     clean_training_labels,
     read_conll,
@@ -121,29 +123,12 @@ def bio_to_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
 Spans = list[tuple[int, int, str]]
 
 
-@lru_cache(maxsize=1)
 def name_clusters() -> tuple[frozenset[int], frozenset[int]]:
-    """Brown clusters of personal names: ``(first-name clusters, all name clusters)``.
-
-    A cluster counts when at least 40 % (first names) or 15 % (first or last names)
-    of its word forms are listed in the gazetteer's name lists and it has at least
-    100 of them (in the shipped tables: Alan/Angela/Yang; Norbert/Otto; … and
-    Merkel/Frei/Turing/Röttgen, a cluster that also holds many common nouns).
-    """
-    from collections import Counter
-
-    table = cluster_table()
-    size = Counter(c for c, _ in table.values())
-    first, name = Counter(), Counter()
-    for word, kinds in gazetteer()[0].items():
-        hit = table.get(word)
-        if hit:
-            first[hit[0]] += "first" in kinds
-            name[hit[0]] += "first" in kinds or "last" in kinds
-    size.pop("0", None)
-    firsts = frozenset(int(c) for c in size if first[c] >= 100 and first[c] >= 0.4 * size[c])
-    names = frozenset(int(c) for c in size if name[c] >= 100 and name[c] >= 0.15 * size[c])
-    return firsts, firsts | names
+    """Brown clusters of personal names: ``(first-name clusters, all name clusters)``
+    (Alan/Angela/Yang; Norbert/Otto; … and Merkel/Frei/Turing/Röttgen, a cluster that
+    also holds many common nouns), see ``newskit.nlp.ner_tables.repair_clusters``."""
+    sets = repair_cluster_sets()
+    return sets["first-name-clusters"], sets["name-clusters"]
 
 
 def _cluster(word: str) -> int:
@@ -219,18 +204,9 @@ def _join_names(words: Sequence[str], spans: Spans) -> Spans:
     return out
 
 
-@lru_cache(maxsize=1)
 def _genitive_place_clusters() -> frozenset[int]:
-    """Clusters where at least 100 and 30 % of the word forms are a listed place + s
-    (``Berlins``, ``Moskaus``, ``Washingtons``)."""
-    from collections import Counter
-
-    table, single = cluster_table(), gazetteer()[0]
-    size = Counter(c for c, _ in table.values())
-    hits = Counter(c for w, (c, _) in table.items()
-                   if w.endswith("s") and "place" in single.get(w[:-1], ()))
-    return frozenset(int(c) for c, n in hits.items()
-                     if c != "0" and n >= 100 and n >= 0.3 * size[c])
+    """Clusters of genitives of listed places (``Berlins``, ``Moskaus``, ``Washingtons``)."""
+    return repair_cluster_sets()["genitive-place-clusters"]
 
 
 def _place_not_person(words: Sequence[str], span: tuple[int, int, str]) -> tuple[int, int, str]:
@@ -267,11 +243,12 @@ class CRFEntityRecognizer:
         cluster_table()
         name_clusters()  # derived tables of the span repairs
         _genitive_place_clusters()
-        if Path(self.model_path).exists():
+        self._found = Path(self.model_path).exists()
+        if self._found:
             _tagger(self.model_path)
 
     def __call__(self, doc: Doc) -> Doc:
-        if not Path(self.model_path).exists():
+        if not self._found and not Path(self.model_path).exists():
             raise FileNotFoundError(
                 f"NER model not found at {self.model_path}; "
                 "train one with `python training/train_ner.py --out PATH`"

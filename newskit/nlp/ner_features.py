@@ -10,7 +10,8 @@ and the same for the words either side. Every feature is computed once per
 (word, tag) and cached, so a sentence costs time linear in its length.
 
 ``newskit/data/gazetteer_de.tsv.gz`` is built by ``training/build_gazetteer.py``,
-``newskit/data/clusters_de.tsv.gz`` by ``training/build_clusters.py``.
+``newskit/data/clusters_de.tsv.gz`` by ``training/build_clusters.py``; both are loaded by
+``newskit.nlp.ner_tables``. Short quotations are marked too (quoted titles are MISC).
 """
 
 from __future__ import annotations
@@ -18,12 +19,16 @@ from __future__ import annotations
 import os
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Sequence
 
-GAZETTEER_FILE = "gazetteer_de.tsv.gz"
-CLUSTER_FILE = "clusters_de.tsv.gz"
-MAX_GAZ_WORDS = 4
+from newskit.nlp.ner_tables import (  # noqa: F401  (re-exported)
+    CLUSTER_FILE,
+    GAZETTEER_FILE,
+    MAX_GAZ_WORDS,
+    cluster_table,
+    gazetteer,
+)
+
 CLUSTER_PREFIXES = (4, 6, 10, 16)  # bits of the Brown-cluster path (16 = the whole path)
 
 # Feature groups that can be switched off for an ablation (bench/ner_cv.py --ablate):
@@ -40,11 +45,15 @@ _PERSON_CUES = frozenset(
 _LOC_CUES = frozenset("in nach aus im bei von gegen über".split())
 
 
+_SHAPE = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ"},
+                        **{c: "x" for c in "abcdefghijklmnopqrstuvwxyzäöüß"},
+                        **{c: "d" for c in "0123456789"}})
+_REPEATS = re.compile(r"(.)\1{2,}")
+
+
 def _shape(word: str) -> str:
-    s = re.sub(r"[A-ZÄÖÜ]", "X", word)
-    s = re.sub(r"[a-zäöüß]", "x", s)
-    s = re.sub(r"[0-9]", "d", s)
-    return re.sub(r"(.)\1{2,}", r"\1\1", s)
+    """``Merkel`` → ``Xxx``, ``G20`` → ``Xdd``: letter classes, runs cut to two."""
+    return _REPEATS.sub(r"\1\1", word.translate(_SHAPE))
 
 
 @lru_cache(maxsize=200_000)
@@ -104,11 +113,10 @@ def _word_features(word: str, tag: str) -> dict[str, object]:
     known, ctag = lexicon_class(word) if word[:1].isalpha() else ("sym", "X")
     nk = _noun_kind(word) if word[:1].isupper() else "lower"
     f: dict[str, object] = {
-        "lx": known, "lt": ctag, "lxt": f"{known}|{tag}", "nk": nk, "nkt": f"{nk}|{tag}",
+        "lt": ctag, "lxt": f"{known}|{tag}", "nk": nk, "nkt": f"{nk}|{tag}",
         "sc": _suffix_class(low),
         "w": low, "s": _shape(word), "p3": low[:3], "x2": low[-2:], "x3": low[-3:],
-        "x4": low[-4:], "t": tag, "up": word.isupper(), "ti": word[:1].isupper(),
-        "len": min(len(word), 12) // 3,
+        "x4": low[-4:], "t": tag, "len": min(len(word), 12) // 3,
     }
     if "-" in word.strip("-"):
         head, _, tail = word.rpartition("-")
@@ -119,25 +127,6 @@ def _word_features(word: str, tag: str) -> dict[str, object]:
         f["pcue"] = True
     f.update(_cluster_features(word))
     return f
-
-
-@lru_cache(maxsize=1)
-def cluster_table() -> dict[str, tuple[str, str]]:
-    """Brown cluster and frequency bin per word form (``newskit/data/clusters_de.tsv.gz``).
-
-    Each line is ``word<TAB>cluster<TAB>bin``: ``cluster`` is the cluster path as an
-    integer whose lowest bit is the path's first step (spaCy's encoding; 0 = none),
-    ``bin`` is the word's negative log probability, rounded; both are kept as strings
-    (loading stays fast). Missing file: empty table.
-    """
-    import gzip
-
-    path = resources.files("newskit") / "data" / CLUSTER_FILE
-    if not path.is_file():
-        return {}
-    with gzip.open(str(path), "rt", encoding="utf-8") as fh:
-        cells = fh.read().split()  # words hold no whitespace (training/build_clusters.py)
-    return dict(zip(cells[0::3], zip(cells[1::3], cells[2::3])))
 
 
 def _cluster_features(word: str) -> dict[str, object]:
@@ -166,30 +155,6 @@ def _cluster_features(word: str) -> dict[str, object]:
     return f
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> tuple[dict[str, frozenset[str]], dict[tuple[str, ...], frozenset[str]]]:
-    """Name lists shipped in ``newskit/data/gazetteer_de.tsv.gz`` (see training/build_gazetteer.py).
-
-    Returns ``(single, multi)``: one-word entries and multi-word entries (as word
-    tuples), each mapped to their kinds (``first``, ``last``, ``place``, ``org``).
-    """
-    import gzip
-
-    single: dict[str, set[str]] = {}
-    multi: dict[tuple[str, ...], set[str]] = {}
-    path = resources.files("newskit") / "data" / GAZETTEER_FILE
-    with gzip.open(str(path), "rt", encoding="utf-8") as fh:
-        for line in fh:
-            kind, _, name = line.rstrip("\n").partition("\t")
-            words = tuple(name.split())
-            if len(words) == 1:
-                single.setdefault(name, set()).add(kind)
-            elif len(words) <= MAX_GAZ_WORDS:
-                multi.setdefault(words, set()).add(kind)
-    return ({k: frozenset(v) for k, v in single.items()},
-            {k: frozenset(v) for k, v in multi.items()})
-
-
 def gazetteer_features(words: Sequence[str]) -> list[list[str]]:
     """Gazetteer hits per word: ``gz=place`` for a listed word (``gz=places`` for
     its genitive), ``gm=Bplace``/``gm=Iplace`` inside the longest listed word sequence.
@@ -198,6 +163,7 @@ def gazetteer_features(words: Sequence[str]) -> list[list[str]]:
     ['gm=Bplace']
     """
     single, multi = gazetteer()
+    starts = _multi_starts()
     n = len(words)
     out: list[list[str]] = [[] for _ in range(n)]
     for i, w in enumerate(words):
@@ -209,16 +175,22 @@ def gazetteer_features(words: Sequence[str]) -> list[list[str]]:
             out[i] += [f"gz={k}{suffix}" for k in sorted(kinds)]
     i = 0
     while i < n:
-        for size in range(min(MAX_GAZ_WORDS, n - i), 1, -1):
-            kinds = multi.get(tuple(words[i:i + size]))
-            if kinds:
-                for j in range(i, i + size):
-                    out[j] += [f"gm={'B' if j == i else 'I'}{k}" for k in sorted(kinds)]
-                i += size
-                break
-        else:
-            i += 1
+        if words[i] in starts:
+            for size in range(min(MAX_GAZ_WORDS, n - i), 1, -1):
+                kinds = multi.get(tuple(words[i:i + size]))
+                if kinds:
+                    for j in range(i, i + size):
+                        out[j] += [f"gm={'B' if j == i else 'I'}{k}" for k in sorted(kinds)]
+                    i += size - 1
+                    break
+        i += 1
     return out
+
+
+@lru_cache(maxsize=1)
+def _multi_starts() -> frozenset[str]:
+    """First words of the gazetteer's multi-word entries."""
+    return frozenset(words[0] for words in gazetteer()[1])
 
 
 def sentence_features(words: Sequence[str], tags: Sequence[str],
@@ -228,55 +200,91 @@ def sentence_features(words: Sequence[str], tags: Sequence[str],
     Every feature also appears prefixed with ``domain`` (``news`` for GermEval and
     for all prediction, ``hist`` for the historical Europeana newspapers): the
     model learns what holds in both domains and what is particular to one
-    ("frustratingly easy" domain adaptation, Daumé III 2007).
+    ("frustratingly easy" domain adaptation, Daumé III 2007). The features of each
+    (word, tag) are built once (``_word_block``); a sentence only joins them.
     """
-    feats = _sentence_features(words, tags)
-    return [fs + [f"{domain}:{f}" for f in fs] for fs in feats]
+    n = len(words)
+    blocks = [_word_block(w, t, domain) for w, t in zip(words, tags)]
+    gaz = gazetteer_features(words)
+    quoted = quote_features(words)
+    pads = _pads(domain)
+    pre = f"{domain}:"
+    out = []
+    for i in range(n):
+        feats = list(blocks[i][0])
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            feats += blocks[j][1][off] if 0 <= j < n else pads[off]
+        extra = [*gaz[i], *quoted[i], f"t|t+1={tags[i]}|{tags[i + 1] if i + 1 < n else 'EOS'}",
+                 f"t-1|t={tags[i - 1] if i else 'BOS'}|{tags[i]}"]
+        if i == 0:
+            extra.append("BOS")
+        if i > 0:
+            extra += [f"-1{g}" for g in gaz[i - 1]]
+        if i + 1 < n:
+            extra += [f"1{g}" for g in gaz[i + 1]]
+        feats += extra
+        feats += [pre + f for f in extra]
+        out.append(feats)
+    return out
 
 
-_NEIGHBOUR_CLUSTER_KEYS = {1: ("c4", "c6", "c10", "fq", "lr"), 2: ("c6",)}
+_QUOTE_PAIRS = {"„": "“”\"", "»": "«", "«": "»", '"': '"', "“": "”"}
+MAX_QUOTED = 12
+
+
+def quote_features(words: Sequence[str]) -> list[list[str]]:
+    """Where a word stands inside a short quotation (titles of works, newspapers,
+    bands and events are often quoted): ``q=Bs`` first word, ``q=Is`` inside, ``q=Es``
+    last word of a quotation of up to 4 words (``…l`` for 5 to 12 words).
+
+    >>> quote_features(["Der", "Film", "„", "Das", "Boot", "“", "lief"])[3:5]
+    [['q=Bs'], ['q=Es']]
+    """
+    out: list[list[str]] = [[] for _ in words]
+    i, n = 0, len(words)
+    while i < n:
+        close = _QUOTE_PAIRS.get(words[i])
+        j = next((k for k in range(i + 1, min(n, i + MAX_QUOTED + 2)) if words[k] in close),
+                 None) if close else None
+        if j is None or j == i + 1:
+            i += 1
+            continue
+        size = "s" if j - i - 1 <= 4 else "l"
+        for k in range(i + 1, j):
+            out[k].append(f"q={'B' if k == i + 1 else 'E' if k == j - 1 else 'I'}{size}")
+        i = j + 1
+    return out
+
+
+@lru_cache(maxsize=16)
+def _pads(domain: str) -> dict[int, tuple[str, ...]]:
+    return {off: (f"{off}pad", f"{domain}:{off}pad") for off in (-2, -1, 1, 2)}
+
+
+_NEIGHBOUR_CLUSTER_KEYS = {1: ("c6", "c10", "fq"), 2: ("c6",)}
 
 
 @lru_cache(maxsize=300_000)
-def _word_block(word: str, tag: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]]:
-    """Feature strings of one (word, tag): its own, and as seen from each neighbour offset."""
+def _word_block(word: str, tag: str, domain: str = "news",
+                ) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]]:
+    """Feature strings of one (word, tag), each also with the ``domain:`` prefix: its
+    own, and as seen from each neighbour offset."""
     b = _word_features(word, tag)
-    own = tuple(f"{k}={v}" for k, v in b.items())
     seen: dict[int, tuple[str, ...]] = {}
     for off in (-2, -1, 1, 2):
-        fs = [f"{off}w={b['w']}", f"{off}t={b['t']}", f"{off}s={b['s']}", f"{off}lx={b['lx']}"]
+        fs = [f"{off}w={b['w']}", f"{off}t={b['t']}", f"{off}s={b['s']}"]
         if off in (-1, 1):
-            fs += [f"{off}x3={b['x3']}", f"{off}ti={b['ti']}", f"{off}nk={b['nk']}",
-                   f"{off}sc={b['sc']}"]
+            fs += [f"{off}x3={b['x3']}", f"{off}nk={b['nk']}"]
             if b.get("pcue"):
                 fs.append(f"{off}pcue")
         if off == -1 and b["w"] in _LOC_CUES:
             fs.append("-1loc")
         fs += [f"{off}{k}={b[k]}" for k in _NEIGHBOUR_CLUSTER_KEYS[abs(off)] if k in b]
-        seen[off] = tuple(fs)
-    return own, seen
+        seen[off] = _with_domain(fs, domain)
+    return _with_domain([f"{k}={v}" for k, v in b.items()], domain), seen
 
 
-def _sentence_features(words: Sequence[str], tags: Sequence[str]) -> list[list[str]]:
-    blocks = [_word_block(w, t) for w, t in zip(words, tags)]
-    gaz = gazetteer_features(words)
-    out = []
-    n = len(words)
-    for i in range(n):
-        feats = list(blocks[i][0])
-        if i == 0:
-            feats.append("BOS")
-        for off in (-2, -1, 1, 2):
-            j = i + off
-            if 0 <= j < n:
-                feats += blocks[j][1][off]
-            else:
-                feats.append(f"{off}pad")
-        feats += gaz[i]
-        for off in (-1, 1):
-            if 0 <= i + off < n:
-                feats += [f"{off}{g}" for g in gaz[i + off]]
-        feats.append(f"t|t+1={tags[i]}|{tags[i + 1] if i + 1 < n else 'EOS'}")
-        feats.append(f"t-1|t={tags[i - 1] if i else 'BOS'}|{tags[i]}")
-        out.append(feats)
-    return out
+def _with_domain(feats: list[str], domain: str) -> tuple[str, ...]:
+    pre = f"{domain}:"
+    return (*feats, *[pre + f for f in feats])
