@@ -97,7 +97,8 @@ def _eval(args: argparse.Namespace) -> int:
         from newskit.eval.quotes import evaluate_quotes
 
         table, summary = evaluate_quotes(args.path, nlp, progress=not args.quiet,
-                                         speaker_gold=args.speaker_gold)
+                                         speaker_gold=args.speaker_gold,
+                                         articles=args.sentences)
     else:
         from newskit.eval.sentiment import evaluate_sentiment
 
@@ -143,7 +144,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--format", default=None,
                    help="ner: germeval|conll; sentiment: gerntsa")
     e.add_argument("--sentences", default=None,
-                   help="slice of items to score, e.g. 1550: (python slice syntax)")
+                   help="slice of items to score: sentences (ner), items (sentiment) or "
+                        "articles (quotes), e.g. 1550: or 40:80 (python slice syntax)")
     e.add_argument("--model", default="auto", help="pipeline to evaluate (default auto)")
     e.add_argument("--raw-text", action="store_true",
                    help="ner: tokenise the joined text with newskit instead of gold tokens")

@@ -115,23 +115,29 @@ def score_article(text: str, annotations: list[dict], predicted: list[dict]) -> 
 
 
 def evaluate_quotes(path: str | Path, nlp, *, progress: bool = True,
-                    speaker_gold: str | Path | None = None):
+                    speaker_gold: str | Path | None = None, articles: str | None = None):
     """Score ``nlp``'s quotes against gold; return a table and a summary dict.
 
     ``speaker_gold``: a folder of hand-made speaker referents (``bench/gold/parts``) for the
     articles of ``path``; adds the by-name speaker metrics of :mod:`newskit.eval.speakers`.
+    ``articles``: a slice of the file's articles (``"40:80"``); they keep their line index,
+    which is what the speaker gold's ``article`` column counts.
     """
+    from newskit.eval.ner import parse_slice
     from newskit.tables.analysis import analyze
 
-    articles = list(read_articles(path))
+    chosen = parse_slice(articles)
+    every = list(read_articles(path))
+    index = list(range(len(every)))[chosen]
+    articles = every[chosen]
     totals: dict[str, int] = {}
     matched, predicted = [], []
     # analysed as one corpus, as a user would: the corpus-wide resolver runs too
-    corpus = pd.DataFrame({"article_id": [f"gold{k:05d}" for k in range(len(articles))],
+    corpus = pd.DataFrame({"article_id": [f"gold{k:05d}" for k in index],
                            "text": [a["originalText"] for a in articles]})
     quotes = analyze(corpus, nlp=nlp, cache_dir=None, progress=progress).quotes
     by_article = {aid: g.to_dict("records") for aid, g in quotes.groupby("article_id")}
-    for k, art in enumerate(articles):
+    for k, art in zip(index, articles):
         rows = by_article.get(f"gold{k:05d}", [])
         counts = score_article(art["originalText"], art["annotations"], rows)
         matched += [{"article": k, "ann_id": ann_id, **row} for ann_id, row in counts.pop("matched")]
