@@ -198,3 +198,20 @@ def test_lassen_carries_the_clause_and_prepositional_relative_subject(nlp):
                       "werde.") == ["Pressedienst des Senats"]
     doc = nlp("Jana Wolf gab ein Interview, in dem die Ministerin sagte, sie habe genug.")
     assert [q._.nk_speaker.text for q in doc.spans["quotes"]] == ["die Ministerin"]
+
+
+def test_als_phrase_before_a_verb_second_cue_is_not_the_speaker(nlp):
+    out = canon(nlp, "Als Ursache gab das Landesamt für Umwelt einen defekten Filter an.")
+    assert out and out[0] is not None and out[0].startswith("Landesamt")
+    out = canon(nlp, "Als die Bürgermeisterin Petra Wolters sagte, die Brücke bleibe gesperrt, "
+                     "gab es Protest.")
+    assert out == ["Petra Wolters"]
+
+
+def test_ownerless_source_noun_inside_a_report_keeps_the_reporter(nlp):
+    out = canon(nlp, "Die Sprecherin der Feuerwehr, Maren Kolbe, sagte am Abend, nach "
+                     "vorläufigen Erkenntnissen habe ein Kurzschluss den Brand ausgelöst.")
+    assert out == ["Maren Kolbe"]
+    # with an owner the phrase still names its source
+    out = canon(nlp, "Nach Angaben des Wetterdienstes fielen zwanzig Liter Regen.")
+    assert out == ["Wetterdienst"]

@@ -26,7 +26,13 @@ from newskit.components.quotes.grammar import (
     np_forward,
 )
 from newskit.components.quotes.subjects import find_subject
-from newskit.components.quotes.words import BACKREF, HEISSEN, KONJ2_REPORT, REPORTED_VERBS, SO
+from newskit.components.quotes.words import (
+    BACKREF,
+    HEISSEN,
+    KONJ2_REPORT,
+    REPORTED_VERBS,
+    SO,
+)
 
 #: a leading "Wie X sagte," clause has at most this many tokens
 LEADING_WIE_MAX = 16
@@ -76,7 +82,7 @@ def _leading_wie(doc: Doc, toks: list[Token]) -> bool:
 def _source_step(doc: Doc, sent: Span, blocked: set[int], toks: list[Token]):
     """"laut X" / "X zufolge": the rest of the sentence is the report."""
     source = first_source_frame(doc, sent, blocked)
-    if source is None:
+    if source is None or _ownerless_inside_report(doc, sent, source.span, source.frame, toks):
         return None
     span = source.span
     lo, hi = _source_clause(doc, sent, span.start, blocked)
@@ -86,6 +92,20 @@ def _source_step(doc: Doc, sent: Span, blocked: set[int], toks: list[Token]):
         return [], source.frame  # "„…“, sagte X laut der Zeitung": no report of its own
     found = [Quote.framed(*_content(rest), "indirect", source.frame)] if rest else []
     return found, source.frame
+
+
+def _ownerless_inside_report(doc: Doc, sent: Span, span: Span, frame: Frame,
+                             toks: list[Token]) -> bool:
+    """"X sagte, nach neuesten Erkenntnissen habe …": a source noun that names nobody
+    (no owner, name or possessive) inside what a speech verb before it frames — the
+    speech verb's subject is the source."""
+    np = frame.speaker
+    if np is None or any(t.tag_ in ("NE", "PPOSAT") or t.ent_type_ or t.lower_.startswith("eigen")
+                         for t in np):
+        return False
+    if sum(t.tag_ == "NN" for t in np) != 1:
+        return False
+    return any(t.i < span.start and cue_lemma(t) is not None for t in toks)
 
 
 def _source_clause(doc: Doc, sent: Span, i: int, blocked: set[int]) -> tuple[int, int]:

@@ -21,6 +21,7 @@ from newskit.components.quotes.grammar import (
     first_np_after,
     heisst_es_source,
     is_heisst_es,
+    is_finite,
     main_finite_before,
     np_coordinated,
     np_forward,
@@ -200,7 +201,9 @@ def _apposition_in_speech_clause(c: _Clause) -> Decision:
 
 def _subordinate_clause(c: _Clause) -> Decision:
     """"Während Premierminister X ankündigte, …"."""
-    first = c.doc[c.start]
+    first, after = c.doc[c.start], c.cue.i + 1
+    if is_finite(c.cue) and after < c.sent.end and not c.doc[after].is_punct:
+        return UNDECIDED  # "Als Grund gab die Behörde … an": verb second, a main clause
     if first.tag_ in ("KOUS", "PWAV") or first.lower_ in SUBORDINATE_FRAME_OPENERS:
         subj = np_forward(c.doc, c.start + 1, c.cue.i)
         if subj is not None:
