@@ -215,3 +215,13 @@ def test_ownerless_source_noun_inside_a_report_keeps_the_reporter(nlp):
     # with an owner the phrase still names its source
     out = canon(nlp, "Nach Angaben des Wetterdienstes fielen zwanzig Liter Regen.")
     assert out == ["Wetterdienst"]
+
+
+def test_modified_role_resolves_to_the_only_holder_of_its_head(nlp):
+    out = canon(nlp, "Am Montag hat Agrar-Staatssekretärin Helga Brenner Hilfen gefordert. "
+                     "Die neue Staatssekretärin sagte, dass die Bauern warten müssten.")
+    assert out[-1] == "Helga Brenner"
+    # a nationality sets the office apart: not the other country's minister
+    out = canon(nlp, "Gestern traf US-Außenminister Carl Hadley in Berlin ein. "
+                     "Der deutsche Außenminister sagte, dass man sich einig sei.")
+    assert out[-1] != "Carl Hadley"

@@ -182,6 +182,16 @@ def find_roles(doc: Doc) -> list[RoleBinding]:
     return bindings
 
 
+def _places_the_role(tokens: list[Token]) -> bool:
+    """"der deutsche Außenminister", "Russlands Außenminister", "der US-Außenminister": a
+    country or nationality that sets this office apart from another country's."""
+    for t in tokens:
+        low = t.lower_.rstrip("nmrs")
+        if t.tag_ == "NE" or "-" in t.text or low.endswith(("isch", "ische", "sche")):
+            return True
+    return False
+
+
 def resolve_role(doc: Doc, tokens: list[Token]) -> str | None:
     """The person a role mention ("der US-Außenminister") is bound to, if any.
 
@@ -198,4 +208,7 @@ def resolve_role(doc: Doc, tokens: list[Token]) -> str | None:
               and (mod is None or b[0] == mod)}
     if not people and mod is not None:  # "der grüne Staatssekretär": the one bound without
         people = {b[2] for b in bindings if b[1] == head and b[0] is None}  # a modifier
+    if not people and mod is not None and not _places_the_role(tokens):
+        # "der grüne Staatssekretär" → the only "Verbraucher-Staatssekretär" of the article
+        people = {b[2] for b in bindings if b[1] == head}
     return next(iter(people)) if len(people) == 1 else None
