@@ -225,3 +225,12 @@ def test_modified_role_resolves_to_the_only_holder_of_its_head(nlp):
     out = canon(nlp, "Gestern traf US-Außenminister Carl Hadley in Berlin ein. "
                      "Der deutsche Außenminister sagte, dass man sich einig sei.")
     assert out[-1] != "Carl Hadley"
+
+
+def test_judges_speak_for_their_court(nlp):
+    out = canon(nlp, "Das Landessozialgericht in Celle hat die Klage abgewiesen. Die Richter "
+                     "erklärten, dass die Frist versäumt worden sei.")
+    assert out == ["Landessozialgericht"]
+    out = canon(nlp, "Die Richter des Verwaltungsgerichts Minden stellten klar, dass die "
+                     "Gebühr zu hoch sei.")
+    assert out and out[0].startswith("Verwaltungsgericht")

@@ -34,6 +34,7 @@ DEFINITE_ARTICLES = frozenset(["der", "die", "das", "den", "dem", "des"])
 MAX_TITLE_WORDS = 6
 OPENING_MARKS = frozenset("„»«‚\"“")
 CLOSING_MARKS = frozenset("“”«»‘’\"")
+_MEMBERS = de.word_table("institution_members")
 
 
 def _pronoun_gender(word: str, cue: Span | None) -> str | None:
@@ -184,7 +185,9 @@ def _named_after_head(index: DocIndex, mention: Span, h) -> str | None:
     doc = index.doc
     limit = min(len(doc), max(mention.end, h.i + 2 + MAX_TITLE_WORDS))
     j = h.i + 1
-    quoted = j < limit and doc[j].text in OPENING_MARKS
+    # a quoted title does not follow a person noun: not 'äußerten die Richter „gravierende
+    # Bedenken“'
+    quoted = j < limit and doc[j].text in OPENING_MARKS and not is_role_word(h)
     if quoted or (j < limit and doc[j].tag_ == "ART" and doc[j].text[:1].isupper()):
         j += 1  # the mark or a title's own article ("Der Spiegel")
     if j >= limit or (not quoted and j >= mention.end):
@@ -267,13 +270,35 @@ def _antecedent_phrase(doc: Doc, before: int, head_: str) -> Span | None:
     return None
 
 
+def _institution_of_members(index: DocIndex, mention: Span) -> str | None:
+    """"die Richter", "Die Richter des Bundesverwaltungsgerichtes": judges speaking as a
+    group speak for their court — the court named after them or last before them."""
+    ws = words(mention)
+    if len(ws) < 2 or ws[0].lower_ not in ("die", "den") or ws[1].tag_ != "NN":
+        return None
+    member = ws[1].lower_
+    endings = next((v.split() for k, v in _MEMBERS.items() if member.endswith(k)), None)
+    if endings is None:
+        return None
+    for t in ws[2:]:
+        if t.tag_ in ("NN", "NE") and t.lower_.rstrip("es").endswith(tuple(endings)):
+            ent = index.entity_covering(t.i)
+            return canonical(ent) if ent is not None else phrase(list(index.doc[t.i - 1 : t.i + 1]))
+    for ending in endings:
+        named = _antecedent_phrase(index.doc, mention.start, ending)
+        if named is not None:
+            ent = index.entity_covering(named.end - 1)
+            return canonical(ent) if ent is not None else phrase(list(named))
+    return None
+
+
 def resolve_mention(index: DocIndex, mention: Span, history: History,
                      cue: Span | None = None) -> str | None:
     first = mention[0]
     if len(mention) == 1 and (first.tag_ in ("PPER",) or first.pos_ == "PRON"):
         return resolve_pronoun(index, mention, history, cue)
-    joint = _coordination(index, mention, history, cue) or _earlier_referent(index, mention,
-                                                                            history)
+    joint = _coordination(index, mention, history, cue) or _earlier_referent(
+        index, mention, history) or _institution_of_members(index, mention)
     if joint is not None:
         return joint
     h = _real_head(index, mention)
