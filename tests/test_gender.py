@@ -100,3 +100,9 @@ def test_pronoun_resolved_to_an_unnamed_role_keeps_its_gender(nlp):
 def test_german_locales_decide_a_name_listed_for_both_genders():
     assert name_gender("Gerd") == "male"  # female in Norwegian lists, male in German ones
     assert name_gender("Mohammed") == "male"  # a hand-made fact: Faker lists it in Arabic script
+
+
+def test_plural_masculine_group_has_no_gender(nlp):
+    doc = nlp("Die Ermittler sagten, der Brand sei gelegt worden. Laut den Gutachtern war "
+              "die Anlage veraltet.")
+    assert [s[1:] for s in _speakers(doc)] == [("", ""), ("", "")]

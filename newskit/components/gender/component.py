@@ -104,6 +104,18 @@ def _nominalised_adjective(tok: Token) -> Gender | None:
     return Gender(g, "role_noun") if g else None
 
 
+def _plural_article(tok: Token) -> bool:
+    """"die Ermittler", "den Ermittlern", "die beiden Richter": a masculine person noun after
+    a plural article (a singular one takes "der"/"des"/"dem"/"den")."""
+    for j in range(tok.i - 1, max(tok.i - 4, tok.sent.start - 1), -1):
+        t = tok.doc[j]
+        if t.tag_ == "ART":
+            return t.lower_ == "die" or (t.lower_ == "den" and tok.lower_.endswith("n"))
+        if t.tag_ not in ("ADJA", "PIAT", "PIDAT", "CARD"):
+            return False
+    return False
+
+
 def unnamed_speaker_gender(speaker: Span) -> Gender | None:
     """Gender of a speaker without a name ("die Sprecherin", "ein Polizeisprecher",
     "Angaben der Sprecherin", "der 58-Jährige"): the first noun that names a person decides,
@@ -115,6 +127,8 @@ def unnamed_speaker_gender(speaker: Span) -> Gender | None:
             ev = _noun_evidence(tok, named=False)
             if ev is not None:
                 kind, g = ev
+                if kind == GENERIC_MASCULINE and _plural_article(tok):
+                    return None  # "die Richter", "den Ermittlern": a group, no gender
                 return Gender(g, kind) if kind != GENERIC_MASCULINE else Gender("unknown", kind)
     return None
 
