@@ -234,3 +234,10 @@ def test_judges_speak_for_their_court(nlp):
     out = canon(nlp, "Die Richter des Verwaltungsgerichts Minden stellten klar, dass die "
                      "Gebühr zu hoch sei.")
     assert out and out[0].startswith("Verwaltungsgericht")
+
+
+def test_judges_speak_for_the_court_the_article_is_about(nlp):
+    out = canon(nlp, "Das Oberlandesgericht Hamm hob das Urteil auf. Das Oberlandesgericht "
+                     "verwies dabei auf einen Fehler des Amtsgerichts. Die Richter sagten, "
+                     "dass der Zeuge nicht gehört worden sei.")
+    assert out == ["Oberlandesgericht Hamm"]

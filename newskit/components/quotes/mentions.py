@@ -284,12 +284,28 @@ def _institution_of_members(index: DocIndex, mention: Span) -> str | None:
         if t.tag_ in ("NN", "NE") and t.lower_.rstrip("es").endswith(tuple(endings)):
             ent = index.entity_covering(t.i)
             return canonical(ent) if ent is not None else phrase(list(index.doc[t.i - 1 : t.i + 1]))
-    for ending in endings:
-        named = _antecedent_phrase(index.doc, mention.start, ending)
-        if named is not None:
-            ent = index.entity_covering(named.end - 1)
-            return canonical(ent) if ent is not None else phrase(list(named))
-    return None
+    return _most_named_before(index, mention.start, tuple(endings))
+
+
+def _most_named_before(index: DocIndex, before: int, endings: tuple[str, ...]) -> str | None:
+    """The institution whose name ends with one of ``endings`` named most often before
+    token ``before`` (the nearest of equals): the article's court, not one it mentions once."""
+    counts: dict[str, list[int]] = {}
+    for i in range(max(0, before - ANTECEDENT_WINDOW), before):
+        t = index.doc[i]
+        if t.tag_ not in ("NN", "NE") or not t.lower_.rstrip("es").endswith(endings):
+            continue
+        named = _antecedent_phrase(index.doc, i + 1, t.text) or index.doc[i : i + 1]
+        if named.end < before and index.doc[named.end].tag_ == "NE":  # "Landgericht Bonn"
+            named = index.doc[named.start : named.end + 1]
+        ent = index.entity_covering(i)
+        name = canonical(ent) if ent is not None else phrase(list(named))
+        seen = counts.setdefault(t.lower_.rstrip("es"), [0, 0, name])
+        seen[0], seen[1] = seen[0] + 1, i
+        seen[2] = max(seen[2], name, key=len)  # the fullest name of the court
+    if not counts:
+        return None
+    return max(counts.values(), key=lambda c: (c[0], c[1]))[2]
 
 
 def resolve_mention(index: DocIndex, mention: Span, history: History,
