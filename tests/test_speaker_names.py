@@ -241,3 +241,9 @@ def test_judges_speak_for_the_court_the_article_is_about(nlp):
                      "verwies dabei auf einen Fehler des Amtsgerichts. Die Richter sagten, "
                      "dass der Zeuge nicht gehört worden sei.")
     assert out == ["Oberlandesgericht Hamm"]
+
+
+def test_organisation_kind_noun_points_back_to_the_last_organisation(nlp):
+    out = canon(nlp, "Die Lindmark AG hat zwei Werke geschlossen. Das "
+                     "Unternehmen teilte mit, dass 300 Stellen wegfielen.")
+    assert out == ["Lindmark AG"]

@@ -35,6 +35,9 @@ MAX_TITLE_WORDS = 6
 OPENING_MARKS = frozenset("„»«‚\"“")
 CLOSING_MARKS = frozenset("“”«»‘’\"")
 _MEMBERS = de.word_table("institution_members")
+_ORG_KINDS = de.word_list("organisation_class_nouns")
+# "der Konzern" points back to an organisation named at most this many sentences before
+ORG_WINDOW_SENTS = 4
 
 
 def _pronoun_gender(word: str, cue: Span | None) -> str | None:
@@ -244,9 +247,21 @@ def _earlier_referent(index: DocIndex, mention: Span, history: History) -> str |
     if said is not None and (named is None or said[0] >= named.start_char):
         return said[1]
     if named is None:
-        return None
+        return _last_organisation(index, mention) if ws[1].lower_ in _ORG_KINDS else None
     ent = index.entity_covering(named.end - 1)
     return canonical(ent) if ent is not None and ent.label_ == "ORG" else phrase(list(named))
+
+
+def _last_organisation(index: DocIndex, mention: Span) -> str | None:
+    """"der Konzern", "die Fluggesellschaft": the organisation named last before, within
+    ``ORG_WINDOW_SENTS`` sentences."""
+    k = bisect_left(index.ent_starts, mention.start)
+    for e in reversed(index.ents[:k]):
+        if index.sentence_gap(e.start_char, mention.start_char) > ORG_WINDOW_SENTS:
+            return None
+        if e.label_ == "ORG":
+            return canonical(e)
+    return None
 
 
 def _antecedent_phrase(doc: Doc, before: int, head_: str) -> Span | None:
