@@ -247,3 +247,13 @@ def test_organisation_kind_noun_points_back_to_the_last_organisation(nlp):
     out = canon(nlp, "Die Lindmark AG hat zwei Werke geschlossen. Das "
                      "Unternehmen teilte mit, dass 300 Stellen wegfielen.")
     assert out == ["Lindmark AG"]
+
+
+def test_same_noun_points_back_to_the_name_after_its_phrase(nlp):
+    out = canon(nlp, "Die Nachrichtenagentur Reuters meldete, der Hafen sei gesperrt. Laut "
+                     "derselben Nachrichtenagentur sollen zwei Schiffe beschädigt sein.")
+    assert out == ["Reuters", "Reuters"]
+    out = canon(nlp, "Die britische Nachrichtenagentur Reuters veröffentlichte Bilder des "
+                     "Hafens. Laut der gleichen Nachrichtenagentur sollen zwei Schiffe "
+                     "beschädigt sein.")
+    assert out == ["Reuters"]

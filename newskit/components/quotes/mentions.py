@@ -30,6 +30,11 @@ ANTECEDENT_WINDOW = 600
 PP_LOOKBACK = 4
 CLAUSE_MARKS = frozenset(",;:–")
 DEFINITE_ARTICLES = frozenset(["der", "die", "das", "den", "dem", "des"])
+# determiners of a noun that points back: "das Ministerium", "dieselbe Zeitung", "dieser Sender"
+BACK_DETERMINERS = DEFINITE_ARTICLES | frozenset(
+    "derselbe dieselbe dasselbe derselben desselben demselben denselben "
+    "dieser diese dieses diesem diesen".split())
+SAME_WORDS = frozenset(["gleiche", "gleichen", "selbe", "selben"])
 # a quoted title after a head noun has at most this many tokens („Ärzte ohne Grenzen“)
 MAX_TITLE_WORDS = 6
 OPENING_MARKS = frozenset("„»«‚\"“")
@@ -238,7 +243,9 @@ def _earlier_referent(index: DocIndex, mention: Span, history: History) -> str |
     """"das Ministerium", "Der Ausschuss": a bare definite noun names the source last
     reported or the organisation last named whose name ends with that noun."""
     ws = words(mention)
-    if len(ws) != 2 or ws[0].lower_ not in DEFINITE_ARTICLES or ws[1].tag_ != "NN" \
+    if len(ws) == 3 and ws[1].lower_ in SAME_WORDS:  # "der gleichen Nachrichtenagentur"
+        ws = [ws[0], ws[2]]
+    if len(ws) != 2 or ws[0].lower_ not in BACK_DETERMINERS or ws[1].tag_ != "NN" \
             or is_role_word(ws[1]):
         return None
     head_ = phrase(ws)
@@ -249,6 +256,9 @@ def _earlier_referent(index: DocIndex, mention: Span, history: History) -> str |
     if named is None:
         return _last_organisation(index, mention) if ws[1].lower_ in _ORG_KINDS else None
     ent = index.entity_covering(named.end - 1)
+    if ent is None and named.end < len(index.doc):  # "die Nachrichtenagentur RIA Novosti"
+        ent = index.entity_covering(named.end)
+        ent = ent if ent is not None and ent.start == named.end else None
     return canonical(ent) if ent is not None and ent.label_ == "ORG" else phrase(list(named))
 
 
