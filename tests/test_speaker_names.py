@@ -257,3 +257,9 @@ def test_same_noun_points_back_to_the_name_after_its_phrase(nlp):
                      "Hafens. Laut der gleichen Nachrichtenagentur sollen zwei Schiffe "
                      "beschädigt sein.")
     assert out == ["Reuters"]
+
+
+def test_comma_inside_parentheses_does_not_start_a_clause(nlp):
+    out = canon(nlp, "Karin Olsberg vom Landesamt für Statistik (LfS, Kamenz) sagte, die "
+                     "Zahl der Geburten sei gestiegen.")
+    assert out == ["Karin Olsberg"]

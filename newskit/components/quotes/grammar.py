@@ -193,6 +193,13 @@ def clause_start(doc: Doc, sent: Span, i: int, blocked: set[int]) -> int:
                 continue
             return j + 1
         t = doc[j]
+        if t.text == ")":  # "(National Environment Management Authority, NEMA)": skip
+            k = j - 1
+            while k > sent.start and doc[k].text not in "()" and k not in blocked:
+                k -= 1
+            if doc[k].text == "(":
+                j = k - 1
+                continue
         if t.text in CLAUSE_BOUNDARY or t.is_space:
             return j + 1
         j -= 1
