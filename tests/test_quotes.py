@@ -273,7 +273,9 @@ def test_parser_subject_of_auxiliary(nlp):
 
 def test_speaker_affiliation_in_parentheses(nlp):
     out = q(nlp, "Die Abgeordnete Martina Kessler (FDP) kritisierte, der Haushalt sei unsolide.")
-    assert [(o[2], o[3]) for o in out] == [("Martina Kessler", "Martina Kessler")]
+    # the speaker phrase runs over the parentheses (SpkAtt source spans do the same)
+    assert [(o[2], o[3]) for o in out] == [("Die Abgeordnete Martina Kessler (FDP)",
+                                            "Martina Kessler")]
     doc = nlp("Die Abgeordnete Martina Kessler (FDP) kritisierte, der Haushalt sei unsolide.")
     assert doc.spans["quotes"][0]._.nk_speaker_affiliation == "FDP"
 
