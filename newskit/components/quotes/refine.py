@@ -122,6 +122,19 @@ def _affiliation_after(span: Span) -> str | None:
     return doc[span.end + 1: j].text
 
 
+def _closing_affiliation(span: Span) -> str | None:
+    """"Die Abgeordnete Martina Kessler (FDP)": the words in parentheses that close the
+    phrase, after a name."""
+    if len(span) < 4 or span[-1].text != ")":
+        return None
+    k = len(span) - 2
+    while k > 0 and span[k].text != "(" and len(span) - k <= MAX_AFFILIATION_TOKENS + 1:
+        k -= 1
+    if span[k].text != "(" or k == len(span) - 2 or span[k - 1].ent_type_ != "PER":
+        return None
+    return span[k + 1 : len(span) - 1].text
+
+
 def _name_before(doc: Doc, i: int) -> Span | None:
     """The entity (or noun phrase) that ends right before token ``i``."""
     for ent in doc.ents:  # few entities end at one token; called once per quote at most
@@ -219,4 +232,4 @@ def refine(span: Span | None, depth: int = 0) -> Speaker | None:
         found = _genitive_owner(span, h) or _from_source_noun(span, h)
         if found is not None:
             return found
-    return Speaker(span, affiliation=_affiliation_after(span))
+    return Speaker(span, affiliation=_affiliation_after(span) or _closing_affiliation(span))
