@@ -263,3 +263,8 @@ def test_comma_inside_parentheses_does_not_start_a_clause(nlp):
     out = canon(nlp, "Karin Olsberg vom Landesamt für Statistik (LfS, Kamenz) sagte, die "
                      "Zahl der Geburten sei gestiegen.")
     assert out == ["Karin Olsberg"]
+
+
+def test_der_before_a_feminine_noun_is_not_the_subject(nlp):
+    out = canon(nlp, "Der örtlichen Zeitung sagte Jürgen Pohlmann: „Wir bauen das Haus neu auf.“")
+    assert out == ["Jürgen Pohlmann"]

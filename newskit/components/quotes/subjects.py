@@ -43,6 +43,7 @@ from newskit.components.quotes.words import (
     VORFELD_POSTPOSITIONS,
     ZITIEREN,
 )
+from newskit.lang.de.declension import readings
 from newskit.nlp.sentences import has_parse
 
 SUBJECT_DEPS = ("sb", "nsubj")
@@ -62,6 +63,20 @@ def _starts_like_adverbial(toks: list[Token]) -> bool:
 def _starts_oblique(toks: list[Token]) -> bool:
     """"Den Flüchtlingen sicherte X zu": dative or accusative, not the subject."""
     return toks[0].lower_ in OBLIQUE_STARTS
+
+
+def _der_not_nominative(toks: list[Token]) -> bool:
+    """"Der englischsprachigen Zeitung sagte X": "der" before a noun that is never masculine
+    singular is a dative or genitive, not the subject."""
+    if toks[0].lower_ != "der" or len(toks) < 2:
+        return False
+    k = 1
+    while k < len(toks) and toks[k].tag_ == "ADJA":
+        k += 1
+    if k >= len(toks) or toks[k].tag_ != "NN":
+        return False
+    options = readings(toks[k].text)
+    return bool(options) and not any(r.genus == "m" and not r.plural for r in options)
 
 
 def _points_back(toks: list[Token]) -> bool:
@@ -96,8 +111,9 @@ def _object_pronoun(toks: list[Token]) -> bool:
 
 
 # a Vorfeld (focus particles removed) is not the subject when any of these holds
-_NOT_A_SUBJECT = (_starts_like_adverbial, _starts_oblique, _points_back, _postpositional,
-                  _holds_verb, _holds_complementizer, _lacks_nominal, _object_pronoun)
+_NOT_A_SUBJECT = (_starts_like_adverbial, _starts_oblique, _der_not_nominative, _points_back,
+                  _postpositional, _holds_verb, _holds_complementizer, _lacks_nominal,
+                  _object_pronoun)
 
 
 def vorfeld_subject(vorfeld: Span) -> Span | None:
