@@ -106,3 +106,18 @@ def test_plural_masculine_group_has_no_gender(nlp):
     doc = nlp("Die Ermittler sagten, der Brand sei gelegt worden. Laut den Gutachtern war "
               "die Anlage veraltet.")
     assert [s[1:] for s in _speakers(doc)] == [("", ""), ("", "")]
+
+
+def test_pronoun_for_an_unnamed_masculine_speaker(nlp):
+    doc = nlp("Ein Sprecher der Stadtwerke sagte, dass die Leitung repariert werde. Er wisse "
+              "nicht, wann das Wasser wieder fließe.")
+    assert {s[1:] for s in _speakers(doc)} == {("male", "pronoun")}
+    # without the pronoun the masculine role noun stays generic
+    doc = nlp("Ein Sprecher der Stadtwerke sagte, dass die Leitung repariert werde.")
+    assert [s[1:] for s in _speakers(doc)] == [("unknown", "generic_masculine")]
+
+
+def test_er_prefers_a_person_named_after_an_unnamed_speaker(nlp):
+    doc = nlp("Der Geschäftsführer des Verbands nannte den Plan „fahrlässig“. Jonas Berger "
+              "vom Ministerium wies den Vorwurf zurück. Der Plan sei solide, sagte er.")
+    assert _speakers(doc)[-1][0] == "Jonas Berger"

@@ -86,11 +86,35 @@ def person_genders(doc: Doc) -> dict[str, Gender]:
         if binding[2] in found:
             g = noun_gender(binding[1].capitalize())
             found[binding[2]]["role_noun"].add(g or "male")
+    for canon, g in speaker_pronouns(doc):
+        found[canon]["pronoun"].add(g)
+    return {canon: decide(ev) for canon, ev in found.items()}
+
+
+def _pronoun_opening(q: Span) -> str | None:
+    """"Er wisse auch nicht, …": a report that opens with "er"/"sie" and a singular verb
+    speaks of its speaker."""
+    if len(q) < 2 or q[0].lower_ not in PRONOUN_GENDER or q[0].tag_ != "PPER" \
+            or not q[0].is_sent_start or not q[1].tag_.endswith("FIN"):
+        return None
+    if q[0].lower_ == "sie" and q[1].lower_.endswith("en"):
+        return None  # "Sie seien …": plural
+    return PRONOUN_GENDER[q[0].lower_]
+
+
+def speaker_pronouns(doc: Doc) -> list[tuple[str, str]]:
+    """(canonical speaker, gender) for each singular "er"/"sie" that stands for a speaker:
+    the pronoun that frames a quote ("sie sagte") or opens an indirect report of it."""
+    out = []
     for q in doc.spans.get("quotes", []):
         spk, canon = q._.nk_speaker, q._.nk_speaker_canonical
-        if spk is not None and canon in found and (g := _singular_pronoun(spk, q._.nk_cue)):
-            found[canon]["pronoun"].add(g)
-    return {canon: decide(ev) for canon, ev in found.items()}
+        if spk is None or not canon:
+            continue
+        g = _singular_pronoun(spk, q._.nk_cue) or (
+            _pronoun_opening(q) if q.label_ != "direct" else None)
+        if g:
+            out.append((canon, g))
+    return out
 
 
 def _nominalised_adjective(tok: Token) -> Gender | None:
@@ -153,18 +177,22 @@ class GenderAssigner:
 
     def __call__(self, doc: Doc) -> Doc:
         genders = person_genders(doc)
+        pronouns: dict[str, set[str]] = defaultdict(set)
+        for canon, g in speaker_pronouns(doc):
+            pronouns[canon].add(g)
         for ent in doc.ents:
             if ent.label_ == "PER":
                 g = genders.get(ent._.nk_canonical or ent.text, UNKNOWN)
                 ent._.nk_gender, ent._.nk_gender_evidence = g.gender, g.evidence
         for q in doc.spans.get("quotes", []):
-            g = self._speaker(q, genders)
+            g = self._speaker(q, genders, pronouns)
             q._.nk_speaker_gender = g.gender if g else ""
             q._.nk_speaker_gender_evidence = g.evidence if g else ""
         return doc
 
     @staticmethod
-    def _speaker(q: Span, genders: dict[str, Gender]) -> Gender | None:
+    def _speaker(q: Span, genders: dict[str, Gender],
+                 pronouns: dict[str, set[str]]) -> Gender | None:
         canon, spk = q._.nk_speaker_canonical, q._.nk_speaker
         if canon in genders:
             return genders[canon]
@@ -174,6 +202,9 @@ class GenderAssigner:
         if found is None and isinstance(canon, str) and len(canon.split()) == 1:
             g = noun_gender(canon)  # "Sie" resolved to an earlier "Armeesprecherin"
             found = Gender(g, "role_noun") if g else None
+        said = pronouns.get(canon, set())
+        if found is not None and found.evidence == GENERIC_MASCULINE and len(said) == 1:
+            return Gender(next(iter(said)), "pronoun")  # "Ein Sprecher sagte, … Er wisse …"
         return found
 
 

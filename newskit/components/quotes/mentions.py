@@ -35,6 +35,7 @@ BACK_DETERMINERS = DEFINITE_ARTICLES | frozenset(
     "derselbe dieselbe dasselbe derselben desselben demselben denselben "
     "dieser diese dieses diesem diesen".split())
 SAME_WORDS = frozenset(["gleiche", "gleichen", "selbe", "selben"])
+SINGULAR_MASCULINE_DETERMINERS = frozenset(["der", "ein", "dem", "einem", "des", "eines"])
 # a quoted title after a head noun has at most this many tokens („Ärzte ohne Grenzen“)
 MAX_TITLE_WORDS = 6
 OPENING_MARKS = frozenset("„»«‚\"“")
@@ -69,12 +70,15 @@ def resolve_pronoun(index: DocIndex, mention: Span, history: History,
 
     def agrees(h) -> bool:
         return index.person_gender.get(h[1]) != other and (
-            not person_only or h[1] in index.person_names)
+            not person_only or h[1] in index.person_names or _one_unnamed_man(h[2]))
 
     last = last_before(history, pos, agrees)
+    k = bisect_left(index.persons, pos, key=lambda p: p[0])
+    if last is not None and last[1] not in index.person_names and k \
+            and index.persons[k - 1][0] > min(last[0], _start(last[2], last[0])):
+        last = None  # "der Geschäftsführer sagte … Hubert Primus … forderte er": the name
     if last is not None and last[0] >= index.window_start(pos):
         return last[1]
-    k = bisect_left(index.persons, pos, key=lambda p: p[0])
     for strict in (True, False):  # the last person named before, of any gender but the
         for j in range(k - 1, -1, -1):  # other one, and first not one named in the
             start, name = index.persons[j]  # pronoun's own clause ("mit Collins lenkte er")
@@ -84,6 +88,18 @@ def resolve_pronoun(index: DocIndex, mention: Span, history: History,
             if index.person_gender.get(name) != other:
                 return name
     return last[1] if last is not None else None
+
+
+def _start(mention: Span | None, default: int) -> int:
+    return mention.start_char if mention is not None else default
+
+
+def _one_unnamed_man(mention: Span | None) -> bool:
+    """"Ein Regierungssprecher in Berlin", "der Bürgermeister": one person named by a
+    masculine role noun, whom a later "er" can stand for."""
+    if mention is None or not mention or mention[0].lower_ not in SINGULAR_MASCULINE_DETERMINERS:
+        return False
+    return any(is_role_word(t) and not t.lower_.endswith("in") for t in mention[1:4])
 
 
 def _in_prepositional_phrase(index: DocIndex, char: int) -> bool:
