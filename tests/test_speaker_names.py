@@ -268,3 +268,9 @@ def test_comma_inside_parentheses_does_not_start_a_clause(nlp):
 def test_der_before_a_feminine_noun_is_not_the_subject(nlp):
     out = canon(nlp, "Der örtlichen Zeitung sagte Jürgen Pohlmann: „Wir bauen das Haus neu auf.“")
     assert out == ["Jürgen Pohlmann"]
+
+
+def test_institution_name_runs_over_its_field(nlp):
+    out = canon(nlp, "Nach Angaben des Landesamts für Denkmalpflege und Archäologie wurde "
+                     "das Grab im Mai entdeckt.")
+    assert out == ["Landesamt für Denkmalpflege und Archäologie"]

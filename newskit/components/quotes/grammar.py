@@ -13,10 +13,12 @@ from newskit.components.quotes.marks import is_short_name_run
 from newskit.components.quotes.words import (
     COMPLEMENTIZERS,
     DOCUMENT_PREPOSITIONS,
+    FUER,
     GENITIVE_ARTICLES,
     HEISSEN_FORMS,
     HEISST_ES_SOURCE_PREPOSITIONS,
     IMPERSONAL_ES,
+    INSTITUTION_HEADS,
     KONJ2_FORMS,
     MITTELFELD_SKIP_WORDS,
     NP_COORDINATORS,
@@ -65,6 +67,7 @@ def np_forward(doc: Doc, i: int, end: int) -> Span | None:
         k += 1
     k = _extend_genitive(doc, k, end)
     k = _extend_von_attribute(doc, k, end)
+    k = _extend_field_of_institution(doc, k, end)
     return doc[i:k]
 
 
@@ -111,6 +114,21 @@ def _extend_von_attribute(doc: Doc, k: int, end: int) -> int:
                               doc[g.end].tag_.startswith("V")):
             return g.end
     return k
+
+
+def _extend_field_of_institution(doc: Doc, k: int, end: int) -> int:
+    """"das Bundesamt für Migration und Flüchtlinge", "die Aufsichtsbehörde für
+    Zivilluftfahrt": "für" and bare nouns (no article) are part of an institution's name."""
+    if not (k + 1 < end and doc[k].lower_ == FUER and doc[k - 1].tag_ == "NN"):
+        return k
+    word = doc[k - 1].lower_
+    if not any(w.endswith(INSTITUTION_HEADS) for w in (word, word[:-1], word[:-2])):
+        return k  # also the genitive: "des Landesamts", "des Verbandes"
+    j = k + 1
+    while j < end and (doc[j].tag_ in ("NN", "ADJA") or (
+            doc[j].lower_ in ("und", "-") and j + 1 < end and doc[j + 1].tag_ in ("NN", "ADJA"))):
+        j += 1
+    return j if j > k + 1 and doc[j - 1].tag_ == "NN" else k
 
 
 def np_coordinated(doc: Doc, i: int, end: int) -> Span | None:

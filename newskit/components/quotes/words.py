@@ -40,6 +40,7 @@ NP_COORDINATORS = de.word_list("np_coordinators")
 NP_LIST_SEPARATORS = de.word_list("np_list_separators")
 MITTELFELD_SKIP_WORDS = de.word_list("mittelfeld_skip_words")
 DOCUMENT_PREPOSITIONS = de.word_list("document_prepositions")
+INSTITUTION_HEADS = de.ordered_list("institution_name_heads")
 
 # mood
 KONJ2_FORMS = de.word_list("konjunktiv2_forms")
