@@ -274,3 +274,9 @@ def test_institution_name_runs_over_its_field(nlp):
     out = canon(nlp, "Nach Angaben des Landesamts für Denkmalpflege und Archäologie wurde "
                      "das Grab im Mai entdeckt.")
     assert out == ["Landesamt für Denkmalpflege und Archäologie"]
+
+
+def test_document_nouns_name_their_owner(nlp):
+    out = canon(nlp, "Den Berechnungen des Statistischen Landesamts zufolge wuchs die "
+                     "Bevölkerung um zwei Prozent.")
+    assert out == ["Statistisches Landesamt"]
