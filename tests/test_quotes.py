@@ -372,3 +372,16 @@ def test_other_figures_are_no_source(nlp):
 def test_source_of_a_direct_quote_makes_no_frame_quote(nlp):
     out = q(nlp, "„Wir machen weiter“, sagte die Trainerin laut der Lokalzeitung.")
     assert [o[:3] for o in out] == [("Wir machen weiter", "direct", "die Trainerin")]
+
+
+def test_speech_noun_frames_a_report(nlp):
+    out = q(nlp, "Der Verkehrsverbund verteidigte die Preise mit dem Argument, die Kosten "
+                 "seien stark gestiegen.")
+    assert [(o[0], o[1], o[3]) for o in out] == [
+        ("die Kosten seien stark gestiegen", "indirect", "Verkehrsverbund")]
+    # the subject who rejects a claim does not make it
+    out = q(nlp, "Die Ministerin wandte sich gegen die Behauptung, die Schulen seien schlecht "
+                 "ausgestattet.")
+    assert [(o[1], o[3]) for o in out] == [("indirect", None)]
+    # a fact is no report
+    assert q(nlp, "Die Tatsache, dass er kam, freute alle.") == []

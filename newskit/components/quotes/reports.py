@@ -20,18 +20,22 @@ from newskit.components.quotes.frames import (
 )
 from newskit.components.quotes.grammar import (
     clause_start,
+    is_finite,
     is_konj1,
     is_reportive,
     main_finite,
+    main_finite_before,
     np_forward,
 )
-from newskit.components.quotes.subjects import find_subject
+from newskit.components.quotes.subjects import clause_subject, find_subject
 from newskit.components.quotes.words import (
     BACKREF,
     HEISSEN,
     KONJ2_REPORT,
     REPORTED_VERBS,
+    DISOWNING_WORDS,
     SO,
+    SPEECH_NOUNS,
 )
 
 #: a leading "Wie X sagte," clause has at most this many tokens
@@ -65,7 +69,12 @@ def sentence_frame(doc: Doc, sent: Span, blocked: set[int],
         result = step(doc, sent, blocked, toks)
         if result is not None:
             return result
-    return _speech_verb_step(doc, sent, blocked, toks, has_quotes)
+    found, frame = _speech_verb_step(doc, sent, blocked, toks, has_quotes)
+    if not found:
+        by_noun = _speech_noun_step(doc, sent, blocked, toks)
+        if by_noun is not None:
+            return by_noun[0], frame or by_noun[1]
+    return found, frame
 
 
 def _leading_wie(doc: Doc, toks: list[Token]) -> bool:
@@ -227,6 +236,48 @@ def _speech_verb_step(doc: Doc, sent: Span, blocked: set[int], toks: list[Token]
             return [Quote.framed(*_content(body), "reported", frame)], frame
         return [], frame
     return [], None
+
+
+def _speech_noun_step(doc: Doc, sent: Span, blocked: set[int],
+                      toks: list[Token]) -> tuple[list[Quote], Frame] | None:
+    """"Die BVG begegnet der Kritik mit dem Argument, die Züge seien …", "die Behauptung,
+    die Kartoffel werde …": a speech noun, a comma, then a dass/ob or Konjunktiv-I clause.
+    The speaker is the subject of the clause the noun stands in."""
+    for tok in toks:
+        if tok.tag_ != "NN" or tok.lower_ not in SPEECH_NOUNS or tok.i + 1 >= sent.end \
+                or doc[tok.i + 1].text != ",":
+            continue
+        comp = complement_after(doc, sent, tok, blocked)
+        if comp is None or not _reported_clause(doc, tok.i + 2, comp[1]):
+            continue
+        start = clause_start(doc, sent, tok.i, blocked)
+        fin = main_finite_before(doc, start, tok.i)
+        subj = clause_subject(doc, sent, fin, start) \
+            if fin is not None and not _disowned(doc, start, tok) else None
+        frame = Frame(doc[tok.i : tok.i + 1], tok.lower_, subj)
+        return [Quote.framed(*comp, "indirect", frame)], frame
+    return None
+
+
+def _disowned(doc: Doc, start: int, noun: Token) -> bool:
+    """"wandte sich gegen die Behauptung, …", "wies den Vorwurf zurück, …", "es gebe
+    Aussagen, …": the clause's subject does not make the claim."""
+    words = doc[start : noun.i]
+    if any(t.lower_ in DISOWNING_WORDS or t.lemma_.lower() in DISOWNING_WORDS for t in words):
+        return True
+    return any(t.lower_ == "es" for t in words) and any(t.lemma_.lower() == "geben" for t in words)
+
+
+def _reported_clause(doc: Doc, i: int, end_char: int) -> bool:
+    """The clause at token ``i`` opens with dass/ob or has a Konjunktiv verb before its
+    first comma."""
+    if i < len(doc) and doc[i].lower_ in ("dass", "ob"):
+        return True
+    while i < len(doc) and doc[i].idx < end_char and doc[i].text != ",":
+        if "Sub" in doc[i].morph.get("Mood") and is_finite(doc[i]):
+            return True
+        i += 1
+    return False
 
 
 def _continues_report(sent: Span, fin: Token, follows_report: bool) -> bool:

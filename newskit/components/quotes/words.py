@@ -41,6 +41,8 @@ NP_LIST_SEPARATORS = de.word_list("np_list_separators")
 MITTELFELD_SKIP_WORDS = de.word_list("mittelfeld_skip_words")
 DOCUMENT_PREPOSITIONS = de.word_list("document_prepositions")
 INSTITUTION_HEADS = de.ordered_list("institution_name_heads")
+SPEECH_NOUNS = de.word_list("speech_nouns")
+DISOWNING_WORDS = de.word_list("disowning_words")
 
 # mood
 KONJ2_FORMS = de.word_list("konjunktiv2_forms")
