@@ -280,3 +280,21 @@ def test_document_nouns_name_their_owner(nlp):
     out = canon(nlp, "Den Berechnungen des Statistischen Landesamts zufolge wuchs die "
                      "Bevölkerung um zwei Prozent.")
     assert out == ["Statistisches Landesamt"]
+
+
+def test_compound_documents_and_kind_prefixes_name_their_source(nlp):
+    out = canon(nlp, "Einem Strategiepapier des Landesverbands Bremen zufolge soll die "
+                     "Mitgliederzahl steigen.")
+    assert out == ["Landesverband Bremen"]
+    out = canon(nlp, "Die Nordwerk AG hat ein Werk geschlossen. Nach Unternehmensangaben sind "
+                     "300 Stellen betroffen.")
+    assert out == ["Nordwerk AG"]
+
+
+def test_adjective_and_head_point_back_to_a_compound(nlp):
+    out = canon(nlp, "Das Bundesverfassungsgericht hat die Regel gekippt. Das höchste Gericht "
+                     "erklärte, dass sie gegen das Grundgesetz verstoße.")
+    assert out == ["Bundesverfassungsgericht"]
+    out = canon(nlp, "Die Bundesregierung lehnte den Plan ab. Die britische Regierung "
+                     "erklärte, dass sie zustimme.")
+    assert out == ["britische Regierung"]

@@ -35,13 +35,15 @@ BACK_DETERMINERS = DEFINITE_ARTICLES | frozenset(
     "derselbe dieselbe dasselbe derselben desselben demselben denselben "
     "dieser diese dieses diesem diesen".split())
 SAME_WORDS = frozenset(["gleiche", "gleichen", "selbe", "selben"])
+# "der deutsche …", "die britische …": an adjective of a country sets the noun apart
+NATIONALITY_ENDINGS = ("isch", "ische", "sche")
 SINGULAR_MASCULINE_DETERMINERS = frozenset(["der", "ein", "dem", "einem", "des", "eines"])
 # a quoted title after a head noun has at most this many tokens („Ärzte ohne Grenzen“)
 MAX_TITLE_WORDS = 6
 OPENING_MARKS = frozenset("„»«‚\"“")
 CLOSING_MARKS = frozenset("“”«»‘’\"")
 _MEMBERS = de.word_table("institution_members")
-_ORG_KINDS = de.word_list("organisation_class_nouns")
+ORG_KINDS = de.word_list("organisation_class_nouns")
 # "der Konzern" points back to an organisation named at most this many sentences before
 ORG_WINDOW_SENTS = 4
 
@@ -261,6 +263,10 @@ def _earlier_referent(index: DocIndex, mention: Span, history: History) -> str |
     ws = words(mention)
     if len(ws) == 3 and ws[1].lower_ in SAME_WORDS:  # "der gleichen Nachrichtenagentur"
         ws = [ws[0], ws[2]]
+    if len(ws) == 3 and ws[0].lower_ in DEFINITE_ARTICLES and ws[1].tag_ == "ADJA" \
+            and ws[2].tag_ == "NN" and not is_role_word(ws[2]) \
+            and not ws[1].lower_.rstrip("nmrs").endswith(NATIONALITY_ENDINGS):
+        return _compound_antecedent(index, mention.start, ws[2])  # "der oberste Gerichtshof"
     if len(ws) != 2 or ws[0].lower_ not in BACK_DETERMINERS or ws[1].tag_ != "NN" \
             or is_role_word(ws[1]):
         return None
@@ -270,7 +276,7 @@ def _earlier_referent(index: DocIndex, mention: Span, history: History) -> str |
     if said is not None and (named is None or said[0] >= named.start_char):
         return said[1]
     if named is None:
-        return _last_organisation(index, mention) if ws[1].lower_ in _ORG_KINDS else None
+        return last_organisation(index, mention) if ws[1].lower_ in ORG_KINDS else None
     ent = index.entity_covering(named.end - 1)
     if ent is None and named.end < len(index.doc):  # "die Nachrichtenagentur RIA Novosti"
         ent = index.entity_covering(named.end)
@@ -278,7 +284,20 @@ def _earlier_referent(index: DocIndex, mention: Span, history: History) -> str |
     return canonical(ent) if ent is not None and ent.label_ == "ORG" else phrase(list(named))
 
 
-def _last_organisation(index: DocIndex, mention: Span) -> str | None:
+def _compound_antecedent(index: DocIndex, before: int, head_) -> str | None:
+    """"der oberste Gerichtshof" → the "Bundesgerichtshof" named last before: a compound
+    that ends with the head noun (within ``ANTECEDENT_WINDOW`` tokens)."""
+    low = head_.lower_
+    for i in range(before - 1, max(-1, before - 1 - ANTECEDENT_WINDOW), -1):
+        t = index.doc[i]
+        word = t.lower_.rstrip("s") if t.lower_.rstrip("s").endswith(low) else t.lower_
+        if t.tag_ in ("NN", "NE") and word.endswith(low) and len(word) > len(low) + 2:
+            ent = index.entity_covering(i)
+            return canonical(ent) if ent is not None else phrase([t])
+    return None
+
+
+def last_organisation(index: DocIndex, mention: Span) -> str | None:
     """"der Konzern", "die Fluggesellschaft": the organisation named last before, within
     ``ORG_WINDOW_SENTS`` sentences."""
     k = bisect_left(index.ent_starts, mention.start)

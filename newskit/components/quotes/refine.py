@@ -176,10 +176,17 @@ def _source_prefix(word: str) -> str | None:
     return None
 
 
+def _is_document(low: str) -> bool:
+    """"Erklärung", "Positionspapier", "Abschlussbericht": a document noun or a compound
+    ending with one."""
+    documents = de.word_list("document_nouns")
+    return low in documents or any(
+        low.endswith(d) and len(low) - len(d) >= MIN_SOURCE_PREFIX for d in documents)
+
+
 def _from_source_noun(span: Span, h: Token) -> Speaker | None:
     low = h.lower_
-    is_source = (low in SOURCE_NOUNS or low in de.word_list("document_nouns")
-                 or _source_prefix(h.text) is not None)
+    is_source = (low in SOURCE_NOUNS or _is_document(low) or _source_prefix(h.text) is not None)
     if not is_source:
         return None
     inner = _source_complement(span.doc, h, span)

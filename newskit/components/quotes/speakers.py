@@ -13,7 +13,12 @@ from spacy.tokens import Doc, Span
 from newskit.components.quotes.docindex import DocIndex, History, canonical, last_before
 from newskit.components.quotes.frames import Quote
 from newskit.components.quotes.grammar import clause_start, main_finite
-from newskit.components.quotes.mentions import resolve_mention, resolve_pronoun
+from newskit.components.quotes.mentions import (
+    ORG_KINDS,
+    last_organisation,
+    resolve_mention,
+    resolve_pronoun,
+)
 from newskit.components.quotes.refine import phrase, refine
 from newskit.components.quotes.subjects import clause_subject
 from newskit.lang import de
@@ -92,6 +97,8 @@ def _refined(index: DocIndex, q: Quote, history: History) -> str | None:
     if found.replaces_mention:
         q.speaker = found.span
     if found.name is not None:
+        if found.name.lower() in ORG_KINDS:  # "Unternehmensangaben": the company last named
+            return last_organisation(index, found.span) or found.name
         return found.name
     if found.pronoun is not None:
         return resolve_pronoun(index, found.span, history, q.cue, word=found.pronoun)
