@@ -30,10 +30,10 @@ from newskit.components.quotes.grammar import (
 from newskit.components.quotes.subjects import clause_subject, find_subject
 from newskit.components.quotes.words import (
     BACKREF,
+    DISOWNING_WORDS,
     HEISSEN,
     KONJ2_REPORT,
     REPORTED_VERBS,
-    DISOWNING_WORDS,
     SO,
     SPEECH_NOUNS,
 )

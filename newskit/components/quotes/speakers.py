@@ -13,12 +13,8 @@ from spacy.tokens import Doc, Span
 from newskit.components.quotes.docindex import DocIndex, History, canonical, last_before
 from newskit.components.quotes.frames import Quote
 from newskit.components.quotes.grammar import clause_start, main_finite
-from newskit.components.quotes.mentions import (
-    ORG_KINDS,
-    last_organisation,
-    resolve_mention,
-    resolve_pronoun,
-)
+from newskit.components.quotes.mentions import resolve_mention, resolve_pronoun
+from newskit.components.quotes.referents import ORG_KINDS, last_organisation
 from newskit.components.quotes.refine import phrase, refine
 from newskit.components.quotes.subjects import clause_subject
 from newskit.lang import de

@@ -1,0 +1,154 @@
+"""Earlier referents of a speaker phrase: what "das Ministerium", "der Konzern", "der oberste
+Gerichtshof", "der gleichen Nachrichtenagentur" or "die Richter" point back to.
+
+A bare or lightly modified definite noun names the source last reported, the institution last
+named whose name ends with the noun, the organisation last named for a kind noun ("der
+Konzern"), or — for judges — the court the article names most. Used by
+:mod:`newskit.components.quotes.mentions` and :mod:`newskit.components.quotes.speakers`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Span
+
+from newskit.components.entities import is_role_word
+from newskit.components.quotes.docindex import DocIndex, History, canonical, last_before
+from newskit.components.quotes.grammar import np_forward
+from newskit.components.quotes.refine import phrase, words
+from newskit.components.quotes.words import GENITIVE_ARTICLES
+from newskit.lang import de
+
+# a bare definite noun looks this many tokens back for the phrase it shortens
+ANTECEDENT_WINDOW = 600
+DEFINITE_ARTICLES = frozenset(["der", "die", "das", "den", "dem", "des"])
+# determiners of a noun that points back: "das Ministerium", "dieselbe Zeitung", "dieser Sender"
+BACK_DETERMINERS = DEFINITE_ARTICLES | frozenset(
+    "derselbe dieselbe dasselbe derselben desselben demselben denselben "
+    "dieser diese dieses diesem diesen".split())
+SAME_WORDS = frozenset(["gleiche", "gleichen", "selbe", "selben"])
+# "der deutsche …", "die britische …": an adjective of a country sets the noun apart
+NATIONALITY_ENDINGS = ("isch", "ische", "sche")
+_MEMBERS = de.word_table("institution_members")
+ORG_KINDS = de.word_list("organisation_class_nouns")
+# "der Konzern" points back to an organisation named at most this many sentences before
+ORG_WINDOW_SENTS = 4
+
+
+def _names_head(name: str, head: str) -> bool:
+    """Whether ``name`` has a word that ends with ``head`` ("isländisches
+    Fischereiministerium" for "Ministerium") and is more than the head itself."""
+    low = head.lower()
+    return name.lower() != low and any(w.lower().endswith(low) for w in name.split())
+
+
+def earlier_referent(index: DocIndex, mention: Span, history: History) -> str | None:
+    """"das Ministerium", "Der Ausschuss": a bare definite noun names the source last
+    reported or the organisation last named whose name ends with that noun."""
+    ws = words(mention)
+    if len(ws) == 3 and ws[1].lower_ in SAME_WORDS:  # "der gleichen Nachrichtenagentur"
+        ws = [ws[0], ws[2]]
+    if len(ws) == 3 and ws[0].lower_ in DEFINITE_ARTICLES and ws[1].tag_ == "ADJA" \
+            and ws[2].tag_ == "NN" and not is_role_word(ws[2]) \
+            and not ws[1].lower_.rstrip("nmrs").endswith(NATIONALITY_ENDINGS):
+        return _compound_antecedent(index, mention.start, ws[2])  # "der oberste Gerichtshof"
+    if len(ws) != 2 or ws[0].lower_ not in BACK_DETERMINERS or ws[1].tag_ != "NN" \
+            or is_role_word(ws[1]):
+        return None
+    head_ = phrase(ws)
+    said = last_before(history, mention.start_char, lambda h: _names_head(h[1], head_))
+    named = _antecedent_phrase(index.doc, mention.start, head_)
+    if said is not None and (named is None or said[0] >= named.start_char):
+        return said[1]
+    if named is None:
+        return last_organisation(index, mention) if ws[1].lower_ in ORG_KINDS else None
+    ent = index.entity_covering(named.end - 1)
+    if ent is None and named.end < len(index.doc):  # "die Nachrichtenagentur RIA Novosti"
+        ent = index.entity_covering(named.end)
+        ent = ent if ent is not None and ent.start == named.end else None
+    return canonical(ent) if ent is not None and ent.label_ == "ORG" else phrase(list(named))
+
+
+def _compound_antecedent(index: DocIndex, before: int, head_) -> str | None:
+    """"der oberste Gerichtshof" → the "Bundesgerichtshof" named last before: a compound
+    that ends with the head noun (within ``ANTECEDENT_WINDOW`` tokens)."""
+    low = head_.lower_
+    for i in range(before - 1, max(-1, before - 1 - ANTECEDENT_WINDOW), -1):
+        t = index.doc[i]
+        word = t.lower_.rstrip("s") if t.lower_.rstrip("s").endswith(low) else t.lower_
+        if t.tag_ in ("NN", "NE") and word.endswith(low) and len(word) > len(low) + 2:
+            ent = index.entity_covering(i)
+            return canonical(ent) if ent is not None else phrase([t])
+    return None
+
+
+def last_organisation(index: DocIndex, mention: Span) -> str | None:
+    """"der Konzern", "die Fluggesellschaft": the organisation named last before, within
+    ``ORG_WINDOW_SENTS`` sentences."""
+    k = bisect_left(index.ent_starts, mention.start)
+    for e in reversed(index.ents[:k]):
+        if index.sentence_gap(e.start_char, mention.start_char) > ORG_WINDOW_SENTS:
+            return None
+        if e.label_ == "ORG":
+            return canonical(e)
+    return None
+
+
+def _antecedent_phrase(doc: Doc, before: int, head_: str) -> Span | None:
+    """The nearest earlier phrase whose noun ends with ``head_`` and says more than it:
+    "das isländische Fischereiministerium", "der Ständige Ausschuss des Nationalen
+    Volkskongresses" (within ``ANTECEDENT_WINDOW`` tokens)."""
+    low = head_.lower()
+    for i in range(before - 1, max(-1, before - 1 - ANTECEDENT_WINDOW), -1):
+        t = doc[i]
+        if t.tag_ not in ("NN", "NE") or not phrase([t]).lower().endswith(low):
+            continue
+        start = i
+        while start > 0 and doc[start - 1].tag_ == "ADJA":
+            start -= 1
+        end = i + 1
+        if end + 1 < len(doc) and doc[end].lower_ in GENITIVE_ARTICLES:
+            attr = np_forward(doc, end, min(len(doc), end + 6))
+            end = attr.end if attr is not None else end
+        if start < i or phrase([t]).lower() != low:
+            return doc[start:end]
+    return None
+
+
+def institution_of_members(index: DocIndex, mention: Span) -> str | None:
+    """"die Richter", "Die Richter des Bundesverwaltungsgerichtes": judges speaking as a
+    group speak for their court — the court named after them or last before them."""
+    ws = words(mention)
+    if len(ws) < 2 or ws[0].lower_ not in ("die", "den") or ws[1].tag_ != "NN":
+        return None
+    member = ws[1].lower_
+    endings = next((v.split() for k, v in _MEMBERS.items() if member.endswith(k)), None)
+    if endings is None:
+        return None
+    for t in ws[2:]:
+        if t.tag_ in ("NN", "NE") and t.lower_.rstrip("es").endswith(tuple(endings)):
+            ent = index.entity_covering(t.i)
+            return canonical(ent) if ent is not None else phrase(list(index.doc[t.i - 1 : t.i + 1]))
+    return _most_named_before(index, mention.start, tuple(endings))
+
+
+def _most_named_before(index: DocIndex, before: int, endings: tuple[str, ...]) -> str | None:
+    """The institution whose name ends with one of ``endings`` named most often before
+    token ``before`` (the nearest of equals): the article's court, not one it mentions once."""
+    counts: dict[str, list[int]] = {}
+    for i in range(max(0, before - ANTECEDENT_WINDOW), before):
+        t = index.doc[i]
+        if t.tag_ not in ("NN", "NE") or not t.lower_.rstrip("es").endswith(endings):
+            continue
+        named = _antecedent_phrase(index.doc, i + 1, t.text) or index.doc[i : i + 1]
+        if named.end < before and index.doc[named.end].tag_ == "NE":  # "Landgericht Bonn"
+            named = index.doc[named.start : named.end + 1]
+        ent = index.entity_covering(i)
+        name = canonical(ent) if ent is not None else phrase(list(named))
+        seen = counts.setdefault(t.lower_.rstrip("es"), [0, 0, name])
+        seen[0], seen[1] = seen[0] + 1, i
+        seen[2] = max(seen[2], name, key=len)  # the fullest name of the court
+    if not counts:
+        return None
+    return max(counts.values(), key=lambda c: (c[0], c[1]))[2]
