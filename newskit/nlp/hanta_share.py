@@ -105,5 +105,11 @@ def sync(folder: str | None) -> None:
         _current = (folder, pid, SharedAnalyses(folder))
         hanta.record_analyses(True)
     view = _current[2]
-    view.publish(hanta.take_analyses())
-    hanta.add_analyses(view.receive())
+    try:
+        view.publish(hanta.take_analyses())
+        hanta.add_analyses(view.receive())
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+        # a folder this process may not write or read (another user's worker): sharing
+        # only saves time, so the analysis goes on without it
+        hanta.record_analyses(False)
+        _current = None
