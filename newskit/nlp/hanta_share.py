@@ -7,9 +7,9 @@ searches of every word form it meets; with two workers that was most of the extr
 time of a parallel run.
 
 Each worker appends the analyses it computed to its own file in a folder the run
-creates (length-prefixed pickles, one ``os.write`` per record) and, before each task,
-reads the records the other workers appended since it last looked. A record is read
-only when complete, so no locks are needed. The analyses are exactly what the reader
+creates (private, mode 0700; length-prefixed JSON records, one ``os.write`` each, no
+pickle) and, before each task, reads the records the other workers appended since it
+last looked. A record is read only when complete, so no locks are needed. The analyses are exactly what the reader
 would compute itself (same model, same code), so results do not change; only the
 repeated work goes.
 
@@ -23,8 +23,8 @@ repeated work goes.
 
 from __future__ import annotations
 
+import json
 import os
-import pickle
 import tempfile
 from pathlib import Path
 
@@ -48,7 +48,7 @@ class SharedAnalyses:
         of the record once its length is there)."""
         if not entries:
             return
-        blob = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
+        blob = json.dumps(entries, ensure_ascii=False).encode("utf-8")  # floats exact (repr)
         fd = os.open(self.folder / self.name, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         try:
             os.write(fd, len(blob).to_bytes(_HEADER, "little") + blob)
@@ -73,10 +73,21 @@ class SharedAnalyses:
                 size = int.from_bytes(data[pos : pos + _HEADER], "little")
                 if pos + _HEADER + size > len(data):
                     break  # still being written: read it next time
-                out.extend(pickle.loads(data[pos + _HEADER : pos + _HEADER + size]))
+                out.extend(_entries(json.loads(data[pos + _HEADER : pos + _HEADER + size])))
                 pos += _HEADER + size
             self.offsets[path.name] = start + pos
         return out
+
+
+def _entries(records: list) -> list:
+    """Decoded JSON records as the memo holds them (tuples, not lists)."""
+    out = []
+    for kind, key, value in records:
+        if kind == hanta.FORWARD:
+            out.append((kind, key, [(int(t), float(p)) for t, p in value]))
+        else:
+            out.append((kind, (key[0], int(key[1])), (value[0], value[1])))
+    return out
 
 
 _current: tuple[str, int, SharedAnalyses] | None = None  # (folder, pid, view) of this process
@@ -108,7 +119,7 @@ def sync(folder: str | None) -> None:
     try:
         view.publish(hanta.take_analyses())
         hanta.add_analyses(view.receive())
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+    except (OSError, ValueError, TypeError, IndexError, KeyError):
         # a folder this process may not write or read (another user's worker): sharing
         # only saves time, so the analysis goes on without it
         hanta.record_analyses(False)
