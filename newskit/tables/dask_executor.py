@@ -46,6 +46,7 @@ def analyze_with_dask(client, texts: list[str], spec, *, batch_size: int = 16,
     if not texts:
         return iter(())
     import shutil
+    import weakref
 
     from newskit.nlp.hanta_share import new_folder
 
@@ -72,4 +73,7 @@ def analyze_with_dask(client, texts: list[str], spec, *, batch_size: int = 16,
         finally:
             shutil.rmtree(share, ignore_errors=True)
 
-    return _gen()
+    gen = _gen()
+    # a generator never started runs no finally: remove the folder when it is collected
+    weakref.finalize(gen, shutil.rmtree, share, True)
+    return gen
