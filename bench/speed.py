@@ -76,9 +76,12 @@ def child_cold_warm(data: Path) -> dict:
 
     c = corpus(data)
     nlp, t_load = timed(newskit.load_pipeline)
+    cpu0 = time.process_time()
     cold, t_cold = timed(lambda: newskit.analyze(c, nlp=nlp, cache_dir=None, progress=False))
+    cpu1 = time.process_time()
     _, t_warm = timed(lambda: newskit.analyze(c, nlp=nlp, cache_dir=None, progress=False))
     return {"load_s": t_load, "cold_s": t_cold, "warm_s": t_warm,
+            "cold_cpu_s": cpu1 - cpu0, "warm_cpu_s": time.process_time() - cpu1,
             "tokens": int(cold.articles["n_tokens"].sum())}
 
 
@@ -93,6 +96,9 @@ def cold_and_warm(data: Path, repeat: int) -> dict:
     warm = [n_tok / r["warm_s"] for r in runs]
     return {"tokens": n_tok, "load_s": spread([r["load_s"] for r in runs], 2),
             "cold_tokens_per_s": spread(cold), "warm_tokens_per_s": spread(warm),
+            # tokens per CPU second: what the code costs, whatever else the machine runs
+            "cold_tokens_per_cpu_s": spread([n_tok / r["cold_cpu_s"] for r in runs]),
+            "warm_tokens_per_cpu_s": spread([n_tok / r["warm_cpu_s"] for r in runs]),
             "_cold": statistics.median(cold), "_warm": statistics.median(warm)}
 
 
@@ -236,6 +242,9 @@ def main(argv=None) -> None:
         return
     import newskit
 
+    import os
+
+    load_before = os.getloadavg()[0]
     report = cold_and_warm(data, args.repeat)
     c = corpus(data)
     texts = c["text"].tolist()
@@ -259,6 +268,7 @@ def main(argv=None) -> None:
         rss10 = peak_rss(data, 10)
         report.update(peak_rss_mb_1x=round(rss1), peak_rss_mb_10x=round(rss10),
                       rss_ratio=round(rss10 / rss1, 2))
+    report.update(load_average=f"{load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end")
     print(pd.Series(report).to_string())
     print(json.dumps(report, ensure_ascii=False))
 

@@ -50,6 +50,10 @@ _by_score = itemgetter(1)
 _forward: dict[str, list] = {}  # normalised form -> HanTa's analyze_forward
 _cands: tuple[dict, dict] = ({}, {})  # [case-sensitive][word] -> ordered (tag, log p) emissions
 _lemmas: dict[tuple[str, int], tuple[str, str]] = {}  # (lower-case word, tag) -> (lemma, tag)
+# analyses the morpheme search computed in this process, kept while a run shares them with
+# its other worker processes (newskit.nlp.hanta_share); None: not recorded
+_journal: list | None = None
+FORWARD, LEMMA = 0, 1  # kinds of journal entries
 
 
 @lru_cache(maxsize=1)
@@ -149,6 +153,31 @@ def clear_caches() -> None:
         fast_morph().clear_memo()
 
 
+def record_analyses(on: bool = True) -> None:
+    """Start (or stop) recording the analyses the morpheme search computes (see
+    :func:`take_analyses`); starting forgets what was recorded before."""
+    global _journal
+    _journal = [] if on else None
+
+
+def take_analyses() -> list:
+    """The analyses recorded since the last call: ``(kind, key, value)`` entries."""
+    global _journal
+    if not _journal:
+        return []
+    out, _journal = _journal, []
+    return out
+
+
+def add_analyses(entries) -> None:
+    """Memoise analyses another process computed (entries of :func:`take_analyses`); they
+    are what this process would compute itself, so results do not change."""
+    for kind, key, value in entries:
+        memo = _forward if kind == FORWARD else _lemmas
+        if key not in memo:
+            _remember(memo, key, value)
+
+
 def _remember(memo: dict, key, value):
     if len(memo) >= WORD_CACHE_SIZE:
         memo.clear()
@@ -168,6 +197,8 @@ def _analyze_forward(form: str) -> tuple[list, bool]:
         hit = word_table().forward(form)
         if hit is None:
             hit = fast_morph().analyze_forward(form)
+            if _journal is not None:
+                _journal.append((FORWARD, form, hit))
         _remember(_forward, form, hit)
     return hit, False
 
@@ -293,6 +324,8 @@ def lemmatize(word: str, tag: int | str) -> tuple[str, str]:
         if hit is None:
             tagger = fast_morph()
             hit = tuple(tagger.analyze(word, tagger.int2tag[tag], taglevel=1))
+            if _journal is not None:
+                _journal.append((LEMMA, key, hit))
         _remember(_lemmas, key, hit)
     return hit
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, SENT_START, SPACY
 from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -46,33 +46,58 @@ def make_sentencizer(nlp: Language, name: str):
     return newskit_sentencizer
 
 
+def token_texts(doc: Doc) -> list[str]:
+    """``[t.text for t in doc]`` sliced from ``doc.text`` (no Token objects).
+
+    >>> import spacy
+    >>> token_texts(spacy.blank("de")("Er kam.  Gut"))
+    ['Er', 'kam', '.', ' ', 'Gut']
+    """
+    if not len(doc):
+        return []
+    text = doc.text
+    cols = doc.to_array([IDX, LENGTH]).tolist()
+    return [text[a : a + k] for a, k in cols]
+
+
 def newskit_sentencizer(doc: Doc) -> Doc:
-    """Set ``is_sent_start`` on every token (see module docstring)."""
+    """Set ``is_sent_start`` on every token (see module docstring).
+
+    Works on plain lists of the token texts and flags (a ``Token`` object per look-up
+    cost more than the rules themselves)."""
     n = len(doc)
     if n == 0:
         return doc
+    words = token_texts(doc)
+    flags = doc.to_array([IS_SPACE, IS_PUNCT, SPACY]).tolist()
     starts = [False] * n
     starts[0] = True
+
+    def closing(j: int) -> bool:  # is_closing_quote(doc[j])
+        w = words[j]
+        if w not in CLOSING and w not in ('"', "'"):
+            return False
+        return j > 0 and not flags[j - 1][2] and not flags[j - 1][0]
+
     i = 0
     while i < n:
-        tok = doc[i]
-        if tok.is_space and "\n" in tok.text:
+        w = words[i]
+        space, punct = flags[i][0], flags[i][1]
+        if space and "\n" in w:
             # paragraph or line break: next real token starts a sentence
             if i + 1 < n:
                 starts[i + 1] = True
             i += 1
             continue
-        if tok.text in FINAL or (tok.is_punct and tok.text[-1:] in "!?…" and len(tok.text) <= 3) \
-                or _number_ends_sentence(doc, i):
+        if w in FINAL or (punct and w[-1:] in "!?…" and len(w) <= 3) \
+                or (w[:1].isdigit() and _number_ends_sentence(doc, i)):
             j = i + 1
-            while j < n and (is_closing_quote(doc[j]) or doc[j].text in FINAL):
+            while j < n and (closing(j) or words[j] in FINAL):
                 j += 1
             if j < n:
-                nxt = doc[j]
-                if nxt.is_space:
+                if flags[j][0]:
                     j += 1
-                    nxt = doc[j] if j < n else None
-                if nxt is not None and nxt.text not in CONTINUES and not nxt.text[:1].islower():
+                if j < n and words[j] not in CONTINUES and not words[j][:1].islower():
                     starts[j] = True
             i = j
             continue
@@ -105,15 +130,34 @@ def set_sent_starts(doc: Doc, starts: list[bool]) -> None:
     doc.from_array([SENT_START], values.view(numpy.uint64))
 
 
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """``(sent.start, sent.end)`` of each sentence of ``doc.sents``, read from one array
+    (no Span objects; ``doc.sents`` itself when a ``sents`` hook is set).
+
+    >>> import spacy
+    >>> nlp = spacy.blank("de"); nlp.add_pipe("newskit_sentencizer")  # doctest: +ELLIPSIS
+    <function ...>
+    >>> sentence_bounds(nlp("Er kam. Sie ging."))
+    [(0, 3), (3, 6)]
+    """
+    n = len(doc)
+    if n <= 1 or "sents" in doc.user_hooks:
+        return [(s.start, s.end) for s in doc.sents]
+    starts = doc.to_array(SENT_START).astype(numpy.int64)
+    if not starts[1:].any():  # no boundaries at all: as doc.sents
+        raise ValueError(Errors.E030)
+    cuts = (numpy.flatnonzero(starts[1:] == 1) + 1).tolist()
+    return list(zip([0, *cuts], [*cuts, n]))
+
+
 def sentence_ids(doc: Doc) -> list[int]:
-    """Sentence index of every token (one pass over ``doc.sents``, cached on the doc)."""
+    """Sentence index of every token (from :func:`sentence_bounds`, cached on the doc)."""
     key = ("newskit", "sent_ids", len(doc))
     ids = doc.user_data.get(key)
     if ids is None:
-        ids = [0] * len(doc)
-        for k, sent in enumerate(doc.sents):
-            for i in range(sent.start, sent.end):
-                ids[i] = k
+        ids = []
+        for k, (start, end) in enumerate(sentence_bounds(doc)):
+            ids.extend([k] * (end - start))
         doc.user_data[key] = ids
     return ids
 

@@ -21,6 +21,7 @@ from spacy.parts_of_speech import IDS as UPOS_IDS
 from spacy.tokens import Doc
 
 from newskit.nlp import hanta, ner_features
+from newskit.nlp.sentences import sentence_bounds, token_texts
 
 MAX_TAGGED_CHARS = hanta.MAX_TAGGED_CHARS  # longer tokens skip HanTa's morphological search
 
@@ -184,13 +185,12 @@ def newskit_tagger(doc: Doc) -> Doc:
     n = len(doc)
     if n == 0:
         return doc
-    words = [t.text for t in doc]
+    words = token_texts(doc)
     flags = doc.to_array([IS_SPACE, IS_PUNCT]).tolist()
     punct = [p for _, p in flags]
     tags, lemmas = ["_SP"] * n, list(words)
     morphs: list[str | None] = [None] * n  # None: left as it is (whitespace)
-    bounds = [(s.start, s.end) for s in doc.sents] if doc.has_annotation("SENT_START") \
-        else [(0, n)]
+    bounds = sentence_bounds(doc) if doc.has_annotation("SENT_START") else [(0, n)]
     for start, end in bounds:
         idx = [i for i in range(start, end) if not flags[i][0]]
         prev = None

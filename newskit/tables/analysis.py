@@ -116,29 +116,33 @@ def analyze(corpus, *, nlp: Language | str | None = None, cache_dir=_DEFAULT,
         >>> result.articles[["article_id", "status"]].values.tolist()
         [['000_333a917a58fcf089', 'ok']]
     """
-    from newskit.pipeline import load_pipeline, pipeline_fingerprint
+    from newskit.pipeline import EMBEDDED, load_pipeline, pipeline_fingerprint
 
     df = _as_corpus(corpus)
     model_spec = nlp if isinstance(nlp, str) else "auto"
-    nlp_obj = load_pipeline(nlp if nlp is not None else "auto")
+    # with a Dask client and no cache the workers build the pipeline, not this process
+    # (a named model other than newskit's own is still loaded here, so a typo raises)
+    remote_only = client is not None and cache_dir is None and model_spec in ("auto", EMBEDDED) \
+        and not isinstance(nlp, Language)
+    nlp_obj = None if remote_only else load_pipeline(nlp if nlp is not None else "auto")
     cache = None
     if cache_dir is not None:
         cache = Cache(default_cache_dir() if cache_dir is _DEFAULT else cache_dir,
                       pipeline_fingerprint(nlp_obj), schema=validate_article)
     ok = df.index[df["status"] == "ok"].tolist()
+    text_of = dict(zip(df.index, df["text"]))
     rows: dict[int, dict] = {}
     todo = []
     for i in ok:
-        hit = cache.get(df.at[i, "text"]) if cache else None
+        hit = cache.get(text_of[i]) if cache else None
         if hit is not None:
             rows[i] = hit
         else:
             todo.append(i)
     if progress is None:
         progress = sys.stderr.isatty() or _in_notebook()
-    texts = [df.at[i, "text"] for i in todo]
+    texts = [text_of[i] for i in todo]
     if client is not None:
-
         computed = analyze_with_dask(client, texts, model_spec if nlp is None or isinstance(nlp, str)
                                      else nlp_obj, batch_size=batch_size)
     else:
@@ -151,7 +155,7 @@ def analyze(corpus, *, nlp: Language | str | None = None, cache_dir=_DEFAULT,
                      unit="article", disable=not progress or not todo):
         rows[i] = r
         if cache and "error" not in r:
-            cache.put(df.at[i, "text"], r)
+            cache.put(text_of[i], r)
     if progress:
         n_failed = sum("error" in rows[i] for i in todo)
         print(_progress_summary(len(todo) - n_failed, n_cached, n_failed, len(df) - len(ok)),
@@ -203,10 +207,11 @@ def _assemble(df: pd.DataFrame, rows: dict[int, dict]) -> AnalysisResult:
     arts["n_sentences"] = arts["n_sentences"].astype("Int64")
     extra = [c for c in arts.columns if c not in ARTICLE_COLUMNS]
     arts = arts[ARTICLE_COLUMNS + extra]
+    ids = dict(zip(df.index, df["article_id"]))  # not a pandas lookup per row
+    order = sorted(rows)
     tables = {}
     for name, cols in TABLES.items():
-        recs = [{"article_id": df.at[i, "article_id"], **r}
-                for i in sorted(rows) for r in rows[i][name]]
+        recs = [{"article_id": ids[i], **r} for i in order for r in rows[i][name]]
         tables[name] = pd.DataFrame(recs, columns=cols) if recs else pd.DataFrame(
             {c: pd.Series(dtype="object") for c in cols})
     # corpus-wide names, ids and speaker labels: only possible once every article is in

@@ -23,11 +23,12 @@ def _worker_pipeline(spec: str):
     return load_pipeline(spec)
 
 
-def _run_partition(texts: list[str], spec, nlp_batch_size: int) -> list[dict]:
-    from newskit.tables.executors import analyze_docs
+def _run_partition(texts: list[str], spec, nlp_batch_size: int,
+                   share: str | None = None) -> list[dict]:
+    from newskit.tables.executors import rows_sharing
 
     nlp = _worker_pipeline(spec) if isinstance(spec, str) else spec
-    return list(analyze_docs(nlp, texts, batch_size=nlp_batch_size))
+    return rows_sharing(nlp, texts, share, nlp_batch_size)
 
 
 def chunk_size(n_texts: int, n_workers: int) -> int:
@@ -44,20 +45,35 @@ def analyze_with_dask(client, texts: list[str], spec, *, batch_size: int = 16,
     """Yield per-article rows for ``texts`` computed on ``client``'s workers, in order."""
     if not texts:
         return iter(())
+    import shutil
+    import weakref
+
+    from newskit.nlp.hanta_share import new_folder
+
     n_workers = max(1, len(client.scheduler_info().get("workers", {})))
     size = partition_size or chunk_size(len(texts), n_workers)
     parts = [texts[i : i + size] for i in range(0, len(texts), size)]
-    futures = client.map(_run_partition, parts, spec=spec, nlp_batch_size=batch_size, pure=False)
+    # workers on this host share their word analyses through this folder (elsewhere it
+    # does not exist and each worker keeps its own; newskit.nlp.hanta_share)
+    share = new_folder()
+    futures = client.map(_run_partition, parts, spec=spec, nlp_batch_size=batch_size,
+                         share=share, pure=False)
 
     def _gen():
-        for part, fut in zip(parts, futures):
-            try:
-                rows = fut.result()
-            except Exception as exc:  # the task failed as a whole: every article of it errs
-                msg = f"dask task failed: {type(exc).__name__}: {exc}"
-                rows = [{"error": msg} for _ in part]
-            finally:
-                fut.release()
-            yield from rows
+        try:
+            for part, fut in zip(parts, futures):
+                try:
+                    rows = fut.result()
+                except Exception as exc:  # the task failed as a whole: every article of it errs
+                    msg = f"dask task failed: {type(exc).__name__}: {exc}"
+                    rows = [{"error": msg} for _ in part]
+                finally:
+                    fut.release()
+                yield from rows
+        finally:
+            shutil.rmtree(share, ignore_errors=True)
 
-    return _gen()
+    gen = _gen()
+    # a generator never started runs no finally: remove the folder when it is collected
+    weakref.finalize(gen, shutil.rmtree, share, True)
+    return gen

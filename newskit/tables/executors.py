@@ -139,8 +139,22 @@ _FORKED_NLP: Language | None = None
 PR_SET_PDEATHSIG = 1
 
 
-def _rows_in_child(texts: list[str], batch_size: int, timeout: float | None = None) -> list[dict]:
-    return list(analyze_docs(_FORKED_NLP, texts, batch_size=batch_size, timeout=timeout))
+def rows_sharing(nlp: Language, texts: list[str], share: str | None, batch_size: int,
+                 timeout: float | None = None) -> list[dict]:
+    """``analyze_docs`` in one worker of a parallel run, exchanging word analyses with the
+    other workers through the folder ``share`` before and after (``newskit.nlp.hanta_share``)."""
+    from newskit.nlp.hanta_share import sync
+
+    sync(share)
+    try:
+        return list(analyze_docs(nlp, texts, batch_size=batch_size, timeout=timeout))
+    finally:
+        sync(share)
+
+
+def _rows_in_child(texts: list[str], batch_size: int, timeout: float | None = None,
+                   share: str | None = None) -> list[dict]:
+    return rows_sharing(_FORKED_NLP, texts, share, batch_size, timeout)
 
 
 def _die_with_parent(parent_pid: int) -> None:
@@ -180,18 +194,25 @@ def _analyze_forked(nlp: Language, texts: list[str], n_process: int,
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
+    import shutil
+
+    from newskit.nlp.hanta_share import new_folder
+
     global _FORKED_NLP
     _FORKED_NLP = nlp
     chunks = [texts[i : i + batch_size] for i in range(0, len(texts), batch_size)]
+    n = len(chunks)
+    share = new_folder()  # the workers' word analyses, shared (newskit.nlp.hanta_share)
     try:
         with ProcessPoolExecutor(n_process, mp_context=mp.get_context("fork"),
                                  initializer=_die_with_parent,
                                  initargs=(os.getpid(),)) as pool:
-            for rows in pool.map(_rows_in_child, chunks, [batch_size] * len(chunks),
-                                 [timeout] * len(chunks)):
+            for rows in pool.map(_rows_in_child, chunks, [batch_size] * n, [timeout] * n,
+                                 [share] * n):
                 yield from rows
     finally:
         _FORKED_NLP = None
+        shutil.rmtree(share, ignore_errors=True)
 
 
 def _analyze_long(nlp: Language, text: str, limit: int) -> dict:

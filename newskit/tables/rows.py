@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.tokens import Doc, Span
 
 from newskit.components.sentiment import label_of
-from newskit.nlp.sentences import sentence_ids
+from newskit.nlp.sentences import sentence_bounds, sentence_ids
 
 
 def span_sentiment(span: Span) -> dict:
@@ -66,11 +67,17 @@ def quote_rows(doc: Doc, spans_key: str = "quotes") -> Iterator[dict]:
 def sentence_rows(doc: Doc) -> Iterator[dict]:
     """One row per sentence: offsets (without surrounding whitespace), text, score, label."""
     text = doc.text  # built once: Doc.text joins every token
-    for i, sent in enumerate(doc.sents):
+    cols = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist() if len(doc) else []
+    for i, (first, stop) in enumerate(sentence_bounds(doc)):
+        sent = doc[first:stop]
         score = sent._.nk_sentiment_score
-        toks = [t for t in sent if not t.is_space]
-        start = toks[0].idx if toks else sent.start_char
-        end = toks[-1].idx + len(toks[-1]) if toks else sent.start_char
+        a, b = first, stop - 1  # the first and last token that is not whitespace
+        while a <= b and cols[a][2]:
+            a += 1
+        while b >= a and cols[b][2]:
+            b -= 1
+        start = cols[a][0] if a <= b else cols[first][0]
+        end = cols[b][0] + cols[b][1] if a <= b else start
         yield {"sent_id": i, "start_char": start, "end_char": end,
                "text": text[start:end], "score": score if score is not None else 0.0,
                "label": sent._.nk_sentiment or "neutral"}
@@ -93,7 +100,7 @@ def doc_rows(doc) -> dict:
     sentences = list(sentence_rows(doc))
     score, label = article_sentiment(sentences)
     return {
-        "n_tokens": sum(1 for t in doc if not t.is_space),
+        "n_tokens": len(doc) - int(doc.to_array(IS_SPACE).sum()) if len(doc) else 0,
         "n_sentences": len(sentences),
         "sentiment_score": score, "sentiment": label,
         "entities": list(entity_rows(doc)),

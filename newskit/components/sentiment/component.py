@@ -25,6 +25,7 @@ from newskit.components.sentiment.rules import (
 from newskit.nlp.sentences import sentence_ids
 
 LEXICON_FILE = "lexicon.json"
+MEMO_SIZE = 200_000  # word polarities kept per scorer
 
 
 class SentimentScorer:
@@ -48,11 +49,20 @@ class SentimentScorer:
         self.name = name
         self.cfg = SentimentConfig.from_config(weights or {})
         self.lexicon = load_lexicon(lexicon_path)
+        self._memo: tuple = (None, None, {})  # (lexicon, config, word polarities under them)
+
+    def _polarity_memo(self) -> dict:
+        """Word polarities memoised for the current lexicon and weights (a new lexicon or
+        config starts afresh)."""
+        lex, cfg, memo = self._memo
+        if lex is not self.lexicon or cfg is not self.cfg or len(memo) > MEMO_SIZE:
+            self._memo = (self.lexicon, self.cfg, {})
+        return self._memo[2]
 
     def __call__(self, doc: Doc) -> Doc:
-        lex, cfg = self.lexicon, self.cfg
+        lex, cfg, memo = self.lexicon, self.cfg, self._polarity_memo()
         sents = list(doc.sents)
-        weighed = [weigh_sentence(sent, lex, cfg) for sent in sents]  # once per sentence
+        weighed = [weigh_sentence(sent, lex, cfg, memo) for sent in sents]  # once per sentence
         evidence = [(sum(weights), len(toks)) for toks, weights in weighed]
         scores = []
         for sent, (total, _) in zip(sents, evidence):
@@ -67,7 +77,7 @@ class SentimentScorer:
                              weighed[k])
             ent._.nk_sentiment_score, ent._.nk_sentiment = s, target_label_of(s, cfg)
         for q in doc.spans.get("quotes", []):  # the quoted words themselves
-            s = score_tokens(content_tokens(q), lex, cfg)
+            s = score_tokens(content_tokens(q), lex, cfg, memo)
             q._.nk_sentiment_score, q._.nk_sentiment = s, label_of(s, cfg)
         doc._.nk_sentiment_score = sum(scores) / len(scores) if scores else 0.0
         doc._.nk_sentiment = label_of(doc._.nk_sentiment_score, cfg)

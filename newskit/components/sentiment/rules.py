@@ -26,9 +26,13 @@ CLAUSE_WORDS = frozenset({"dass", "und", "oder"})
 SENTENCE_END_CHARS = frozenset({".", "!", "?", "…"})
 
 
+_END_CHARS = "".join(sorted(SENTENCE_END_CHARS))
+
+
 def sentence_end(tok: Token) -> bool:
     """".", "!", "?", "?!", "…" and runs of dots ("..", how news snippets join sentences)."""
-    return bool(tok.text) and set(tok.text) <= SENTENCE_END_CHARS
+    text = tok.text
+    return bool(text) and not text.strip(_END_CHARS)  # every character is one of them
 
 
 def clause_break(tok: Token) -> bool:
@@ -40,10 +44,13 @@ class _Weigher:
     """One left-to-right pass over the tokens with the state of the current clause."""
 
     def __init__(self, tokens: list[Token], lex: dict[str, float], cfg: SentimentConfig,
-                 words: SentimentWords):
+                 words: SentimentWords, memo: dict | None = None):
         self.tokens, self.cfg, self.words = tokens, cfg, words
         self.weights = [0.0] * len(tokens)
-        self.polarity = [word_polarity(t, lex, cfg) for t in tokens]
+        if memo is None:
+            self.polarity = [word_polarity(t, lex, cfg) for t in tokens]
+        else:
+            self.polarity = [_memo_polarity(t, lex, cfg, words, memo) for t in tokens]
         self.negate, self.negator = False, ""
         self.scale, self.hypo, self.contrast = 1.0, 1.0, 1.0
         self.verb_before = -1  # last polar verb of this clause that precedes a negator
@@ -104,16 +111,31 @@ class _Weigher:
         self.scale = 1.0
 
 
+def _memo_polarity(tok: Token, lex: dict[str, float], cfg: SentimentConfig,
+                   words: SentimentWords, memo: dict) -> float:
+    """``word_polarity``, memoised by form, lemma and part of speech (what it depends on,
+    except for the words whose weight depends on a test nearby: those are not memoised)."""
+    key = (tok.lower_, tok.lemma_, tok.pos_)
+    hit = memo.get(key)
+    if hit is None:
+        hit = word_polarity(tok, lex, cfg)
+        if key[0] in words.test_results or key[1].lower() in words.test_results:
+            return hit
+        memo[key] = hit
+    return hit
+
+
 def token_weights(tokens: list[Token], lex: dict[str, float],
-                  cfg: SentimentConfig = DEFAULT) -> list[float]:
-    """Signed weight per token after negation, intensity, contrast and mood rules."""
-    return _Weigher(tokens, lex, cfg, sentiment_words()).run()
+                  cfg: SentimentConfig = DEFAULT, memo: dict | None = None) -> list[float]:
+    """Signed weight per token after negation, intensity, contrast and mood rules.
+    ``memo``: a dict that keeps word polarities for this ``lex`` and ``cfg`` between calls."""
+    return _Weigher(tokens, lex, cfg, sentiment_words(), memo).run()
 
 
 def score_tokens(tokens: list[Token], lex: dict[str, float],
-                 cfg: SentimentConfig = DEFAULT) -> float:
+                 cfg: SentimentConfig = DEFAULT, memo: dict | None = None) -> float:
     """tanh of the summed token weights."""
-    return math.tanh(sum(token_weights(tokens, lex, cfg)))
+    return math.tanh(sum(token_weights(tokens, lex, cfg, memo)))
 
 
 def label_of(score: float, cfg: SentimentConfig = DEFAULT) -> str:
@@ -135,11 +157,11 @@ def content_tokens(span: Span) -> list[Token]:
     return [t for t in span if not t.is_space]
 
 
-def weigh_sentence(sent: Span, lex: dict[str, float],
-                   cfg: SentimentConfig = DEFAULT) -> tuple[list[Token], list[float]]:
+def weigh_sentence(sent: Span, lex: dict[str, float], cfg: SentimentConfig = DEFAULT,
+                   memo: dict | None = None) -> tuple[list[Token], list[float]]:
     """The content tokens of a sentence and their ``token_weights``."""
     toks = content_tokens(sent)
-    return toks, token_weights(toks, lex, cfg)
+    return toks, token_weights(toks, lex, cfg, memo)
 
 
 def sentence_evidence(sent: Span, lex: dict[str, float],

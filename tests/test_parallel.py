@@ -1,0 +1,71 @@
+"""Worker processes share their word analyses (``newskit.nlp.hanta_share``) without
+changing a single tag or lemma."""
+
+from __future__ import annotations
+
+import glob
+import os
+import tempfile
+
+import pandas as pd
+
+import newskit
+from newskit.nlp import hanta, hanta_share
+from newskit.nlp.tagger import clear_word_caches, tag_tokens
+
+WORDS = "Die Quantenkryptografieexpertin Wolkenbruchmeldung zwitscherte ungefragterweise .".split()
+
+
+def test_shared_analyses_replace_the_search_and_change_nothing(monkeypatch, tmp_path):
+    clear_word_caches()
+    hanta_share.sync(str(tmp_path))  # this process starts recording
+    expected = tag_tokens(WORDS)
+    hanta_share.sync(str(tmp_path))  # ... and publishes what it computed
+    published = list(tmp_path.glob("*" + hanta_share.SUFFIX))
+    assert len(published) == 1 and published[0].stat().st_size > 0
+
+    # another worker: empty memos, reads the file instead of searching again
+    clear_word_caches()
+    other = hanta_share.SharedAnalyses(tmp_path, name="other")
+    entries = other.receive()
+    assert {kind for kind, _, _ in entries} == {hanta.FORWARD, hanta.LEMMA}
+    hanta.add_analyses(entries)
+    calls = []
+    morph = hanta.fast_morph()
+    monkeypatch.setattr(morph, "analyze_forward", lambda *a: calls.append(a))
+    monkeypatch.setattr(morph, "analyze", lambda *a, **k: calls.append(a))
+    from newskit.nlp import tagger
+    tagger._tag_lemma.clear()
+    assert tag_tokens(WORDS) == expected
+    assert not calls
+    assert other.receive() == []  # nothing new
+    hanta_share.sync(None)  # stops recording
+    assert hanta._journal is None
+
+
+def test_a_record_being_written_is_read_only_when_complete(tmp_path):
+    a, b = hanta_share.SharedAnalyses(tmp_path, "a"), hanta_share.SharedAnalyses(tmp_path, "b")
+    a.publish([(hanta.FORWARD, "x", [(1, 0.0)])])
+    path = tmp_path / ("a" + hanta_share.SUFFIX)
+    whole = path.read_bytes()
+    path.write_bytes(whole + whole[:5])  # a second record, half written
+    assert b.receive() == [(hanta.FORWARD, "x", [(1, 0.0)])]
+    path.write_bytes(whole + whole)
+    assert b.receive() == [(hanta.FORWARD, "x", [(1, 0.0)])]
+
+
+def test_cold_forked_workers_give_identical_tables_and_clean_up():
+    texts = ["Die Wolkenbruchmeldung sei ungefragterweise falsch, sagte Ina Roth am Montag.",
+             "Die Quantenkryptografieexpertin Ina Roth zwitscherte: „Alles gut.“",
+             "Der Bürgermeister Karl Meier kritisierte die Wolkenbruchmeldung scharf.",
+             "„Wir prüfen das“, sagte die Quantenkryptografieexpertin."] * 3
+    corpus = pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))], "text": texts})
+    pattern = os.path.join(tempfile.gettempdir(), hanta_share.PREFIX + "*")
+    before = set(glob.glob(pattern))
+    clear_word_caches()
+    multi = newskit.analyze(corpus, cache_dir=None, n_process=2, batch_size=2, progress=False)
+    clear_word_caches()
+    local = newskit.analyze(corpus, cache_dir=None, progress=False)
+    for name, df in local.tables().items():
+        pd.testing.assert_frame_equal(df, multi.tables()[name])
+    assert set(glob.glob(pattern)) == before
