@@ -240,9 +240,9 @@ def main(argv=None) -> None:
     if args.child:
         print(json.dumps(child_cold_warm(data)))
         return
-    import newskit
-
     import os
+
+    import newskit
 
     load_before = os.getloadavg()[0]
     report = cold_and_warm(data, args.repeat)

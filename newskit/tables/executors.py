@@ -192,9 +192,8 @@ def _analyze_forked(nlp: Language, texts: list[str], n_process: int,
     Docs, so nothing heavy crosses process boundaries. Order is kept. Workers die
     with the parent (``_die_with_parent``)."""
     import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
-
     import shutil
+    from concurrent.futures import ProcessPoolExecutor
 
     from newskit.nlp.hanta_share import new_folder
 
