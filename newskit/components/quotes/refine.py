@@ -5,7 +5,7 @@ The grammar finds the words that frame a quote; this module decides what they na
 * "man", "es" name nobody: no speaker;
 * "Demnach", "Diese", "nach eigenen Angaben" point back to the last source;
 * an affiliation in parentheses belongs to the name before it: "Heribert Rech (CDU)" is
-  Heribert Rech, affiliation CDU;
+  Heribert Rech, affiliation CDU (the speaker phrase keeps the parentheses);
 * a source noun hands over to its source: "Angaben der Polizei" → Polizei,
   "Medienberichten" → Medien;
 * the head of a phrase decides, not a name in its attribute: "Der Wirtschaftsrat der CDU" is
@@ -18,7 +18,7 @@ Example:
     >>> doc = newskit.load_pipeline()("Innenminister Heribert Rech (CDU) sagte, die Lage sei ruhig.")
     >>> q = doc.spans["quotes"][0]
     >>> q._.nk_speaker.text, q._.nk_speaker_canonical, q._.nk_speaker_affiliation
-    ('Heribert Rech', 'Heribert Rech', 'CDU')
+    ('Innenminister Heribert Rech (CDU)', 'Heribert Rech', 'CDU')
 """
 
 from __future__ import annotations
