@@ -287,9 +287,10 @@ def _children(pid):
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses /proc")
-def test_workers_die_with_killed_parent():
+def test_workers_die_with_killed_parent(tmp_path):
+    # TMPDIR: the killed run cannot remove its shared-analyses folder; keep it in pytest's
     proc = subprocess.Popen([sys.executable, "-c", CHILD], cwd=ROOT, stdout=subprocess.PIPE,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+                            env={**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(tmp_path)})
     kids = []
     try:
         assert proc.stdout.readline().strip() == b"ready"
