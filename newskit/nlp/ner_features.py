@@ -29,10 +29,11 @@ from newskit.nlp.ner_tables import (  # noqa: F401  (re-exported)
     gazetteer,
 )
 
+BT_CLUSTER_FILE = os.environ.get("NEWSKIT_NER_BT", "bt_clusters_de.tsv.gz")
 CLUSTER_PREFIXES = (4, 6, 10, 16)  # bits of the Brown-cluster path (16 = the whole path)
 
-# Feature groups that can be switched off for an ablation (bench/ner_cv.py --ablate):
-# NEWSKIT_NER_ABLATE="clusters,freq" trains and tags without them.
+# Feature groups that can be switched off for an ablation (bench/train_ner.py --ablate):
+# NEWSKIT_NER_ABLATE="clusters,freq,bt,bigram" trains and tags without them.
 ABLATE = frozenset(filter(None, os.environ.get("NEWSKIT_NER_ABLATE", "").split(",")))
 
 # Words that typically stand right before a person's name in German news.
@@ -126,7 +127,40 @@ def _word_features(word: str, tag: str) -> dict[str, object]:
     if low in _PERSON_CUES or (low.endswith("minister") or low.endswith("ministerin")):
         f["pcue"] = True
     f.update(_cluster_features(word))
+    if "bt" not in ABLATE:
+        bt = bt_clusters().get(word)
+        if bt is None and word[:1].isupper():
+            bt = bt_clusters().get(low)
+            f["bt"] = "low" if bt else "none"
+        if bt:
+            for name, c in zip(("b1", "b2", "b3"), bt):
+                f[name] = c
     return f
+
+
+@lru_cache(maxsize=100_000)
+def _short_shape(word: str) -> str:
+    """``Merkel`` → ``Xx``, ``G20`` → ``Xd``, ``-`` → ``-``: letter classes, runs cut to one."""
+    return re.sub(r"(.)\1+", r"\1", word.translate(_SHAPE))[:4]
+
+
+@lru_cache(maxsize=1)
+def bt_clusters() -> dict[str, tuple[str, ...]]:
+    """Word → cluster ids at each k of the Bundestag clusters
+    (``newskit/data/bt_clusters_de.tsv.gz``, ``training/build_bundestag_clusters.py``)."""
+    import gzip
+    from importlib import resources
+
+    path = resources.files("newskit") / "data" / BT_CLUSTER_FILE
+    if not path.is_file():
+        return {}
+    text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    out = {}
+    for line in text.split("\n")[1:]:
+        if line:
+            word, _, rest = line.partition("\t")
+            out[word] = tuple(rest.split("\t"))
+    return out
 
 
 def _cluster_features(word: str) -> dict[str, object]:
@@ -209,6 +243,10 @@ def sentence_features(words: Sequence[str], tags: Sequence[str],
     quoted = quote_features(words)
     pads = _pads(domain)
     pre = f"{domain}:"
+    bigrams = "bigram" not in ABLATE
+    if bigrams:
+        lows = [w.lower() for w in words]
+        shapes = [_short_shape(w) for w in words]
     out = []
     for i in range(n):
         feats = list(blocks[i][0])
@@ -217,6 +255,11 @@ def sentence_features(words: Sequence[str], tags: Sequence[str],
             feats += blocks[j][1][off] if 0 <= j < n else pads[off]
         extra = [*gaz[i], *quoted[i], f"t|t+1={tags[i]}|{tags[i + 1] if i + 1 < n else 'EOS'}",
                  f"t-1|t={tags[i - 1] if i else 'BOS'}|{tags[i]}"]
+        if bigrams:
+            extra += [f"w-1|w={lows[i - 1] if i else 'BOS'}|{lows[i]}",
+                      f"w|w+1={lows[i]}|{lows[i + 1] if i + 1 < n else 'EOS'}",
+                      f"s-1|s|s+1={shapes[i - 1] if i else 'BOS'}|{shapes[i]}|"
+                      f"{shapes[i + 1] if i + 1 < n else 'EOS'}"]
         if i == 0:
             extra.append("BOS")
         if i > 0:
@@ -262,7 +305,7 @@ def _pads(domain: str) -> dict[int, tuple[str, ...]]:
     return {off: (f"{off}pad", f"{domain}:{off}pad") for off in (-2, -1, 1, 2)}
 
 
-_NEIGHBOUR_CLUSTER_KEYS = {1: ("c6", "c10", "fq"), 2: ("c6",)}
+_NEIGHBOUR_CLUSTER_KEYS = {1: ("c6", "c10", "fq", "b2"), 2: ("c6",)}
 
 
 @lru_cache(maxsize=300_000)
