@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 from newskit.nlp.ner_features import (  # noqa: F401  (re-exported)
     GAZETTEER_FILE,
     MAX_GAZ_WORDS,
+    bt_clusters,
     cluster_table,
     gazetteer,
     gazetteer_features,
@@ -241,6 +242,7 @@ class CRFEntityRecognizer:
         noun_lexicon()  # load the word lists when the pipeline is built (forked workers share them)
         gazetteer()
         cluster_table()
+        bt_clusters()
         name_clusters()  # derived tables of the span repairs
         _genitive_place_clusters()
         self._found = Path(self.model_path).exists()

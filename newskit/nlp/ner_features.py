@@ -6,12 +6,16 @@ german-nouns word classes, hyphen parts (``US-Kollege`` is a common noun with a
 name inside), gazetteer hits (first names, surnames, places, organisations),
 Brown-cluster path prefixes and frequency bins of the word (distributional
 knowledge from a large web corpus: Merkel, Lawrow and Scholz share a cluster),
-and the same for the words either side. Every feature is computed once per
+k-means clusters of our own at three granularities from the Bundestag protocols
+(a second distributional view, from political speech), and the same for the words
+either side; plus word bigrams and a short-shape trigram across the word's
+neighbours (``Bayern 3``, ``Xbox 360``). Every per-word feature is computed once per
 (word, tag) and cached, so a sentence costs time linear in its length.
 
 ``newskit/data/gazetteer_de.tsv.gz`` is built by ``training/build_gazetteer.py``,
-``newskit/data/clusters_de.tsv.gz`` by ``training/build_clusters.py``; both are loaded by
-``newskit.nlp.ner_tables``. Short quotations are marked too (quoted titles are MISC).
+``newskit/data/clusters_de.tsv.gz`` by ``training/build_clusters.py`` (both loaded by
+``newskit.nlp.ner_tables``), ``newskit/data/bt_clusters_de.tsv.gz`` by
+``training/build_bundestag_clusters.py``. Short quotations are marked too (quoted titles are MISC).
 """
 
 from __future__ import annotations
@@ -50,11 +54,20 @@ _SHAPE = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ"},
                         **{c: "x" for c in "abcdefghijklmnopqrstuvwxyzäöüß"},
                         **{c: "d" for c in "0123456789"}})
 _REPEATS = re.compile(r"(.)\1{2,}")
+_RUNS = re.compile(r"(.)\1+")
 
 
 def _shape(word: str) -> str:
     """``Merkel`` → ``Xxx``, ``G20`` → ``Xdd``: letter classes, runs cut to two."""
-    return _REPEATS.sub(r"\1\1", word.translate(_SHAPE))
+    return _shapes(word.translate(_SHAPE))[0]
+
+
+@lru_cache(maxsize=20_000)
+def _shapes(classes: str) -> tuple[str, str]:
+    """The shape (runs cut to two) and the short shape (runs cut to one, at most four
+    characters) of a word's letter classes; few distinct ``Xxxxxx`` strings cover most
+    words, so the regular expressions run once per class string, not once per word."""
+    return _REPEATS.sub(r"\1\1", classes), _RUNS.sub(r"\1", classes)[:4]
 
 
 @lru_cache(maxsize=200_000)
@@ -133,21 +146,21 @@ def _word_features(word: str, tag: str) -> dict[str, object]:
             bt = bt_clusters().get(low)
             f["bt"] = "low" if bt else "none"
         if bt:
-            for name, c in zip(("b1", "b2", "b3"), bt):
+            for name, c in zip(("b1", "b2", "b3"), bt.split("\t")):
                 f[name] = c
     return f
 
 
-@lru_cache(maxsize=100_000)
 def _short_shape(word: str) -> str:
     """``Merkel`` → ``Xx``, ``G20`` → ``Xd``, ``-`` → ``-``: letter classes, runs cut to one."""
-    return re.sub(r"(.)\1+", r"\1", word.translate(_SHAPE))[:4]
+    return _shapes(word.translate(_SHAPE))[1]
 
 
 @lru_cache(maxsize=1)
-def bt_clusters() -> dict[str, tuple[str, ...]]:
-    """Word → cluster ids at each k of the Bundestag clusters
-    (``newskit/data/bt_clusters_de.tsv.gz``, ``training/build_bundestag_clusters.py``)."""
+def bt_clusters() -> dict[str, str]:
+    """Word → its cluster numbers at each k of the Bundestag clusters, tab-separated
+    (``newskit/data/bt_clusters_de.tsv.gz``, ``training/build_bundestag_clusters.py``;
+    one string per word, not a tuple: 45,000 fewer objects for the garbage collector)."""
     import gzip
     from importlib import resources
 
@@ -155,12 +168,7 @@ def bt_clusters() -> dict[str, tuple[str, ...]]:
     if not path.is_file():
         return {}
     text = gzip.decompress(path.read_bytes()).decode("utf-8")
-    out = {}
-    for line in text.split("\n")[1:]:
-        if line:
-            word, _, rest = line.partition("\t")
-            out[word] = tuple(rest.split("\t"))
-    return out
+    return dict(line.split("\t", 1) for line in text.split("\n")[1:] if line)
 
 
 def _cluster_features(word: str) -> dict[str, object]:
@@ -245,8 +253,8 @@ def sentence_features(words: Sequence[str], tags: Sequence[str],
     pre = f"{domain}:"
     bigrams = "bigram" not in ABLATE
     if bigrams:
-        lows = [w.lower() for w in words]
-        shapes = [_short_shape(w) for w in words]
+        lows = [b[1]["w"] for b in blocks]
+        shapes = [b[1]["ss"] for b in blocks]
     out = []
     for i in range(n):
         feats = list(blocks[i][0])
@@ -285,6 +293,8 @@ def quote_features(words: Sequence[str]) -> list[list[str]]:
     [['q=Bs'], ['q=Es']]
     """
     out: list[list[str]] = [[] for _ in words]
+    if _QUOTE_PAIRS.keys().isdisjoint(words):
+        return out
     i, n = 0, len(words)
     while i < n:
         close = _QUOTE_PAIRS.get(words[i])
@@ -312,9 +322,10 @@ _NEIGHBOUR_CLUSTER_KEYS = {1: ("c6", "c10", "fq", "b2"), 2: ("c6",)}
 def _word_block(word: str, tag: str, domain: str = "news",
                 ) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]]:
     """Feature strings of one (word, tag), each also with the ``domain:`` prefix: its
-    own, and as seen from each neighbour offset."""
+    own, and as seen from each neighbour offset (keys -2, -1, 1, 2 of the dict, which
+    also holds the lower-case word ``"w"`` and short shape ``"ss"`` for the bigrams)."""
     b = _word_features(word, tag)
-    seen: dict[int, tuple[str, ...]] = {}
+    seen: dict[int, object] = {"w": b["w"], "ss": _short_shape(word)}
     for off in (-2, -1, 1, 2):
         fs = [f"{off}w={b['w']}", f"{off}t={b['t']}", f"{off}s={b['s']}"]
         if off in (-1, 1):
