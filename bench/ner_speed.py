@@ -55,7 +55,7 @@ def main() -> None:
         pass
     caches = [getattr(sys.modules.get(m), f, None)
               for m in ("newskit.nlp.ner", "newskit.nlp.ner_features")
-              for f in ("_word_block", "lexicon_class")]
+              for f in ("_word_block", "lexicon_class", "_shapes")]
     for c in caches:
         if c is not None and hasattr(c, "cache_clear"):
             c.cache_clear()

@@ -2,7 +2,7 @@
 
 Usage:
     python bench/train_ner.py [--data ../shared/data] [--cv 5] [--iterations 150]
-        [--no-europeana] [--no-smartdata] [--no-mobie] [--ablate clusters,freq]
+        [--no-europeana] [--no-smartdata] [--no-mobie] [--ablate clusters,freq,bt,bigram]
         [--no-repair] [--smartdata-dev] [--json OUT]
 
 The shipped model is built by ``training/train_ner.py`` from the same corpora;
@@ -149,7 +149,7 @@ def main() -> None:
                     help="score SmartData v3 dev with a model trained on everything else "
                          "(all) or with the first cross-validation fold's model (fold)")
     ap.add_argument("--model", help="score this model on SmartData dev instead of training one")
-    ap.add_argument("--ablate", default="", help="feature groups to leave out: clusters,freq")
+    ap.add_argument("--ablate", default="", help="feature groups to leave out: clusters,freq,bt,bigram")
     ap.add_argument("--iterations", type=int, default=150)
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.05)

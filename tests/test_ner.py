@@ -176,3 +176,24 @@ def test_quoted_titles_are_marked():
     assert q[0] == q[2] == q[5] == q[9] == []
     feats = sentence_features(words, ["X"] * len(words))
     assert "q=Bs" in feats[3] and "news:q=Bs" in feats[3]
+
+
+def test_bundestag_clusters_ship_and_group_names():
+    from newskit.nlp.ner_features import bt_clusters
+
+    bt = bt_clusters()  # built by training/build_bundestag_clusters.py
+    assert len(bt) > 30_000
+    assert len(bt["Merkel"].split("\t")) == 3  # one cluster number per k
+    k1024 = {w: bt[w].split("\t")[-1] for w in ("Berlin", "Hamburg", "Merkel")}
+    assert k1024["Berlin"] == k1024["Hamburg"] != k1024["Merkel"]  # cities apart from persons
+
+
+def test_bundestag_clusters_and_bigrams_are_features():
+    from newskit.nlp.ner_features import sentence_features
+
+    feats = sentence_features(["Die", "Deutsche", "Bank", "Zlxqwv"], ["ART", "ADJA", "NN", "NE"])
+    assert {"b1", "b2", "b3"} <= {f.split("=")[0] for f in feats[2]}
+    assert any(f.startswith("-1b2=") for f in feats[2])  # the neighbour's cluster
+    assert "w-1|w=deutsche|bank" in feats[2] and "news:w|w+1=bank|zlxqwv" in feats[2]
+    assert "s-1|s|s+1=Xx|Xx|Xx" in feats[2]
+    assert "bt=none" in feats[3]

@@ -16,7 +16,9 @@ appears once shared and once as ``DOMAIN:feature``; prediction uses ``news``):
 
 SmartData/MobIE types map to PER (person), ORG (organization, organization-company)
 and LOC (location, location-city); sentences with streets, stops or routes are left
-out, and lower-case nominal mentions are not entities. ``bench/train_ner.py`` cross-
+out, and lower-case nominal mentions are not entities. The written model keeps only
+the shared and the ``news:`` attributes (``training/strip_crf_model.py``; the others
+never fire at prediction), checked to tag 500 sentences exactly as the full model. ``bench/train_ner.py`` cross-
 validates the same recipe.
 """
 
@@ -28,8 +30,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 EUROPEANA = ("lft", "onb", "sbb")
+OTHER_DOMAINS = ("hist", "sd", "mob")  # training-only domains (prediction uses ``news``)
 
 
 def _fine(sentences):
@@ -110,9 +114,42 @@ def main() -> None:
                          tag_cache=args.tag_cache)
     every = [it for its in items.values() for it in its]
     print(", ".join(f"{k} {len(v)}" for k, v in items.items()), f"sentences ({time.time() - t0:.0f}s)")
-    path = train_items(every, Path(args.out), max_iterations=args.iterations)
+    import gzip
+    import tempfile
+
+    from strip_crf_model import strip  # training/strip_crf_model.py
+
+    with tempfile.TemporaryDirectory() as tmp:
+        full = train_items(every, Path(tmp) / "full.crfsuite", max_iterations=args.iterations)
+        raw = full.read_bytes()
+        # only ``news`` features are ever seen at prediction: drop the other domains'
+        # attributes (identical tags, a smaller and faster model), and check that
+        stripped = Path(tmp) / "news.crfsuite"
+        stripped.write_bytes(strip(raw, tuple(f"{d}:" for d in OTHER_DOMAINS)))
+        _check_same_tags(full, stripped, items["dev"][:500])
+        path = Path(args.out)
+        path.write_bytes(gzip.compress(stripped.read_bytes(), compresslevel=9, mtime=0))
     print(f"trained on {len(every)} sentences in {time.time() - t0:.0f}s -> {path} "
-          f"({path.stat().st_size / 1e6:.1f} MB)")
+          f"({path.stat().st_size / 1e6:.1f} MB; {len(raw) / 1e6:.1f} MB unpacked before "
+          f"stripping, {stripped_size(path) / 1e6:.1f} MB after)")
+
+
+def stripped_size(path: Path) -> int:
+    import gzip
+
+    return len(gzip.decompress(path.read_bytes()))
+
+
+def _check_same_tags(full: Path, stripped: Path, items) -> None:
+    import pycrfsuite
+
+    a, b = pycrfsuite.Tagger(), pycrfsuite.Tagger()
+    a.open(str(full))
+    b.open(str(stripped))
+    for feats, _ in items:
+        ya = a.tag(feats)
+        if ya != b.tag(feats) or abs(a.probability(ya) - b.probability(ya)) > 1e-9:
+            raise SystemExit("the stripped model tags differently; not written")
 
 
 if __name__ == "__main__":

@@ -3,16 +3,18 @@
 A linear-chain CRF (python-crfsuite) over hand-made token features
 (``newskit.nlp.ner_features``: word shape and affixes, HanTa's STTS tag,
 german-nouns word classes, gazetteer hits, Brown clusters and word frequencies,
-for the word and its neighbours), followed by a few span repairs for errors the
+k-means clusters from the Bundestag protocols, for the word and its neighbours; word
+bigrams), followed by a few span repairs for errors the
 CRF makes systematically (``_repair``). It is trained on GermEval 2014
 (CC BY 4.0), the Europeana Newspapers NER corpus (CC0), SmartData and MobIE
 (CC BY 4.0) with domain-split features; see NOTICE, ``newskit.nlp.ner_training``
 and ``training/README.md``.
 
 The model file ``newskit/data/ner_de.crfsuite.gz``, the name lists
-``newskit/data/gazetteer_de.tsv.gz`` and the cluster table
-``newskit/data/clusters_de.tsv.gz`` ship inside the package; ``newskit.nlp.ner_tables``
-loads them (the cluster table is searched in place, not turned into a dict).
+``newskit/data/gazetteer_de.tsv.gz`` and the cluster tables
+``newskit/data/clusters_de.tsv.gz`` and ``bt_clusters_de.tsv.gz`` ship inside the
+package; ``newskit.nlp.ner_tables`` loads the first two (the cluster table is searched
+in place, not turned into a dict), ``newskit.nlp.ner_features.bt_clusters`` the third.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from spacy.tokens import Doc, Span
 from newskit.nlp.ner_features import (  # noqa: F401  (re-exported)
     GAZETTEER_FILE,
     MAX_GAZ_WORDS,
+    bt_clusters,
     cluster_table,
     gazetteer,
     gazetteer_features,
@@ -241,6 +244,7 @@ class CRFEntityRecognizer:
         noun_lexicon()  # load the word lists when the pipeline is built (forked workers share them)
         gazetteer()
         cluster_table()
+        bt_clusters()
         name_clusters()  # derived tables of the span repairs
         _genitive_place_clusters()
         self._found = Path(self.model_path).exists()

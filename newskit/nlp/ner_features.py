@@ -6,12 +6,16 @@ german-nouns word classes, hyphen parts (``US-Kollege`` is a common noun with a
 name inside), gazetteer hits (first names, surnames, places, organisations),
 Brown-cluster path prefixes and frequency bins of the word (distributional
 knowledge from a large web corpus: Merkel, Lawrow and Scholz share a cluster),
-and the same for the words either side. Every feature is computed once per
+k-means clusters of our own at three granularities from the Bundestag protocols
+(a second distributional view, from political speech), and the same for the words
+either side; plus word bigrams and a short-shape trigram across the word's
+neighbours (``Bayern 3``, ``Xbox 360``). Every per-word feature is computed once per
 (word, tag) and cached, so a sentence costs time linear in its length.
 
 ``newskit/data/gazetteer_de.tsv.gz`` is built by ``training/build_gazetteer.py``,
-``newskit/data/clusters_de.tsv.gz`` by ``training/build_clusters.py``; both are loaded by
-``newskit.nlp.ner_tables``. Short quotations are marked too (quoted titles are MISC).
+``newskit/data/clusters_de.tsv.gz`` by ``training/build_clusters.py`` (both loaded by
+``newskit.nlp.ner_tables``), ``newskit/data/bt_clusters_de.tsv.gz`` by
+``training/build_bundestag_clusters.py``. Short quotations are marked too (quoted titles are MISC).
 """
 
 from __future__ import annotations
@@ -29,10 +33,11 @@ from newskit.nlp.ner_tables import (  # noqa: F401  (re-exported)
     gazetteer,
 )
 
+BT_CLUSTER_FILE = os.environ.get("NEWSKIT_NER_BT", "bt_clusters_de.tsv.gz")
 CLUSTER_PREFIXES = (4, 6, 10, 16)  # bits of the Brown-cluster path (16 = the whole path)
 
-# Feature groups that can be switched off for an ablation (bench/ner_cv.py --ablate):
-# NEWSKIT_NER_ABLATE="clusters,freq" trains and tags without them.
+# Feature groups that can be switched off for an ablation (bench/train_ner.py --ablate):
+# NEWSKIT_NER_ABLATE="clusters,freq,bt,bigram" trains and tags without them.
 ABLATE = frozenset(filter(None, os.environ.get("NEWSKIT_NER_ABLATE", "").split(",")))
 
 # Words that typically stand right before a person's name in German news.
@@ -49,11 +54,20 @@ _SHAPE = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ"},
                         **{c: "x" for c in "abcdefghijklmnopqrstuvwxyzäöüß"},
                         **{c: "d" for c in "0123456789"}})
 _REPEATS = re.compile(r"(.)\1{2,}")
+_RUNS = re.compile(r"(.)\1+")
 
 
 def _shape(word: str) -> str:
     """``Merkel`` → ``Xxx``, ``G20`` → ``Xdd``: letter classes, runs cut to two."""
-    return _REPEATS.sub(r"\1\1", word.translate(_SHAPE))
+    return _shapes(word.translate(_SHAPE))[0]
+
+
+@lru_cache(maxsize=20_000)
+def _shapes(classes: str) -> tuple[str, str]:
+    """The shape (runs cut to two) and the short shape (runs cut to one, at most four
+    characters) of a word's letter classes; few distinct ``Xxxxxx`` strings cover most
+    words, so the regular expressions run once per class string, not once per word."""
+    return _REPEATS.sub(r"\1\1", classes), _RUNS.sub(r"\1", classes)[:4]
 
 
 @lru_cache(maxsize=200_000)
@@ -126,7 +140,35 @@ def _word_features(word: str, tag: str) -> dict[str, object]:
     if low in _PERSON_CUES or (low.endswith("minister") or low.endswith("ministerin")):
         f["pcue"] = True
     f.update(_cluster_features(word))
+    if "bt" not in ABLATE:
+        bt = bt_clusters().get(word)
+        if bt is None and word[:1].isupper():
+            bt = bt_clusters().get(low)
+            f["bt"] = "low" if bt else "none"
+        if bt:
+            for name, c in zip(("b1", "b2", "b3"), bt.split("\t")):
+                f[name] = c
     return f
+
+
+def _short_shape(word: str) -> str:
+    """``Merkel`` → ``Xx``, ``G20`` → ``Xd``, ``-`` → ``-``: letter classes, runs cut to one."""
+    return _shapes(word.translate(_SHAPE))[1]
+
+
+@lru_cache(maxsize=1)
+def bt_clusters() -> dict[str, str]:
+    """Word → its cluster numbers at each k of the Bundestag clusters, tab-separated
+    (``newskit/data/bt_clusters_de.tsv.gz``, ``training/build_bundestag_clusters.py``;
+    one string per word, not a tuple: 45,000 fewer objects for the garbage collector)."""
+    import gzip
+    from importlib import resources
+
+    path = resources.files("newskit") / "data" / BT_CLUSTER_FILE
+    if not path.is_file():
+        return {}
+    text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    return dict(line.split("\t", 1) for line in text.split("\n")[1:] if line)
 
 
 def _cluster_features(word: str) -> dict[str, object]:
@@ -209,6 +251,10 @@ def sentence_features(words: Sequence[str], tags: Sequence[str],
     quoted = quote_features(words)
     pads = _pads(domain)
     pre = f"{domain}:"
+    bigrams = "bigram" not in ABLATE
+    if bigrams:
+        lows = [b[1]["w"] for b in blocks]
+        shapes = [b[1]["ss"] for b in blocks]
     out = []
     for i in range(n):
         feats = list(blocks[i][0])
@@ -217,6 +263,11 @@ def sentence_features(words: Sequence[str], tags: Sequence[str],
             feats += blocks[j][1][off] if 0 <= j < n else pads[off]
         extra = [*gaz[i], *quoted[i], f"t|t+1={tags[i]}|{tags[i + 1] if i + 1 < n else 'EOS'}",
                  f"t-1|t={tags[i - 1] if i else 'BOS'}|{tags[i]}"]
+        if bigrams:
+            extra += [f"w-1|w={lows[i - 1] if i else 'BOS'}|{lows[i]}",
+                      f"w|w+1={lows[i]}|{lows[i + 1] if i + 1 < n else 'EOS'}",
+                      f"s-1|s|s+1={shapes[i - 1] if i else 'BOS'}|{shapes[i]}|"
+                      f"{shapes[i + 1] if i + 1 < n else 'EOS'}"]
         if i == 0:
             extra.append("BOS")
         if i > 0:
@@ -242,6 +293,8 @@ def quote_features(words: Sequence[str]) -> list[list[str]]:
     [['q=Bs'], ['q=Es']]
     """
     out: list[list[str]] = [[] for _ in words]
+    if _QUOTE_PAIRS.keys().isdisjoint(words):
+        return out
     i, n = 0, len(words)
     while i < n:
         close = _QUOTE_PAIRS.get(words[i])
@@ -262,16 +315,17 @@ def _pads(domain: str) -> dict[int, tuple[str, ...]]:
     return {off: (f"{off}pad", f"{domain}:{off}pad") for off in (-2, -1, 1, 2)}
 
 
-_NEIGHBOUR_CLUSTER_KEYS = {1: ("c6", "c10", "fq"), 2: ("c6",)}
+_NEIGHBOUR_CLUSTER_KEYS = {1: ("c6", "c10", "fq", "b2"), 2: ("c6",)}
 
 
 @lru_cache(maxsize=300_000)
 def _word_block(word: str, tag: str, domain: str = "news",
                 ) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]]:
     """Feature strings of one (word, tag), each also with the ``domain:`` prefix: its
-    own, and as seen from each neighbour offset."""
+    own, and as seen from each neighbour offset (keys -2, -1, 1, 2 of the dict, which
+    also holds the lower-case word ``"w"`` and short shape ``"ss"`` for the bigrams)."""
     b = _word_features(word, tag)
-    seen: dict[int, tuple[str, ...]] = {}
+    seen: dict[int, object] = {"w": b["w"], "ss": _short_shape(word)}
     for off in (-2, -1, 1, 2):
         fs = [f"{off}w={b['w']}", f"{off}t={b['t']}", f"{off}s={b['s']}"]
         if off in (-1, 1):

@@ -162,7 +162,7 @@ def clear_word_caches() -> None:
     The models and the precomputed word table stay loaded."""
     hanta.clear_caches()
     _tag_lemma.clear()
-    for name in ("lexicon_class", "_word_block"):
+    for name in ("lexicon_class", "_word_block", "_shapes"):
         memo = getattr(ner_features, name, None)
         if hasattr(memo, "cache_clear"):
             memo.cache_clear()
