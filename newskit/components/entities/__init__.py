@@ -14,6 +14,7 @@ from newskit.components.entities.names import (
 from newskit.components.entities.roles import (
     RoleBinding,
     find_roles,
+    is_nationality_adjective,
     is_role_word,
     resolve_role,
     split_role,
@@ -21,5 +22,5 @@ from newskit.components.entities.roles import (
 )
 
 __all__ = ["EntityCanonicaliser", "make_entities", "LABEL_MAP", "canonical_names",
-           "harmonise_labels", "propagate_names", "RoleBinding", "find_roles", "is_role_word",
+           "harmonise_labels", "propagate_names", "RoleBinding", "find_roles", "is_nationality_adjective", "is_role_word",
            "resolve_role", "split_role", "strip_genitive"]

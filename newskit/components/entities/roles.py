@@ -182,14 +182,15 @@ def find_roles(doc: Doc) -> list[RoleBinding]:
     return bindings
 
 
+def is_nationality_adjective(tok: Token) -> bool:
+    """"deutsche", "russischen", "britischer": an adjective of a country (by its ending)."""
+    return tok.lower_.rstrip("nmrs").endswith(("isch", "ische", "sche"))
+
+
 def _places_the_role(tokens: list[Token]) -> bool:
     """"der deutsche Außenminister", "Russlands Außenminister", "der US-Außenminister": a
     country or nationality that sets this office apart from another country's."""
-    for t in tokens:
-        low = t.lower_.rstrip("nmrs")
-        if t.tag_ == "NE" or "-" in t.text or low.endswith(("isch", "ische", "sche")):
-            return True
-    return False
+    return any(t.tag_ == "NE" or "-" in t.text or is_nationality_adjective(t) for t in tokens)
 
 
 def resolve_role(doc: Doc, tokens: list[Token]) -> str | None:

@@ -13,7 +13,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
-from newskit.components.entities import is_role_word
+from newskit.components.entities import is_nationality_adjective, is_role_word
 from newskit.components.quotes.docindex import DocIndex, History, canonical, last_before
 from newskit.components.quotes.grammar import np_forward
 from newskit.components.quotes.refine import phrase, words
@@ -28,8 +28,6 @@ BACK_DETERMINERS = DEFINITE_ARTICLES | frozenset(
     "derselbe dieselbe dasselbe derselben desselben demselben denselben "
     "dieser diese dieses diesem diesen".split())
 SAME_WORDS = frozenset(["gleiche", "gleichen", "selbe", "selben"])
-# "der deutsche …", "die britische …": an adjective of a country sets the noun apart
-NATIONALITY_ENDINGS = ("isch", "ische", "sche")
 _MEMBERS = de.word_table("institution_members")
 ORG_KINDS = de.word_list("organisation_class_nouns")
 # "der Konzern" points back to an organisation named at most this many sentences before
@@ -51,7 +49,7 @@ def earlier_referent(index: DocIndex, mention: Span, history: History) -> str | 
         ws = [ws[0], ws[2]]
     if len(ws) == 3 and ws[0].lower_ in DEFINITE_ARTICLES and ws[1].tag_ == "ADJA" \
             and ws[2].tag_ == "NN" and not is_role_word(ws[2]) \
-            and not ws[1].lower_.rstrip("nmrs").endswith(NATIONALITY_ENDINGS):
+            and not is_nationality_adjective(ws[1]):
         return _compound_antecedent(index, mention.start, ws[2])  # "der oberste Gerichtshof"
     if len(ws) != 2 or ws[0].lower_ not in BACK_DETERMINERS or ws[1].tag_ != "NN" \
             or is_role_word(ws[1]):
