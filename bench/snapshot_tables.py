@@ -27,7 +27,9 @@ def corpora() -> dict[str, pd.DataFrame]:
     import newskit
 
     out = {"seeds": newskit.load_corpus(ROOT / "seeds")}
-    if DEV.exists():
+    if not DEV.exists():
+        print(f"warning: {DEV} not found: only seeds/ is dumped", file=sys.stderr)
+    else:
         rows = []
         with open(DEV, encoding="utf-8") as fh:
             for i, line in enumerate(fh):
@@ -50,6 +52,8 @@ def dump(out: Path) -> None:
     import newskit
 
     out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("*.parquet"):  # a stale table must not pass for this run's
+        old.unlink()
     for name, corpus in corpora().items():
         result = newskit.analyze(corpus, cache_dir=None, progress=False)
         for table in TABLES:
@@ -60,6 +64,9 @@ def dump(out: Path) -> None:
 
 def compare(a: Path, b: Path) -> int:
     bad = 0
+    for f in sorted(set(b.glob("*.parquet")) - {b / g.name for g in a.glob("*.parquet")}):
+        print(f"{f.name}: missing in {a}")
+        bad += 1
     for f in sorted(a.glob("*.parquet")):
         left = pd.read_parquet(f)
         g = b / f.name

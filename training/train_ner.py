@@ -18,13 +18,16 @@ SmartData/MobIE types map to PER (person), ORG (organization, organization-compa
 and LOC (location, location-city); sentences with streets, stops or routes are left
 out, and lower-case nominal mentions are not entities. The written model keeps only
 the shared and the ``news:`` attributes (``training/strip_crf_model.py``; the others
-never fire at prediction), checked to tag 500 sentences exactly as the full model. ``bench/train_ner.py`` cross-
+never fire at prediction), with each ``news:`` weight folded into its plain feature
+(``ner_de.json`` next to the model tells the entity component to send the plain
+features only), checked to tag 500 sentences exactly as the full model. ``bench/train_ner.py`` cross-
 validates the same recipe.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
@@ -34,6 +37,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 EUROPEANA = ("lft", "onb", "sbb")
 OTHER_DOMAINS = ("hist", "sd", "mob")  # training-only domains (prediction uses ``news``)
+# written next to the model: its ``news:`` weights are folded into the plain features, so
+# the entity component gives it the plain features only (``newskit.nlp.ner.feature_domain``)
+MODEL_META = {"merged_domain": "news", "built_by": "training/train_ner.py"}
 
 
 def _fine(sentences):
@@ -124,11 +130,14 @@ def main() -> None:
         raw = full.read_bytes()
         # only ``news`` features are ever seen at prediction: drop the other domains'
         # attributes (identical tags, a smaller and faster model), and check that
+        # and fold the ``news:`` weights into the plain features (half the lookups)
         stripped = Path(tmp) / "news.crfsuite"
-        stripped.write_bytes(strip(raw, tuple(f"{d}:" for d in OTHER_DOMAINS)))
+        stripped.write_bytes(strip(raw, tuple(f"{d}:" for d in OTHER_DOMAINS), merge="news:"))
         _check_same_tags(full, stripped, items["dev"][:500])
         path = Path(args.out)
         path.write_bytes(gzip.compress(stripped.read_bytes(), compresslevel=9, mtime=0))
+        meta = path.with_name(path.name.split(".crfsuite")[0] + ".json")
+        meta.write_text(json.dumps(MODEL_META, indent=1) + "\n", encoding="utf-8")
     print(f"trained on {len(every)} sentences in {time.time() - t0:.0f}s -> {path} "
           f"({path.stat().st_size / 1e6:.1f} MB; {len(raw) / 1e6:.1f} MB unpacked before "
           f"stripping, {stripped_size(path) / 1e6:.1f} MB after)")
@@ -141,15 +150,23 @@ def stripped_size(path: Path) -> int:
 
 
 def _check_same_tags(full: Path, stripped: Path, items) -> None:
+    """The full model with ``news`` features and the stripped, merged one with the plain
+    features give the same labels and probabilities on GermEval dev sentences."""
     import pycrfsuite
+
+    from newskit.nlp.ner_features import sentence_features
 
     a, b = pycrfsuite.Tagger(), pycrfsuite.Tagger()
     a.open(str(full))
     b.open(str(stripped))
     for feats, _ in items:
+        plain = [[f for f in fs if not f.startswith("news:")] for fs in feats]
         ya = a.tag(feats)
-        if ya != b.tag(feats) or abs(a.probability(ya) - b.probability(ya)) > 1e-9:
+        if ya != b.tag(plain) or abs(a.probability(ya) - b.probability(ya)) > 1e-9:
             raise SystemExit("the stripped model tags differently; not written")
+    assert sentence_features(["Ein", "Satz"], ["ART", "NN"], None) == \
+        [[f for f in fs if not f.startswith("news:")]
+         for fs in sentence_features(["Ein", "Satz"], ["ART", "NN"])]
 
 
 if __name__ == "__main__":

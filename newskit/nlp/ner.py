@@ -97,6 +97,30 @@ def _unpacked(path: Path) -> Path:
     return folder / name
 
 
+def feature_domain(model_path: str | Path) -> str | None:
+    """The domain prefix the model at ``model_path`` expects on a copy of every feature:
+    ``"news"`` (a model as ``train`` writes it), or ``None`` when a JSON file next to it
+    (``ner_de.json`` for ``ner_de.crfsuite.gz``) says ``"merged_domain": "news"`` — its
+    ``news:`` weights were folded into the plain features
+    (``training/strip_crf_model.py --merge news:``), so the plain features alone give
+    the same scores with half the lookups.
+
+    >>> feature_domain(default_model_path()) is None
+    True
+    """
+    import json
+
+    path = Path(model_path)
+    meta = path.with_name(path.name.split(".crfsuite")[0] + ".json")
+    if meta.is_file():
+        try:
+            if json.loads(meta.read_text(encoding="utf-8")).get("merged_domain") == "news":
+                return None
+        except (ValueError, AttributeError) as err:
+            raise ValueError(f"{meta}: not a valid model description ({err})") from None
+    return "news"
+
+
 def default_model_path() -> Path:
     """Path of the NER model shipped with newskit (gzip-compressed CRFsuite file)."""
     return Path(str(resources.files("newskit") / "data" / MODEL_FILE))
@@ -248,6 +272,7 @@ class CRFEntityRecognizer:
         name_clusters()  # derived tables of the span repairs
         _genitive_place_clusters()
         self._found = Path(self.model_path).exists()
+        self.domain = feature_domain(self.model_path)
         if self._found:
             _tagger(self.model_path)
 
@@ -264,7 +289,8 @@ class CRFEntityRecognizer:
             if not toks:
                 continue
             words = [t.text for t in toks]
-            spans = bio_to_spans(tagger.tag(sentence_features(words, [t.tag_ or "X" for t in toks])))
+            feats = sentence_features(words, [t.tag_ or "X" for t in toks], self.domain)
+            spans = bio_to_spans(tagger.tag(feats))
             if self.repair:
                 spans = repair_spans(words, spans)
             for s, e, label in spans:

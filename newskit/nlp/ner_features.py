@@ -236,7 +236,7 @@ def _multi_starts() -> frozenset[str]:
 
 
 def sentence_features(words: Sequence[str], tags: Sequence[str],
-                      domain: str = "news") -> list[list[str]]:
+                      domain: str | None = "news") -> list[list[str]]:
     """crfsuite feature strings for one sentence of ``words`` with STTS ``tags``.
 
     Every feature also appears prefixed with ``domain`` (``news`` for GermEval and
@@ -244,6 +244,14 @@ def sentence_features(words: Sequence[str], tags: Sequence[str],
     model learns what holds in both domains and what is particular to one
     ("frustratingly easy" domain adaptation, Daumé III 2007). The features of each
     (word, tag) are built once (``_word_block``); a sentence only joins them.
+
+    ``domain=None`` gives the plain features only, for a model whose ``news:``
+    weights were folded into the plain ones (``training/strip_crf_model.py --merge``):
+    the same scores from half the features.
+
+    >>> len(sentence_features(["Anna", "lacht"], ["NE", "VVFIN"])[0]) == \
+    ...     2 * len(sentence_features(["Anna", "lacht"], ["NE", "VVFIN"], domain=None)[0])
+    True
     """
     n = len(words)
     blocks = [_word_block(w, t, domain) for w, t in zip(words, tags)]
@@ -275,7 +283,8 @@ def sentence_features(words: Sequence[str], tags: Sequence[str],
         if i + 1 < n:
             extra += [f"1{g}" for g in gaz[i + 1]]
         feats += extra
-        feats += [pre + f for f in extra]
+        if domain is not None:
+            feats += [pre + f for f in extra]
         out.append(feats)
     return out
 
@@ -311,15 +320,15 @@ def quote_features(words: Sequence[str]) -> list[list[str]]:
 
 
 @lru_cache(maxsize=16)
-def _pads(domain: str) -> dict[int, tuple[str, ...]]:
-    return {off: (f"{off}pad", f"{domain}:{off}pad") for off in (-2, -1, 1, 2)}
+def _pads(domain: str | None) -> dict[int, tuple[str, ...]]:
+    return {off: _with_domain([f"{off}pad"], domain) for off in (-2, -1, 1, 2)}
 
 
 _NEIGHBOUR_CLUSTER_KEYS = {1: ("c6", "c10", "fq", "b2"), 2: ("c6",)}
 
 
 @lru_cache(maxsize=300_000)
-def _word_block(word: str, tag: str, domain: str = "news",
+def _word_block(word: str, tag: str, domain: str | None = "news",
                 ) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]]:
     """Feature strings of one (word, tag), each also with the ``domain:`` prefix: its
     own, and as seen from each neighbour offset (keys -2, -1, 1, 2 of the dict, which
@@ -339,6 +348,8 @@ def _word_block(word: str, tag: str, domain: str = "news",
     return _with_domain([f"{k}={v}" for k, v in b.items()], domain), seen
 
 
-def _with_domain(feats: list[str], domain: str) -> tuple[str, ...]:
+def _with_domain(feats: list[str], domain: str | None) -> tuple[str, ...]:
+    if domain is None:
+        return tuple(feats)
     pre = f"{domain}:"
     return (*feats, *[pre + f for f in feats])
