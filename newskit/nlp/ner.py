@@ -24,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Sequence
 
+from spacy.attrs import IS_SPACE, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -44,6 +45,7 @@ from newskit.nlp.ner_training import (  # noqa: F401  (re-exported)
     read_germeval,
     train,
 )
+from newskit.nlp.sentences import sentence_bounds, token_texts
 
 MODEL_FILE = "ner_de.crfsuite.gz"
 LABELS = ("PER", "LOC", "ORG", "MISC")
@@ -284,17 +286,22 @@ class CRFEntityRecognizer:
             )
         tagger = _tagger(self.model_path)
         ents: list[Span] = []
-        for sent in doc.sents:
-            toks = [t for t in sent if not t.is_space]
+        texts = token_texts(doc)  # plain lists: no Token object per token
+        space = doc.to_array(IS_SPACE).tolist() if len(doc) else []
+        tag_ids = doc.to_array(TAG).tolist() if len(doc) else []
+        strings = doc.vocab.strings
+        names = {h: (strings[h] if h else "X") for h in set(tag_ids)}
+        for start, end in (sentence_bounds(doc) if len(doc) else ()):
+            toks = [i for i in range(start, end) if not space[i]]
             if not toks:
                 continue
-            words = [t.text for t in toks]
-            feats = sentence_features(words, [t.tag_ or "X" for t in toks], self.domain)
+            words = [texts[i] for i in toks]
+            feats = sentence_features(words, [names[tag_ids[i]] for i in toks], self.domain)
             spans = bio_to_spans(tagger.tag(feats))
             if self.repair:
                 spans = repair_spans(words, spans)
             for s, e, label in spans:
-                span = doc[toks[s].i : toks[e - 1].i + 1]
+                span = doc[toks[s] : toks[e - 1] + 1]
                 span = _trim(span)
                 if span is not None:
                     ents.append(Span(doc, span.start, span.end, label=label))

@@ -16,7 +16,7 @@ import numpy
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, SENT_START, SPACY
 from spacy.errors import Errors
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 OPENING = {"„", "»", "‚", "“", "«", "(", "[", "‹"}
 CLOSING = {"“", "”", "«", "‘", "’", ")", "]", "›", "»"}
@@ -148,6 +148,19 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
         raise ValueError(Errors.E030)
     cuts = (numpy.flatnonzero(starts[1:] == 1) + 1).tolist()
     return list(zip([0, *cuts], [*cuts, n]))
+
+
+def sentence_spans(doc: Doc) -> list[Span]:
+    """``list(doc.sents)``, built from :func:`sentence_bounds` (``doc.sents`` makes a
+    ``Token`` object for every token to find the boundaries).
+
+    >>> import spacy
+    >>> nlp = spacy.blank("de"); nlp.add_pipe("newskit_sentencizer")  # doctest: +ELLIPSIS
+    <function ...>
+    >>> [s.text for s in sentence_spans(nlp("Er kam. Sie ging."))]
+    ['Er kam.', 'Sie ging.']
+    """
+    return [doc[s:e] for s, e in sentence_bounds(doc)]
 
 
 def sentence_ids(doc: Doc) -> list[int]:

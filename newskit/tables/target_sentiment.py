@@ -11,6 +11,7 @@ from newskit.components.sentiment import (
     target_label_of,
     target_score,
 )
+from newskit.nlp.sentences import sentence_spans
 from newskit.pipeline import load_pipeline
 
 # components target sentiment does not need
@@ -41,7 +42,7 @@ def target_sentiment(df: pd.DataFrame, *, nlp: Language | None = None,
     out = []
     for doc, s, e in zip(docs, df["start_char"].tolist(), df["end_char"].tolist()):
         s, e = int(s), int(e)
-        sents = list(doc.sents)
+        sents = sentence_spans(doc)
         k = next((i for i, st in enumerate(sents) if st.start_char <= s < st.end_char), None)
         if k is None:
             score = target_score(doc[:], s, e, lex)

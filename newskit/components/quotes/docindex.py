@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from newskit.components.gender.evidence import name_gender, noun_gender
-from newskit.nlp.sentences import sentence_ids
+from newskit.nlp.sentences import sentence_bounds, sentence_ids
 
 # entity labels a mention is named by, in order of preference
 MENTION_LABELS = ("PER", "ORG", "LOC", "MISC")
@@ -63,13 +63,13 @@ class DocIndex:
         for e in ents:
             names.setdefault(canonical(e), []).append(e)
         persons = [(e.start_char, canonical(e)) for e in ents if e.label_ == "PER"]
-        sents = list(doc.sents)
+        bounds = sentence_bounds(doc)
         return cls(doc, ents, [e.start for e in ents],
                    {n: _Ents(es) for n, es in names.items()},
                    _Ents([e for e in ents if e.label_ in SOURCE_LABELS]),
                    persons, {p[1] for p in persons}, _genders(doc, persons),
                    list(sentence_ids(doc)),
-                   [s.start_char for s in sents], [s.start for s in sents])
+                   [doc[s].idx for s, _ in bounds], [s for s, _ in bounds])
 
     def entity_covering(self, i: int) -> Span | None:
         """The entity that holds token ``i``."""

@@ -15,7 +15,7 @@ from newskit.components.quotes.frames import (
 )
 from newskit.components.quotes.marks import Region, quote_regions, region_context, speech_kind
 from newskit.components.quotes.reports import continuations, sentence_frame
-from newskit.nlp.sentences import sentence_ids
+from newskit.nlp.sentences import sentence_ids, sentence_spans
 
 # an indirect quote within this many characters around a direct one is that direct quote
 DIRECT_OVERLAP_SLACK = 2
@@ -39,7 +39,7 @@ class _DocQuotes:
 
 def _index(doc: Doc) -> _DocQuotes:
     ids = sentence_ids(doc)
-    dq = _DocQuotes(doc, list(doc.sents), list(ids))
+    dq = _DocQuotes(doc, sentence_spans(doc), list(ids))
     for s, e in quote_regions(doc.text):
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None:

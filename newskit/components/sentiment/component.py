@@ -22,7 +22,7 @@ from newskit.components.sentiment.rules import (
     target_score,
     weigh_sentence,
 )
-from newskit.nlp.sentences import sentence_ids
+from newskit.nlp.sentences import sentence_ids, sentence_spans
 
 LEXICON_FILE = "lexicon.json"
 MEMO_SIZE = 200_000  # word polarities kept per scorer
@@ -61,7 +61,7 @@ class SentimentScorer:
 
     def __call__(self, doc: Doc) -> Doc:
         lex, cfg, memo = self.lexicon, self.cfg, self._polarity_memo()
-        sents = list(doc.sents)
+        sents = sentence_spans(doc)
         weighed = [weigh_sentence(sent, lex, cfg, memo) for sent in sents]  # once per sentence
         evidence = [(sum(weights), len(toks)) for toks, weights in weighed]
         scores = []
