@@ -1,6 +1,7 @@
 """Named entities (PER, LOC, ORG, MISC) for the embedded pipeline.
 
-A linear-chain CRF (python-crfsuite) over hand-made token features
+A linear-chain CRF (trained with python-crfsuite, decoded with numpy by
+``newskit.nlp.crf_model``) over hand-made token features
 (``newskit.nlp.ner_features``: word shape and affixes, HanTa's STTS tag,
 german-nouns word classes, gazetteer hits, Brown clusters and word frequencies,
 k-means clusters from the Bundestag protocols, for the word and its neighbours; word
@@ -28,6 +29,7 @@ from spacy.attrs import IS_SPACE, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from newskit.nlp.crf_model import CRFModel
 from newskit.nlp.ner_features import (  # noqa: F401  (re-exported)
     GAZETTEER_FILE,
     MAX_GAZ_WORDS,
@@ -38,6 +40,7 @@ from newskit.nlp.ner_features import (  # noqa: F401  (re-exported)
     lexicon_class,
     sentence_features,
 )
+from newskit.nlp.ner_rows import sentence_scores
 from newskit.nlp.ner_tables import repair_cluster_sets
 from newskit.nlp.ner_training import (  # noqa: F401  (re-exported)
     clean_training_labels,
@@ -52,7 +55,16 @@ LABELS = ("PER", "LOC", "ORG", "MISC")
 
 
 @lru_cache(maxsize=2)
+def _model(path: str) -> CRFModel:
+    """The model at ``path`` as arrays (``newskit.nlp.crf_model``), read from the
+    verified unpacked file."""
+    return CRFModel.from_bytes(_unpacked(Path(path)).read_bytes())
+
+
+@lru_cache(maxsize=2)
 def _tagger(path: str):
+    """CRFsuite's own tagger for the model at ``path`` (the reference the array decoder
+    is checked against; ``tests/test_crf_model.py``)."""
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
@@ -276,7 +288,7 @@ class CRFEntityRecognizer:
         self._found = Path(self.model_path).exists()
         self.domain = feature_domain(self.model_path)
         if self._found:
-            _tagger(self.model_path)
+            _model(self.model_path)
 
     def __call__(self, doc: Doc) -> Doc:
         if not self._found and not Path(self.model_path).exists():
@@ -284,20 +296,10 @@ class CRFEntityRecognizer:
                 f"NER model not found at {self.model_path}; "
                 "train one with `python training/train_ner.py --out PATH`"
             )
-        tagger = _tagger(self.model_path)
+        model = _model(self.model_path)
         ents: list[Span] = []
-        texts = token_texts(doc)  # plain lists: no Token object per token
-        space = doc.to_array(IS_SPACE).tolist() if len(doc) else []
-        tag_ids = doc.to_array(TAG).tolist() if len(doc) else []
-        strings = doc.vocab.strings
-        names = {h: (strings[h] if h else "X") for h in set(tag_ids)}
-        for start, end in (sentence_bounds(doc) if len(doc) else ()):
-            toks = [i for i in range(start, end) if not space[i]]
-            if not toks:
-                continue
-            words = [texts[i] for i in toks]
-            feats = sentence_features(words, [names[tag_ids[i]] for i in toks], self.domain)
-            spans = bio_to_spans(tagger.tag(feats))
+        for toks, words, labels in self._tagged_sentences(doc, model):
+            spans = bio_to_spans(labels)
             if self.repair:
                 spans = repair_spans(words, spans)
             for s, e, label in spans:
@@ -307,6 +309,44 @@ class CRFEntityRecognizer:
                     ents.append(Span(doc, span.start, span.end, label=label))
         doc.ents = _no_overlap(ents)
         return doc
+
+
+    def _tagged_sentences(self, doc: Doc, model: CRFModel):
+        """``(token indices, words, BIO labels)`` per sentence (space tokens left out),
+        tagged a batch of sentences at a time (at most ``BATCH_CELLS`` padded tokens)."""
+        if not len(doc):
+            return
+        texts = token_texts(doc)  # plain lists: no Token object per token
+        space = doc.to_array(IS_SPACE).tolist()
+        tag_ids = doc.to_array(TAG).tolist()
+        strings = doc.vocab.strings
+        names = {h: (strings[h] if h else "X") for h in set(tag_ids)}
+        batch: list = []  # (token indices, words, state scores)
+        longest = 0
+        for start, end in sentence_bounds(doc):
+            toks = [i for i in range(start, end) if not space[i]]
+            if not toks:
+                continue
+            if batch and (len(batch) + 1) * max(longest, len(toks)) > BATCH_CELLS:
+                yield from self._tag_batch(batch, model)
+                batch, longest = [], 0
+            words = [texts[i] for i in toks]
+            scores = sentence_scores(words, [names[tag_ids[i]] for i in toks], model,
+                                     self.domain)
+            batch.append((toks, words, scores))
+            longest = max(longest, len(toks))
+        yield from self._tag_batch(batch, model)
+
+    @staticmethod
+    def _tag_batch(batch, model: CRFModel):
+        if batch:
+            labels = model.tag_scores([scores for _, _, scores in batch])
+            for (toks, words, _), labs in zip(batch, labels):
+                yield toks, words, labs
+
+
+#: sentences × longest sentence tagged together at most (memory of one Viterbi batch)
+BATCH_CELLS = 20_000
 
 
 def _trim(span: Span) -> Span | None:

@@ -249,26 +249,49 @@ def sentence_features(words: Sequence[str], tags: Sequence[str],
     weights were folded into the plain ones (``training/strip_crf_model.py --merge``):
     the same scores from half the features.
 
-    >>> len(sentence_features(["Anna", "lacht"], ["NE", "VVFIN"])[0]) == \
+    >>> len(sentence_features(["Anna", "lacht"], ["NE", "VVFIN"])[0]) == \\
     ...     2 * len(sentence_features(["Anna", "lacht"], ["NE", "VVFIN"], domain=None)[0])
     True
     """
-    n = len(words)
     blocks = [_word_block(w, t, domain) for w, t in zip(words, tags)]
+    if domain is None:
+        encode = list
+    else:
+        pre = f"{domain}:"
+
+        def encode(extra: list[str]) -> list[str]:
+            return [*extra, *[pre + f for f in extra]]
+    return _assemble(words, tags, blocks, _pads(domain), encode)
+
+
+def _assemble(words: Sequence[str], tags: Sequence[str], blocks: list, pads: dict,
+              encode) -> list[list[str]]:
+    """Join the per-word ``blocks`` (own features, features seen from each neighbour
+    offset) of a sentence with the features across words, passed through ``encode``."""
+    n = len(words)
+    out = []
+    for i, extra in enumerate(_across_words(words, tags, blocks)):
+        feats = list(blocks[i][0])
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            feats += blocks[j][1][off] if 0 <= j < n else pads[off]
+        feats += encode(extra)
+        out.append(feats)
+    return out
+
+
+def _across_words(words: Sequence[str], tags: Sequence[str], blocks: list) -> list[list[str]]:
+    """Per word, the features that join it with its neighbours: gazetteer and quotation
+    positions, tag pairs, word bigrams and the short-shape trigram."""
+    n = len(words)
     gaz = gazetteer_features(words)
     quoted = quote_features(words)
-    pads = _pads(domain)
-    pre = f"{domain}:"
     bigrams = "bigram" not in ABLATE
     if bigrams:
         lows = [b[1]["w"] for b in blocks]
         shapes = [b[1]["ss"] for b in blocks]
     out = []
     for i in range(n):
-        feats = list(blocks[i][0])
-        for off in (-2, -1, 1, 2):
-            j = i + off
-            feats += blocks[j][1][off] if 0 <= j < n else pads[off]
         extra = [*gaz[i], *quoted[i], f"t|t+1={tags[i]}|{tags[i + 1] if i + 1 < n else 'EOS'}",
                  f"t-1|t={tags[i - 1] if i else 'BOS'}|{tags[i]}"]
         if bigrams:
@@ -282,10 +305,7 @@ def sentence_features(words: Sequence[str], tags: Sequence[str],
             extra += [f"-1{g}" for g in gaz[i - 1]]
         if i + 1 < n:
             extra += [f"1{g}" for g in gaz[i + 1]]
-        feats += extra
-        if domain is not None:
-            feats += [pre + f for f in extra]
-        out.append(feats)
+        out.append(extra)
     return out
 
 

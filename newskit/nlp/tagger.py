@@ -21,6 +21,7 @@ from spacy.parts_of_speech import IDS as UPOS_IDS
 from spacy.tokens import Doc
 
 from newskit.nlp import hanta, ner_features
+from newskit.nlp.crf_model import drop_all_added_rows
 from newskit.nlp.sentences import sentence_bounds, token_texts
 
 MAX_TAGGED_CHARS = hanta.MAX_TAGGED_CHARS  # longer tokens skip HanTa's morphological search
@@ -166,6 +167,7 @@ def clear_word_caches() -> None:
         memo = getattr(ner_features, name, None)
         if hasattr(memo, "cache_clear"):
             memo.cache_clear()
+    drop_all_added_rows()
 
 
 @Language.factory("newskit_tagger",
