@@ -109,6 +109,19 @@ def test_frame_laut_x(nlp):
     assert out[0][1] == "indirect" and out[0][2] == "Polizei" and out[0][4] == "laut"
 
 
+def test_frame_nach_finding_noun_names_the_findings_not_their_date(nlp):
+    out = q(nlp, "Nach ersten Untersuchungen war das Trinkwasser im Landkreis verunreinigt.")
+    assert out and out[0][1] == "indirect" and out[0][3] == "Untersuchungen"
+    assert out[0][0].startswith("war das Trinkwasser")
+    out = q(nlp, "Nach einer neuen Umfrage lehnt die Mehrheit der Befragten das Vorhaben ab.")
+    assert out and out[0][3] in ("neue Umfrage", "Umfrage")
+    # an adjective that names the source stays: "lokale Medien" are not all media
+    out = q(nlp, "Nach lokalen Medien wurden bei dem Brand zwei Feuerwehrleute verletzt.")
+    assert out and out[0][3].split()[0].startswith("lokal") and out[0][3].endswith(" Medien")
+    # "nach" in time is no source
+    assert not q(nlp, "Nach einer langen Sitzung gingen die Abgeordneten nach Hause.")
+
+
 def test_frame_x_zufolge(nlp):
     out = q(nlp, "Dem Bericht zufolge stieg die Zahl der Arbeitslosen.")
     # the mention keeps its article, the canonical name does not

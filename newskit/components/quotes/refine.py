@@ -76,7 +76,8 @@ def phrase(tokens: list[Token]) -> str:
     """A phrase as a name: without leading determiners and punctuation, its adjectives and
     head noun in the nominative ("Die Polizei" → "Polizei", "des Senders" → "Sender",
     "von Kritikern" → "Kritiker", "das norwegische Nobelkomitee" → "norwegisches
-    Nobelkomitee"; :func:`newskit.lang.de.declension.nominative`)."""
+    Nobelkomitee", but "jüngsten Untersuchungen" → "Untersuchungen": a source noun of
+    ``source_nouns.txt`` without adjectives that only date it (``recency_adjectives.txt``); :func:`newskit.lang.de.declension.nominative`)."""
     i = 1 if tokens and tokens[0].tag_ in ("APPR", "APPRART") else 0  # "Aus dem Ministerium"
     while i < len(tokens) and tokens[i].tag_ in NP_DET:
         i += 1
@@ -84,8 +85,20 @@ def phrase(tokens: list[Token]) -> str:
     kept = [t for t in tokens[i:] if not t.is_punct or t.text in ("-", "&")]
     while len(kept) > 1 and kept[-1].tag_ in ("ADV", "PTKNEG"):
         kept.pop()  # "Die Kanadier hingegen"
+    if len(kept) > 1 and kept[-1].lower_ in de.word_list("source_nouns") \
+            and all(t.tag_ == "ADJA" and _recency(t.lower_) for t in kept[:-1]):
+        kept = kept[-1:]  # "nach jüngsten Untersuchungen": the findings, not their age
     texts = [t.text.lower() if t.is_sent_start and t.tag_ == "ADJA" else t.text for t in kept]
     return " ".join(nominative(texts, [t.tag_ for t in kept], article))  # "Buddhistische …"
+
+
+def _recency(adjective: str) -> bool:
+    """``jüngsten``, ``ersten``, ``bisherigen``: an adjective that dates a source."""
+    return any(adjective.startswith(s) and adjective[len(s):] in _ADJ_ENDINGS
+               for s in de.word_list("recency_adjectives"))
+
+
+_ADJ_ENDINGS = ("", "e", "en", "em", "er", "es", "n", "m", "r", "s")
 
 
 def _sentence_end(doc: Doc, i: int) -> int:
