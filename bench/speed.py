@@ -20,7 +20,9 @@ read from ../shared at run time (never copied). Prints, for this machine:
 * the ``n_process=2`` and Dask LocalCluster (2 worker processes × 1 thread; the
   cluster's start and each worker's pipeline load are included) speedups over one
   process on ``--parallel-repeat`` copies of the corpus, and whether the Dask tables
-  equal the local ones; peak RSS at 1× and 10× the corpus (each in a fresh subprocess).
+  equal the local ones — ``dask_*`` for ``newskit.local_cluster`` (workers forked with
+  the pipeline loaded), ``dask_spawned_*`` for Dask's default spawned workers; peak RSS
+  at 1× and 10× the corpus (each in a fresh subprocess).
 
 Times are wall-clock on a shared machine: compare runs by their spread.
 """
@@ -28,6 +30,7 @@ Times are wall-clock on a shared machine: compare runs by their spread.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import statistics
 import subprocess
@@ -191,20 +194,36 @@ def parallel(c: pd.DataFrame, nlp, skip_dask: bool) -> dict:
     if not skip_dask:
         from dask.distributed import Client, LocalCluster
 
-        cpu0 = sum(cpu_seconds())
-        t0 = time.perf_counter()  # worker start and each worker's pipeline load included
-        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                          dashboard_address=None) as cluster, Client(cluster) as client:
-            t_start = time.perf_counter() - t0
-            dres = newskit.analyze(c, cache_dir=None, client=client, progress=False)
-            t_dask = time.perf_counter() - t0
-        cpu_dask = sum(cpu_seconds()) - cpu0  # the workers are reaped when the cluster closes
-        a, b = sorted_tables(base), sorted_tables(dres)
-        equal = all(a[k].equals(b[k]) for k in a)
-        report.update(dask_start_s=round(t_start, 2), dask_s=round(t_dask, 2),
-                      dask_cpu_s=round(cpu_dask, 1), dask_speedup=round(t_one / t_dask, 2),
-                      dask_cpu_efficiency=round(cpu_one / cpu_dask, 2), dask_tables_equal=equal)
+        from newskit.nlp.tagger import clear_word_caches
+
+        # newskit.local_cluster: workers forked from this process with the pipeline loaded
+        # (its word memos are cleared first: the workers start as cold as the one-process
+        # run); then Dask's default, spawned workers that each import and load everything
+        for name, start in (("dask", lambda: newskit.local_cluster(2)),
+                            ("dask_spawned", lambda: _spawned(Client, LocalCluster))):
+            clear_word_caches()
+            cpu0 = sum(cpu_seconds())
+            t0 = time.perf_counter()  # worker start and each worker's pipeline load included
+            with start() as client:
+                t_start = time.perf_counter() - t0
+                dres = newskit.analyze(c, cache_dir=None, client=client, progress=False)
+                t_dask = time.perf_counter() - t0
+            cpu_dask = sum(cpu_seconds()) - cpu0  # the workers are reaped with the cluster
+            a, b = sorted_tables(base), sorted_tables(dres)
+            equal = all(a[k].equals(b[k]) for k in a)
+            report.update({f"{name}_start_s": round(t_start, 2), f"{name}_s": round(t_dask, 2),
+                           f"{name}_cpu_s": round(cpu_dask, 1),
+                           f"{name}_speedup": round(t_one / t_dask, 2),
+                           f"{name}_cpu_efficiency": round(cpu_one / cpu_dask, 2),
+                           f"{name}_tables_equal": equal})
     return report
+
+
+@contextlib.contextmanager
+def _spawned(Client, LocalCluster):
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        yield client
 
 
 def peak_rss(data: Path, repeat: int) -> float:

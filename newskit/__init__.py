@@ -27,16 +27,18 @@ _EXPORTS = {
     "target_sentiment": "newskit.tables.target_sentiment",
     "sources": "newskit.analysis.sources",
     "shares": "newskit.analysis.sources",
+    "local_cluster": "newskit.tables.dask_executor",
 }
 
 __all__ = ["load_corpus", "analyze", "AnalysisResult", "load_pipeline", "target_sentiment",
-           "sources", "shares", "__version__"]
+           "sources", "shares", "local_cluster", "__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from newskit.analysis.sources import shares, sources
     from newskit.corpus import load_corpus
     from newskit.pipeline import load_pipeline
     from newskit.tables.analysis import AnalysisResult, analyze
+    from newskit.tables.dask_executor import local_cluster
     from newskit.tables.target_sentiment import target_sentiment
 
 

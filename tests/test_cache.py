@@ -102,6 +102,22 @@ def test_dask_client_gives_identical_tables():
         pd.testing.assert_frame_equal(df, remote.tables()[name])
 
 
+def test_local_cluster_forks_workers_with_the_pipeline_and_gives_identical_tables():
+    import os
+
+    local = newskit.analyze(_corpus(), cache_dir=None)
+    with newskit.local_cluster(2) as client:
+        # before any task: the worker processes already hold the built pipeline
+        ready = client.run(lambda: (os.getpid(), "newskit.pipeline" in __import__("sys").modules
+                                    and bool(__import__("newskit.pipeline").pipeline
+                                             ._cached.cache_info().currsize)))
+        remote = newskit.analyze(_corpus(), cache_dir=None, client=client)
+    assert len(ready) == 2
+    assert all(pid != os.getpid() and has for pid, has in ready.values())
+    for name, df in local.tables().items():
+        pd.testing.assert_frame_equal(df, remote.tables()[name])
+
+
 def test_n_process_gives_identical_tables():
     local = newskit.analyze(_corpus(), cache_dir=None)
     multi = newskit.analyze(_corpus(), cache_dir=None, n_process=2, batch_size=3)
