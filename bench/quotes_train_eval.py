@@ -1,7 +1,8 @@
 """Score the quote rules on the *train* part of the German Wikinews quotation corpus.
 
 Development runs only on train (the dev part is reported at the end, once). The pipeline up
-to ``newskit_entities`` runs once and its Docs are cached (pickle, outside the repository), so
+to ``newskit_entities`` runs once and its Docs are cached (a spaCy DocBin in
+``~/.cache/newskit-bench``, keyed by the texts and by every upstream code and data file), so
 a run re-applies only the quote rules: ``newskit_quotes`` on every cached Doc.
 
 Metrics: direct F1@0.8, speech F1@0.3 and speaker accuracy as ``newskit eval quotes``
@@ -18,7 +19,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import pickle
 import sys
 import time
 from pathlib import Path
@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT.parent / "shared" / "data" / "quotes-de-wikinews" / "train.jsonl"
 SCORER = ROOT.parent / "shared" / "tools" / "spkatt_score.py"
-CACHE = Path("/tmp/newskit_quotes_train_docs.pkl")
+CACHE_DIR = Path.home() / ".cache" / "newskit-bench"
 QUOTES = "newskit_quotes"
 
 
@@ -37,19 +37,44 @@ def _scorer():
     return mod
 
 
+def _upstream_fingerprint() -> str:
+    """SHA-256 over every package file the components before the quotes may read (the
+    tagger, entity model and their data, word lists): cached Docs are reused only while
+    none of them changed."""
+    import hashlib
+
+    h = hashlib.sha256()
+    pkg = ROOT / "newskit"
+    for sub in ("nlp", "data", "lang", "components/entities", "components/extensions.py",
+                "pipeline.py"):
+        path = pkg / sub
+        for f in sorted([path] if path.is_file() else path.rglob("*")):
+            if f.is_file() and "__pycache__" not in f.parts:
+                h.update(str(f.relative_to(pkg)).encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def parsed_docs(texts: list[str], nlp):
-    """Docs parsed up to (not including) the quote component, cached by text."""
-    if CACHE.exists():
-        cached = pickle.loads(CACHE.read_bytes())
-        if cached["texts"] == texts:
-            return cached["docs"]
+    """Docs parsed up to (not including) the quote component, cached by text and by the
+    upstream code and data (a spaCy DocBin, never a pickle)."""
+    import hashlib
+
+    from spacy.tokens import DocBin
+
+    key = hashlib.sha256("\0".join(texts).encode()).hexdigest()[:16]
+    cache = CACHE_DIR / f"train-docs-{key}-{_upstream_fingerprint()}.spacy"
+    if cache.exists():
+        return list(DocBin().from_bytes(cache.read_bytes()).get_docs(nlp.vocab))
     names = nlp.pipe_names
     keep = names[: names.index(QUOTES)]
     t0 = time.time()
     with nlp.select_pipes(enable=keep):
         docs = list(nlp.pipe(texts))
     print(f"parsed {len(docs)} docs in {time.time() - t0:.0f}s", file=sys.stderr)
-    CACHE.write_bytes(pickle.dumps({"texts": texts, "docs": docs}))
+    CACHE_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for old in CACHE_DIR.glob("train-docs-*.spacy"):
+        old.unlink()
+    cache.write_bytes(DocBin(store_user_data=True, docs=docs).to_bytes())
     return docs
 
 

@@ -80,6 +80,26 @@ def test_number_with_thousands_and_full_stop_ends_a_sentence():
                                           "Er war der 5.000. Besucher."]
 
 
+def test_year_or_number_with_full_stop_ends_a_sentence_but_an_ordinal_does_not():
+    import newskit
+
+    nlp = newskit.load_pipeline()
+
+    def sents(text):
+        return [s.text for s in nlp(text).sents]
+
+    assert sents("Die Anlage ging im Mai 2019. Experten warnen seitdem.") == [
+        "Die Anlage ging im Mai 2019.", "Experten warnen seitdem."]
+    assert sents("Sie wurde Vierte mit Platz 4. Der Titel ging an Kenia.") == [
+        "Sie wurde Vierte mit Platz 4.", "Der Titel ging an Kenia."]
+    assert sents("Der Typ heißt AB-12. Er fliegt schnell.") == ["Der Typ heißt AB-12.",
+                                                              "Er fliegt schnell."]
+    # ordinals: before a month or noun, after an article or "am"
+    for one in ("Am 3. Oktober 2020 begann die 2. Runde.", "Er kam am 4. Der Zug fuhr.",
+                "Das war im Jahr 2019. Oktober wurde kalt.", "Die 3. Liga spielt."):
+        assert len(sents(one)) == 1, one
+
+
 # word forms HanTa's model does not know (compounds, names, typos, short forms, digits)
 RARE_FORMS = ["Bundesverfassungsgerichts", "Stadtbaurat", "Niedergirmes", "Okafor", "xy", "ab",
               "Fußgängerbrückenplanung", "unverhältnismäßigerweise", "Grmpfte", "3.000", "17,5",

@@ -11,6 +11,7 @@ comma or a lower-case word after ``?"`` or ``!«`` continues the sentence
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, SENT_START, SPACY
@@ -23,6 +24,7 @@ CLOSING = {"“", "”", "«", "‘", "’", ")", "]", "›", "»"}
 FINAL = {".", "!", "?", "…", "?!", "!?", "!!", "??", "..."}
 CONTINUES = {",", ";", ":", "-", "–", "—"}
 _GROUPED_NUMBER_STOP = re.compile(r"^\d{1,3}(?:\.\d{3})+\.$")
+_NUMBER_STOP = re.compile(r"^(?:[^\W\d_]\w*-)?(\d+)\.$")  # "2006.", "17.", "MI-17."
 _ORDINAL_BEFORE = {"der", "die", "das", "den", "dem", "des", "am", "im", "zum", "zur", "vom"}
 
 
@@ -90,7 +92,7 @@ def newskit_sentencizer(doc: Doc) -> Doc:
             i += 1
             continue
         if w in FINAL or (punct and w[-1:] in "!?…" and len(w) <= 3) \
-                or (w[:1].isdigit() and _number_ends_sentence(doc, i)):
+                or (w[-1:] == "." and w[-2:-1].isdigit() and _number_ends_sentence(doc, i)):
             j = i + 1
             while j < n and (closing(j) or words[j] in FINAL):
                 j += 1
@@ -107,14 +109,40 @@ def newskit_sentencizer(doc: Doc) -> Doc:
 
 
 def _number_ends_sentence(doc: Doc, i: int) -> bool:
-    """"… waren es nur 5.000. Mexikos Innenminister …": a number with thousands groups and
-    the sentence's full stop glued to it (the tokenizer keeps "5.000." as one token, as it
-    keeps the ordinal "5."); not after an article ("der 5.000. Besucher")."""
+    """A number with the sentence's full stop glued to it (the tokenizer keeps "5.000." and
+    "2006." as one token, as it keeps the ordinal "5."), followed by a capitalised word:
+    "… waren es nur 5.000. Mexikos …" (thousands groups), "… im Jahr 2006. Experten …" (a
+    year, unless a month follows), "… Platz 3. Der Sieger …", "… vom Typ MI-17. Der …" (a
+    function word follows, ``sentence_start_words.txt``: an ordinal takes a noun); never
+    after an article or "am"/"im" ("der 5.000. Besucher", "am 3. Oktober")."""
     tok = doc[i]
-    if not _GROUPED_NUMBER_STOP.match(tok.text) or i + 1 >= len(doc):
+    if i + 1 >= len(doc) or not doc[i + 1].text[:1].isupper():
         return False
     before = doc[i - 1].lower_ if i else ""
-    return before not in _ORDINAL_BEFORE and doc[i + 1].text[:1].isupper()
+    if before in _ORDINAL_BEFORE:
+        return False
+    if _GROUPED_NUMBER_STOP.match(tok.text):
+        return True
+    m = _NUMBER_STOP.match(tok.text)
+    if m is None:
+        return False
+    nxt = doc[i + 1].lower_
+    if nxt in _sentence_start_words():
+        return True
+    return 1000 <= int(m.group(1)) <= 2100 and nxt not in _months()
+
+
+@lru_cache(maxsize=1)
+def _sentence_start_words() -> frozenset[str]:
+    from newskit.lang import de
+
+    return frozenset(de.word_list("sentence_start_words"))
+
+
+@lru_cache(maxsize=1)
+def _months() -> frozenset[str]:
+    return frozenset("januar jänner februar märz april mai juni juli august september oktober "
+                     "november dezember".split())
 
 
 def set_sent_starts(doc: Doc, starts: list[bool]) -> None:
