@@ -75,7 +75,8 @@ def q(nlp, text):
 
 def test_frame_sagte_x_after_direct(nlp):
     out = q(nlp, "„Wir bleiben hart“, sagte Merkel.")
-    assert out[0][:3] == ("Wir bleiben hart", "direct", "Merkel") and out[0][4] == "sagen"
+    # a direct quote is its words and its quotation marks (as SpkAtt and Wikinews annotate)
+    assert out[0][:3] == ("„Wir bleiben hart“", "direct", "Merkel") and out[0][4] == "sagen"
 
 
 def test_frame_x_sagte_colon(nlp):
@@ -138,7 +139,8 @@ def test_frame_wie_x_sagte_and_heisst_es(nlp):
 
 def test_mixed_fragment_takes_the_sentence_frame(nlp):
     out = q(nlp, "Die Ministerin sprach von „offenen und ehrlichen“ Gesprächen.")
-    assert out == [("offenen und ehrlichen", "mixed", "Die Ministerin", "Ministerin", "sprechen")]
+    assert out == [("„offenen und ehrlichen“", "mixed", "Die Ministerin", "Ministerin",
+                    "sprechen")]
 
 
 def test_frame_separable_cue(nlp):
@@ -382,9 +384,19 @@ def test_other_figures_are_no_source(nlp):
     assert q(nlp, "Die Fahrt dauert drei, nach anderen Angaben vier Stunden.") == []
 
 
+def test_a_report_ending_in_a_quoted_fragment_keeps_the_fragment_inside(nlp):
+    doc = nlp("Der Arzt sagte, die Lage sei „sehr ernst“. Dann ging er.")
+    spans = {s._.nk_kind: s for s in doc.spans["quotes"]}
+    assert spans["mixed"].text == "„sehr ernst“"
+    report = spans["indirect"]
+    assert report.text == "die Lage sei „sehr ernst“"
+    assert report.start_char <= spans["mixed"].start_char < spans["mixed"].end_char \
+        <= report.end_char
+
+
 def test_source_of_a_direct_quote_makes_no_frame_quote(nlp):
     out = q(nlp, "„Wir machen weiter“, sagte die Trainerin laut der Lokalzeitung.")
-    assert [o[:3] for o in out] == [("Wir machen weiter", "direct", "die Trainerin")]
+    assert [o[:3] for o in out] == [("„Wir machen weiter“", "direct", "die Trainerin")]
 
 
 def test_speech_noun_frames_a_report(nlp):

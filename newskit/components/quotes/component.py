@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span
 
 from newskit.components.extensions import register_extensions
 from newskit.components.quotes.find import find_quotes
+from newskit.components.quotes.marks import PAIRS
 from newskit.components.quotes.speakers import resolve_speakers
 
 SPANS_KEY = "quotes"
@@ -43,8 +44,11 @@ class QuoteFinder:
         quotes = find_quotes(doc)
         names = resolve_speakers(doc, quotes)
         spans = []
+        text = doc.text
         for q, name in zip(quotes, names):
-            span = doc.char_span(q.start, q.end, alignment_mode="expand")
+            start, end = with_marks(text, q.start, q.end) if q.kind in ("direct", "mixed") \
+                else with_closing_mark(text, q.start, q.end)
+            span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
             span = Span(doc, span.start, span.end, label=q.kind)
@@ -58,6 +62,40 @@ class QuoteFinder:
             spans.append(span)
         doc.spans[self.spans_key] = spans
         return doc
+
+
+def with_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """A quotation's range widened to the pair of quotation marks around it: a direct quote
+    or quoted fragment is its words and its marks, as the SpkAtt guidelines and the
+    Wikinews quotation corpus annotate it.
+
+    >>> t = 'Er sagte: „Wir gehen.“ Dann'
+    >>> t[slice(*with_marks(t, 11, 21))]
+    '„Wir gehen.“'
+    >>> with_marks("ohne Zeichen", 0, 4)
+    (0, 4)
+    """
+    if start > 0 and end < len(text) and text[end] in PAIRS.get(text[start - 1], ""):
+        return start - 1, end + 1
+    return start, end
+
+
+def with_closing_mark(text: str, start: int, end: int) -> tuple[int, int]:
+    """A report whose last words are a quoted fragment ends after the fragment's closing
+    mark, so the fragment (marks included, ``with_marks``) stays inside it.
+
+    >>> t = 'Er sagte, die Lage sei „ernst“.'
+    >>> t[slice(*with_closing_mark(t, 10, 29))]
+    'die Lage sei „ernst“'
+    """
+    if end < len(text) and start < end:
+        opener = text.rfind("„", start, end), text.rfind("»", start, end), \
+            text.rfind("«", start, end), text.rfind("“", start, end)
+        i = max(opener)
+        if i >= 0 and text[end] in PAIRS.get(text[i], "") \
+                and not any(c in PAIRS.get(text[i], "") for c in text[i + 1:end]):
+            return start, end + 1
+    return start, end
 
 
 @Language.factory(
