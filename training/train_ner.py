@@ -1,7 +1,8 @@
 """Build the shipped entity model ``newskit/data/ner_de.crfsuite.gz``.
 
 Usage:
-    python training/train_ner.py [--data ../shared/data] [--iterations 150] [--out PATH]
+    python training/train_ner.py [--data ../shared/data] [--iterations 150] [--c1 X] [--c2 Y]
+        [--out PATH]
         [--no-europeana] [--no-smartdata] [--no-mobie] [--no-smartdata-dev]
 
 Corpora (read from ``--data``, never copied; licences in NOTICE), each with its own
@@ -110,6 +111,8 @@ def main() -> None:
     ap.add_argument("--no-smartdata-dev", dest="smartdata_dev", action="store_false",
                     help="leave SmartData v3 dev out (it is in the shipped model)")
     ap.add_argument("--iterations", type=int, default=150)
+    ap.add_argument("--c1", type=float, default=0.05, help="L1 regularisation (CRFsuite c1)")
+    ap.add_argument("--c2", type=float, default=0.05, help="L2 regularisation (CRFsuite c2)")
     ap.add_argument("--tag-cache", type=Path, help="keep HanTa's tags of the corpora here")
     ap.add_argument("--out", default=str(default_model_path()),
                     help="where to write the model (default: the shipped one)")
@@ -126,7 +129,8 @@ def main() -> None:
     from strip_crf_model import strip  # training/strip_crf_model.py
 
     with tempfile.TemporaryDirectory() as tmp:
-        full = train_items(every, Path(tmp) / "full.crfsuite", max_iterations=args.iterations)
+        full = train_items(every, Path(tmp) / "full.crfsuite", max_iterations=args.iterations,
+                           c1=args.c1, c2=args.c2)
         raw = full.read_bytes()
         # only ``news`` features are ever seen at prediction: drop the other domains'
         # attributes (identical tags, a smaller and faster model), and check that
