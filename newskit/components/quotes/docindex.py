@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
@@ -70,6 +71,11 @@ class DocIndex:
                    persons, {p[1] for p in persons}, _genders(doc, persons),
                    list(sentence_ids(doc)),
                    [doc[s].idx for s, _ in bounds], [s for s, _ in bounds])
+
+    @cached_property
+    def text(self) -> str:
+        """``doc.text``, built once (``Doc.text`` joins every token on each call)."""
+        return self.doc.text
 
     def entity_covering(self, i: int) -> Span | None:
         """The entity that holds token ``i``."""

@@ -109,7 +109,7 @@ def _same_clause(index: DocIndex, a: int, b: int) -> bool:
     """Whether character offsets ``a`` < ``b`` lie in one clause (one sentence, no , ; : or
     dash between them)."""
     return index.sentence_gap(a, b) == 0 and not any(
-        c in CLAUSE_MARKS for c in index.doc.text[a:b])
+        c in CLAUSE_MARKS for c in index.text[a:b])
 
 
 def _role_holder(index: DocIndex, mention: Span, h) -> str | None:
