@@ -32,7 +32,7 @@ Example:
     >>> import newskit
     >>> doc = newskit.load_pipeline()("„Wir bleiben“, sagte Blinken. Die Lage sei ernst, so Lawrow.")
     >>> [(q.text, q._.nk_kind, q._.nk_speaker.text) for q in doc.spans["quotes"]]
-    [('Wir bleiben', 'direct', 'Blinken'), ('Die Lage sei ernst', 'indirect', 'Lawrow')]
+    [('„Wir bleiben“', 'direct', 'Blinken'), ('Die Lage sei ernst', 'indirect', 'Lawrow')]
 """
 
 from newskit.components.quotes.component import QuoteFinder, make_quotes, newskit_quotes
