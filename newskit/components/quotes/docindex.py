@@ -136,8 +136,19 @@ History = list[tuple[int, str, Span | None]]  # (char pos, canonical name, menti
 
 def last_before(history: History, pos: int, ok=None):
     """The last history entry before ``pos`` (that ``ok`` accepts), walking back from the
-    end: history grows in text order, so this stops after a step or two."""
+    end over at most ``HISTORY_LOOKBACK`` entries before ``pos``: history grows in text
+    order, and a bound keeps a very long Doc (a transcript, a whole newspaper issue) linear
+    when no entry is accepted."""
+    seen = 0
     for h in reversed(history):
-        if h[0] < pos and (ok is None or ok(h)):
-            return h
+        if h[0] < pos:
+            if ok is None or ok(h):
+                return h
+            seen += 1
+            if seen >= HISTORY_LOOKBACK:
+                return None
     return None
+
+
+#: speakers looked back over at most (an article rarely reports more than a few dozen)
+HISTORY_LOOKBACK = 60

@@ -98,9 +98,11 @@ def _antecedent_phrase(doc: Doc, before: int, head_: str) -> Span | None:
     "das isländische Fischereiministerium", "der Ständige Ausschuss des Nationalen
     Volkskongresses" (within ``ANTECEDENT_WINDOW`` tokens)."""
     low = head_.lower()
+    stem = low[: max(1, len(low) - 3)]  # case endings only add letters after the stem
     for i in range(before - 1, max(-1, before - 1 - ANTECEDENT_WINDOW), -1):
         t = doc[i]
-        if t.tag_ not in ("NN", "NE") or not phrase([t]).lower().endswith(low):
+        if t.tag_ not in ("NN", "NE") or stem not in t.lower_ \
+                or not phrase([t]).lower().endswith(low):
             continue
         start = i
         while start > 0 and doc[start - 1].tag_ == "ADJA":
