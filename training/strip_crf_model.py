@@ -233,40 +233,36 @@ def _rot(x: int, k: int) -> int:
 def cqdb_hash(key: bytes) -> int:
     """The hash CQDB files store for ``key``: Bob Jenkins' lookup3 ``hashlittle`` (public
     domain) over the key and its NUL, initial value 0 (checked against every key of
-    the shipped model in ``tests/test_ner_model_file.py``)."""
+    the shipped model in ``tests/test_ner_model_file.py``).
+
+    Both of lookup3's mixing steps cycle through its three state words: ``mix`` does
+    ``x -= z; x ^= rot(z, r); z += y`` six times, ``final`` does ``x ^= z; x -= rot(z, r)``
+    seven times, each with the next word as ``x``."""
     data = key + b"\0"
     n = len(data)
-    a = b = c = (0xDEADBEEF + n) & _M32
+    v = [(0xDEADBEEF + n) & _M32] * 3
     i = 0
-    while n - i > 12:
-        a = (a + int.from_bytes(data[i:i + 4], "little")) & _M32
-        b = (b + int.from_bytes(data[i + 4:i + 8], "little")) & _M32
-        c = (c + int.from_bytes(data[i + 8:i + 12], "little")) & _M32
-        a = (a - c) & _M32 ^ _rot(c, 4)
-        c = (c + b) & _M32
-        b = (b - a) & _M32 ^ _rot(a, 6)
-        a = (a + c) & _M32
-        c = (c - b) & _M32 ^ _rot(b, 8)
-        b = (b + a) & _M32
-        a = (a - c) & _M32 ^ _rot(c, 16)
-        c = (c + b) & _M32
-        b = (b - a) & _M32 ^ _rot(a, 19)
-        a = (a + c) & _M32
-        c = (c - b) & _M32 ^ _rot(b, 4)
-        b = (b + a) & _M32
+    while True:
+        block = data[i:i + 12]
+        last = n - i <= 12
+        block += bytes(12 - len(block))  # n > 0: the last block always holds the NUL
+        for k in range(3):
+            v[k] = (v[k] + int.from_bytes(block[4 * k:4 * k + 4], "little")) & _M32
+        if last:
+            break
+        for step, r in enumerate(_MIX_ROTATIONS):
+            x, z, y = step % 3, (step + 2) % 3, (step + 1) % 3
+            v[x] = ((v[x] - v[z]) & _M32) ^ _rot(v[z], r)
+            v[z] = (v[z] + v[y]) & _M32
         i += 12
-    tail = data[i:] + bytes(12 - (n - i))  # n > 0: the NUL is always there
-    a = (a + int.from_bytes(tail[0:4], "little")) & _M32
-    b = (b + int.from_bytes(tail[4:8], "little")) & _M32
-    c = (c + int.from_bytes(tail[8:12], "little")) & _M32
-    c = (c ^ b) - _rot(b, 14) & _M32
-    a = (a ^ c) - _rot(c, 11) & _M32
-    b = (b ^ a) - _rot(a, 25) & _M32
-    c = (c ^ b) - _rot(b, 16) & _M32
-    a = (a ^ c) - _rot(c, 4) & _M32
-    b = (b ^ a) - _rot(a, 14) & _M32
-    c = (c ^ b) - _rot(b, 24) & _M32
-    return c
+    for step, r in enumerate(_FINAL_ROTATIONS):
+        x, z = (2 + step) % 3, (1 + step) % 3
+        v[x] = ((v[x] ^ v[z]) - _rot(v[z], r)) & _M32
+    return v[2]
+
+
+_MIX_ROTATIONS = (4, 6, 8, 16, 19, 4)
+_FINAL_ROTATIONS = (14, 11, 25, 16, 4, 14, 24)
 
 
 def main() -> None:
