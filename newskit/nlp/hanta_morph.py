@@ -12,13 +12,16 @@ most of the work is spent on paths that are dropped.
 :class:`FastMorphTagger` is a ``HanoverTagger`` that shares the loaded model
 (no second copy, HanTa's own object untouched) and overrides only the search:
 
-* for each segment it computes once which tags give a finite log probability
-  (the tags the segment is a known morpheme of, and HanTa's open classes whose
-  guess applies) with HanTa's own formula and float additions, memoised;
+* per row of the lattice it first collects the states HanTa extends (those
+  within its beam), then scores each segment once: the tags the segment is a
+  known morpheme of, and HanTa's guess (its own formula and float additions) only
+  for the open classes one of those states can be followed by — no other guess
+  is ever looked at;
 * it visits exactly the (state, segment, tag) combinations HanTa visits that
-  are finite, in HanTa's order (a state's followers in their stored order), so
-  every score, every tie and every backpointer is the same: combinations with
-  ``-inf`` can never pass HanTa's ``lp1 > lowerbound`` test.
+  are finite, with a state's followers in their stored order. Each segment
+  leads to its own row, so segments may be visited in any order: every score,
+  every tie and every backpointer is HanTa's (combinations with ``-inf`` can
+  never pass HanTa's ``lp1 > lowerbound`` test).
 
 Lemmas, tag lists and everything else come from HanTa's own methods.
 
@@ -86,28 +89,6 @@ class FastMorphTagger(HanoverTagger):
             self._suf_memo[key] = hit
         return hit
 
-    def _guesses(self, m: str, whole: bool) -> dict[int, float]:
-        """HanTa's ``lp_m_t`` guess for every open tag (``whole``: ``m`` is the whole word),
-        computed with HanTa's additions in HanTa's order (not memoised: a word's segments
-        are scored once per search, and a memo of every segment would cost tens of MB)."""
-        mlen = min(len(m), 24)
-        suf = self._suffix_scores(m)
-        base = self._base
-        if whole:
-            return {t: base[t][mlen] + suf[t] - 4.6 for t in self._open}
-        return {t: base[t][mlen] + suf[t] for t in self._open}
-
-    def segment_scores(self, m: str, wlen: int, strict: bool) -> tuple[dict[int, float], bool]:
-        """Every tag ``t`` with a finite ``lp_m_t(m, t, wlen, strict)`` and that value, and
-        whether these are exactly the guesses for the open tags (``m`` is no known morpheme)."""
-        known = self._morphs.get(m)
-        if strict or not (wlen < 4 or len(m) > 2):
-            return known or {}, False
-        guesses = self._guesses(m, wlen == len(m))
-        if not known:
-            return guesses, True
-        return {**guesses, **known}, False
-
     def _followers(self, state: tuple, target) -> tuple | None:
         """``state``'s followers (all, or those that can reach tag ``target``) in HanTa's
         order, their ranks, and the open-class ones among them."""
@@ -120,7 +101,8 @@ class FastMorphTagger(HanoverTagger):
                     allowed = self.reachability.get(target, frozenset())
                     follow = [(t, p) for t, p in follow if t in allowed]
                 rank = {t: (k, p) for k, (t, p) in enumerate(follow)}
-                hit = follow, rank, [(t, p) for t, p in follow if t in self._guess_base]
+                opened = [(t, p) for t, p in follow if t in self._guess_base]
+                hit = follow, rank, opened, tuple(t for t, _ in opened)
             self._follow_memo[key] = hit
         return hit
 
@@ -135,13 +117,57 @@ class FastMorphTagger(HanoverTagger):
             if not row:
                 continue
             bound = sorted(row.values(), reverse=True)[3] - 1 if len(row) > 3 else LOWER
-            scores = [self.segment_scores(word[i:j], wlen, strict) for j in range(i + 1, wlen + 1)]
+            # the states HanTa extends (their extensions only reach later rows), and the
+            # open tags any of them can be followed by: no other guess is ever looked at
+            todo = []
+            opens: set = set()
             for state, lp in row.items():
                 if lp >= bound:
                     follow = self._followers(state, target)
                     if follow is not None:
-                        _expand(table, back, state, lp, i, scores, follow)
+                        todo.append((state, lp, follow))
+                        opens.update(follow[3])
+            if todo:
+                pure, known = self._segments(word, i, strict, opens)
+                for state, lp, follow in todo:
+                    _expand(table, back, state, lp, i, pure, known, follow)
         return table
+
+    def _segments(self, word: str, i: int, strict: bool, opens: set) -> tuple[list, list]:
+        """``(j, scores)`` of every segment ``word[i:j]`` with a finite score, split into
+        those that are only guessed (for the open tags ``opens``) and those that contain
+        known morphemes: HanTa's ``lp_m_t`` (guesses for segments longer than two
+        characters, or of words shorter than four, unless ``strict``)."""
+        wlen = len(word)
+        morphs = self._morphs.get
+        pure: list = []
+        known: list = []
+        if strict or not opens:
+            for j in range(i + 1, wlen + 1):
+                k = morphs(word[i:j])
+                if k:
+                    known.append((j, k))
+            return pure, known
+        base = self._base
+        first = i + 1 if wlen < 4 else i + 3  # shorter segments are never guessed
+        for j in range(i + 1, min(first, wlen + 1)):
+            k = morphs(word[i:j])
+            if k:
+                known.append((j, k))
+        for j in range(first, wlen + 1):
+            m = word[i:j]
+            mlen = j - i if j - i < 24 else 24
+            suf = self._suffix_scores(m)
+            if j - i == wlen:
+                g = {t: base[t][mlen] + suf[t] - 4.6 for t in opens}
+            else:
+                g = {t: base[t][mlen] + suf[t] for t in opens}
+            k = morphs(m)
+            if k:
+                known.append((j, {**g, **k}))
+            else:
+                pure.append((j, g))
+        return pure, known
 
     def analyze_forward(self, word):
         """``HanoverTagger.analyze_forward``: (tag, log p) candidates of a normalised form."""
@@ -190,35 +216,41 @@ class FastMorphTagger(HanoverTagger):
 
 
 def _expand(table: list, back: list | None, state: tuple, lp: float, i: int,
-            scores: list, followers: tuple) -> None:
-    """Extend ``state`` (score ``lp`` at position ``i``) by every segment ``word[i:j]``
-    and finite tag, in HanTa's order (segments by end, tags by follower rank)."""
-    follow, rank, follow_open = followers
+            pure: list, known: list, followers: tuple) -> None:
+    """Extend ``state`` (score ``lp`` at position ``i``) by every segment and finite tag:
+    ``pure`` and ``known`` hold ``(j, scores)`` of the segments ``word[i:j]`` that are
+    only guessed or contain known morphemes. Each segment fills its own row ``j``, in which
+    the tags are visited in HanTa's order (follower rank), so ties resolve as in HanTa;
+    ``lp + log p(tag | state)``, HanTa's first addition, is done once per tag."""
+    follow, rank, follow_open, _ = followers
     b = state[1]
     src = (state, i)
-    # (tag, new state, lp + log p(tag | state)): HanTa's first addition, done once per tag
-    every = [(t, (b, t), lp + p) for t, p in follow]
-    opened = [(t, (b, t), lp + p) for t, p in follow_open]
-    small = len(follow) <= 4
-    for k, (seg, pure) in enumerate(scores):
-        if pure:
-            todo = opened
-        elif not seg:
-            continue
-        elif small or len(seg) >= len(follow):
-            todo = [x for x in every if x[0] in seg]
-        else:
-            todo = [every[r] for r in sorted(rank[t][0] for t in seg if t in rank)]
-        row = table[i + 1 + k]
-        bk = back[i + 1 + k] if back is not None else None
-        for t, new, base in todo:
-            lp1 = base + seg[t]
-            if lp1 > LOWER:
-                old = row.get(new)
-                if old is None or lp1 > old:
-                    row[new] = lp1
-                    if bk is not None:
-                        bk[new] = src
+    if follow_open and pure:
+        opened = [(t, (b, t), lp + p) for t, p in follow_open]
+        for j, seg in pure:
+            _relax(table[j], None if back is None else back[j], src, seg, opened)
+    if known:
+        every = [(t, (b, t), lp + p) for t, p in follow]
+        small = len(follow) <= 4
+        for j, seg in known:
+            if small or len(seg) >= len(follow):
+                todo = [x for x in every if x[0] in seg]
+            else:
+                todo = [every[r] for r in sorted(rank[t][0] for t in seg if t in rank)]
+            if todo:
+                _relax(table[j], None if back is None else back[j], src, seg, todo)
+
+
+def _relax(row: dict, bk: dict | None, src: tuple, seg: dict, todo: list) -> None:
+    """HanTa's update of one row: a new state keeps the first best score (and its source)."""
+    for t, new, base in todo:
+        lp1 = base + seg[t]
+        if lp1 > LOWER:
+            old = row.get(new)
+            if old is None or lp1 > old:
+                row[new] = lp1
+                if bk is not None:
+                    bk[new] = src
 
 
 def _backtrace(table: list, back: list) -> list:

@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newskit.nlp.crf_model import CRFModel
+from newskit.nlp.doctext import token_texts
 from newskit.nlp.ner_features import (  # noqa: F401  (re-exported)
     GAZETTEER_FILE,
     MAX_GAZ_WORDS,
@@ -48,7 +49,7 @@ from newskit.nlp.ner_training import (  # noqa: F401  (re-exported)
     read_germeval,
     train,
 )
-from newskit.nlp.sentences import sentence_bounds, token_texts
+from newskit.nlp.sentences import sentence_bounds
 
 MODEL_FILE = "ner_de.crfsuite.gz"
 LABELS = ("PER", "LOC", "ORG", "MISC")

@@ -14,10 +14,12 @@ import re
 from functools import lru_cache
 
 import numpy
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, SENT_START, SPACY
+from spacy.attrs import IS_PUNCT, IS_SPACE, SENT_START, SPACY
 from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+
+from newskit.nlp.doctext import token_texts
 
 OPENING = {"„", "»", "‚", "“", "«", "(", "[", "‹"}
 CLOSING = {"“", "”", "«", "‘", "’", ")", "]", "›", "»"}
@@ -46,20 +48,6 @@ def is_closing_quote(tok: Token) -> bool:
 def make_sentencizer(nlp: Language, name: str):
     """The ``newskit_sentencizer`` component (German news sentence rules, no settings)."""
     return newskit_sentencizer
-
-
-def token_texts(doc: Doc) -> list[str]:
-    """``[t.text for t in doc]`` sliced from ``doc.text`` (no Token objects).
-
-    >>> import spacy
-    >>> token_texts(spacy.blank("de")("Er kam.  Gut"))
-    ['Er', 'kam', '.', ' ', 'Gut']
-    """
-    if not len(doc):
-        return []
-    text = doc.text
-    cols = doc.to_array([IDX, LENGTH]).tolist()
-    return [text[a : a + k] for a, k in cols]
 
 
 def newskit_sentencizer(doc: Doc) -> Doc:

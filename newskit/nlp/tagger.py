@@ -22,7 +22,8 @@ from spacy.tokens import Doc
 
 from newskit.nlp import hanta, ner_features
 from newskit.nlp.crf_model import drop_all_added_rows
-from newskit.nlp.sentences import sentence_bounds, token_texts
+from newskit.nlp.doctext import token_texts
+from newskit.nlp.sentences import sentence_bounds
 
 MAX_TAGGED_CHARS = hanta.MAX_TAGGED_CHARS  # longer tokens skip HanTa's morphological search
 

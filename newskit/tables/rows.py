@@ -12,6 +12,7 @@ from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.tokens import Doc, Span
 
 from newskit.components.sentiment import label_of
+from newskit.nlp.doctext import doc_text
 from newskit.nlp.sentences import sentence_bounds, sentence_ids
 
 
@@ -66,7 +67,7 @@ def quote_rows(doc: Doc, spans_key: str = "quotes") -> Iterator[dict]:
 
 def sentence_rows(doc: Doc) -> Iterator[dict]:
     """One row per sentence: offsets (without surrounding whitespace), text, score, label."""
-    text = doc.text  # built once: Doc.text joins every token
+    text = doc_text(doc)  # joined once per Doc
     cols = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist() if len(doc) else []
     for i, (first, stop) in enumerate(sentence_bounds(doc)):
         sent = doc[first:stop]

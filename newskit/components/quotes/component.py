@@ -9,6 +9,7 @@ from newskit.components.extensions import register_extensions
 from newskit.components.quotes.find import find_quotes
 from newskit.components.quotes.marks import PAIRS
 from newskit.components.quotes.speakers import resolve_speakers
+from newskit.nlp.doctext import doc_text
 
 SPANS_KEY = "quotes"
 
@@ -44,7 +45,7 @@ class QuoteFinder:
         quotes = find_quotes(doc)
         names = resolve_speakers(doc, quotes)
         spans = []
-        text = doc.text
+        text = doc_text(doc)
         for q, name in zip(quotes, names):
             start, end = with_marks(text, q.start, q.end) if q.kind in ("direct", "mixed") \
                 else with_closing_mark(text, q.start, q.end)

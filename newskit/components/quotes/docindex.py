@@ -14,6 +14,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span
 
 from newskit.components.gender.evidence import name_gender, noun_gender
+from newskit.nlp.doctext import doc_text
 from newskit.nlp.sentences import sentence_bounds, sentence_ids
 
 # entity labels a mention is named by, in order of preference
@@ -75,7 +76,7 @@ class DocIndex:
     @cached_property
     def text(self) -> str:
         """``doc.text``, built once (``Doc.text`` joins every token on each call)."""
-        return self.doc.text
+        return doc_text(self.doc)
 
     def entity_covering(self, i: int) -> Span | None:
         """The entity that holds token ``i``."""

@@ -15,6 +15,7 @@ from newskit.components.quotes.frames import (
 )
 from newskit.components.quotes.marks import Region, quote_regions, region_context, speech_kind
 from newskit.components.quotes.reports import continuations, sentence_frame
+from newskit.nlp.doctext import doc_text
 from newskit.nlp.sentences import sentence_ids, sentence_spans
 
 # an indirect quote within this many characters around a direct one is that direct quote
@@ -40,7 +41,7 @@ class _DocQuotes:
 def _index(doc: Doc) -> _DocQuotes:
     ids = sentence_ids(doc)
     dq = _DocQuotes(doc, sentence_spans(doc), list(ids))
-    for s, e in quote_regions(doc.text):
+    for s, e in quote_regions(doc_text(doc)):
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None:
             continue
