@@ -58,17 +58,34 @@ def _particles_right(doc: Doc, end: int, particles: frozenset[str]) -> int:
     return end
 
 
-def _particles_left(doc: Doc, ent: Span, particles: frozenset[str], fulls: list[str]) -> int:
-    """"Von der" + "Leyen" when "… von der Leyen" is a fuller name in the article."""
+def _particles_left(doc: Doc, ent: Span, particles: frozenset[str], tails: set[str]) -> int:
+    """"Von der" + "Leyen" when "… von der Leyen" is a fuller name in the article
+    (``tails``: see :func:`_name_tails`)."""
     best = ent.start
     for k in range(1, MAX_PARTICLES + 1):
         start = ent.start - k
         if start < 0 or doc[start].lower_ not in particles:
             break
         longer = " ".join(t.text for t in doc[start: ent.end]).lower()
-        if any(f.endswith(" " + longer) for f in fulls):
+        if longer in tails:
             best = start
     return best
+
+
+def _name_tails(names: list[str]) -> set[str]:
+    """Every ending of ``names`` that follows a space: a set, so that a look-up does not
+    grow with the number of names in a long article.
+
+    >>> sorted(_name_tails(["ursula von der leyen"]))
+    ['der leyen', 'leyen', 'von der leyen']
+    """
+    tails = set()
+    for name in names:
+        k = name.find(" ")
+        while k != -1:
+            tails.add(name[k + 1:])
+            k = name.find(" ", k + 1)
+    return tails
 
 
 def _surname_after_first_name(doc: Doc, ent: Span) -> int:
@@ -101,12 +118,12 @@ def complete_person_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with person names completed (see the module docstring); entities the longer
     name now covers are dropped."""
     particles = name_particles()
-    fulls = [e.text.lower() for e in ents if e.label_ == "PER" and len(e) > 1]
+    tails = _name_tails([e.text.lower() for e in ents if e.label_ == "PER" and len(e) > 1])
     out: list[Span] = []
     for e in ents:
         if e.label_ == "PER":
             e = _without_leading_role(e)
-        start = _particles_left(doc, e, particles, fulls)  # also a mislabelled "Leyen"
+        start = _particles_left(doc, e, particles, tails)  # also a mislabelled "Leyen"
         end = e.end
         if e.label_ == "PER":
             end = _particles_right(doc, _glued_apostrophe(doc, e.end), particles)
