@@ -192,17 +192,16 @@ class CRFModel:
             backs.append(cand.argmax(axis=1))
             best = cand.max(axis=1) + scores[:, t, :]
             bests.append(best)
-        back = numpy.stack(backs).tolist() if backs else []
-        last = [int(bests[n - 1][b].argmax()) if n else 0 for b, n in enumerate(lengths)]
-        paths = []
-        for b, n in enumerate(lengths):
-            if not n:
-                paths.append([])
-                continue
-            k = last[b]
-            path = [k]
-            for t in range(n - 2, -1, -1):
-                k = back[t][b][k]
-                path.append(k)
-            paths.append(path[::-1])
-        return paths
+        # backtrace for all sentences at once: a sentence's path starts at its last token
+        ends = numpy.asarray(lengths)
+        rows = numpy.arange(len(lengths))
+        path = numpy.zeros((len(lengths), len(bests)), dtype=numpy.intp)
+        cur = numpy.zeros(len(lengths), dtype=numpy.intp)
+        for t in range(len(bests) - 1, -1, -1):
+            last = ends == t + 1
+            if last.any():
+                cur[last] = bests[t][last].argmax(axis=1)
+            path[:, t] = cur
+            if t:
+                cur = backs[t - 1][rows, cur]
+        return [row[:n] for row, n in zip(path.tolist(), lengths)]

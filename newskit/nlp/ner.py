@@ -313,8 +313,10 @@ class CRFEntityRecognizer:
 
 
     def _tagged_sentences(self, doc: Doc, model: CRFModel):
-        """``(token indices, words, BIO labels)`` per sentence (space tokens left out),
-        tagged a batch of sentences at a time (at most ``BATCH_CELLS`` padded tokens)."""
+        """``(token indices, words, BIO labels)`` per sentence (space tokens left out), in
+        document order. Up to ``WINDOW`` sentences are scored, then tagged in batches of
+        similar length (at most ``BATCH_CELLS`` padded tokens per batch: padding costs
+        Viterbi steps)."""
         if not len(doc):
             return
         texts = token_texts(doc)  # plain lists: no Token object per token
@@ -322,32 +324,47 @@ class CRFEntityRecognizer:
         tag_ids = doc.to_array(TAG).tolist()
         strings = doc.vocab.strings
         names = {h: (strings[h] if h else "X") for h in set(tag_ids)}
-        batch: list = []  # (token indices, words, state scores)
-        longest = 0
+        window: list = []  # (token indices, words, state scores)
         for start, end in sentence_bounds(doc):
             toks = [i for i in range(start, end) if not space[i]]
             if not toks:
                 continue
-            if batch and (len(batch) + 1) * max(longest, len(toks)) > BATCH_CELLS:
-                yield from self._tag_batch(batch, model)
-                batch, longest = [], 0
             words = [texts[i] for i in toks]
             scores = sentence_scores(words, [names[tag_ids[i]] for i in toks], model,
                                      self.domain)
-            batch.append((toks, words, scores))
-            longest = max(longest, len(toks))
-        yield from self._tag_batch(batch, model)
+            window.append((toks, words, scores))
+            if len(window) >= WINDOW:
+                yield from _tag_window(window, model)
+                window = []
+        yield from _tag_window(window, model)
 
-    @staticmethod
-    def _tag_batch(batch, model: CRFModel):
-        if batch:
-            labels = model.tag_scores([scores for _, _, scores in batch])
-            for (toks, words, _), labs in zip(batch, labels):
-                yield toks, words, labs
+
+def _tag_window(window: list, model: CRFModel):
+    """Tag ``(token indices, words, scores)`` sentences shortest first, in batches of at
+    most ``BATCH_CELLS`` padded tokens; yield them in their own order with their labels."""
+    order = sorted(range(len(window)), key=lambda k: len(window[k][1]))
+    labels: list = [None] * len(window)
+    batch: list[int] = []
+    for k in order:  # the longest sentence of a batch is its last
+        if batch and (len(batch) + 1) * len(window[k][1]) > BATCH_CELLS:
+            _tag_batch(window, batch, labels, model)
+            batch = []
+        batch.append(k)
+    _tag_batch(window, batch, labels, model)
+    for (toks, words, _), labs in zip(window, labels):
+        yield toks, words, labs
+
+
+def _tag_batch(window: list, batch: list[int], labels: list, model: CRFModel) -> None:
+    if batch:
+        for k, labs in zip(batch, model.tag_scores([window[k][2] for k in batch])):
+            labels[k] = labs
 
 
 #: sentences × longest sentence tagged together at most (memory of one Viterbi batch)
 BATCH_CELLS = 20_000
+#: sentences scored before they are tagged (sorted by length within this window)
+WINDOW = 2_000
 
 
 def _trim(span: Span) -> Span | None:

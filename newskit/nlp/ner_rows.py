@@ -26,12 +26,11 @@ def sentence_scores(words: Sequence[str], tags: Sequence[str], model: CRFModel,
     cache = model.cache
     if len(cache) > MAX_CACHED_WORDS:
         model.drop_added_rows()
-    blocks = []
-    for w, t in zip(words, tags):
-        block = cache.get((w, t, domain))
-        if block is None:
-            block = cache[(w, t, domain)] = _row_block(w, t, model, domain)
-        blocks.append(block)
+    keys = [(w, t, domain) for w, t in zip(words, tags)]
+    new = [k for k in dict.fromkeys(keys) if k not in cache]
+    if new:
+        cache.update(zip(new, _row_blocks(new, model)))
+    blocks = [cache[k] for k in keys]
     pads = cache.get(("pads", domain))
     if pads is None:
         pads = cache[("pads", domain)] = {
@@ -52,10 +51,17 @@ def sentence_scores(words: Sequence[str], tags: Sequence[str], model: CRFModel,
 MAX_CACHED_WORDS = 300_000
 
 
-def _row_block(word: str, tag: str, model: CRFModel, domain: str | None):
-    """(own row, {offset: row as seen from that neighbour, "w": …, "ss": …})."""
-    own, seen = _word_block.__wrapped__(word, tag, domain)
+def _row_blocks(keys: list[tuple[str, str, str | None]], model: CRFModel) -> list[tuple]:
+    """(own row, {offset: row as seen from that neighbour, "w": …, "ss": …}) of each
+    ``(word, tag, domain)``, their rows added to the model in one step."""
     ids = model.ids
-    made = model.add_rows([ids(own), ids(seen[-2]), ids(seen[-1]), ids(seen[1]), ids(seen[2])])
-    return made[0], {"w": seen["w"], "ss": seen["ss"], -2: made[1], -1: made[2], 1: made[3],
-                     2: made[4]}
+    groups: list = []
+    seen_all = []
+    for word, tag, domain in keys:
+        own, seen = _word_block.__wrapped__(word, tag, domain)
+        groups += [ids(own), ids(seen[-2]), ids(seen[-1]), ids(seen[1]), ids(seen[2])]
+        seen_all.append(seen)
+    made = model.add_rows(groups)
+    return [(made[5 * k], {"w": seen["w"], "ss": seen["ss"], -2: made[5 * k + 1],
+                           -1: made[5 * k + 2], 1: made[5 * k + 3], 2: made[5 * k + 4]})
+            for k, seen in enumerate(seen_all)]
