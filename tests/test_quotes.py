@@ -322,6 +322,13 @@ def test_demnach_points_back_to_the_source(nlp):
     assert named and named[0] != "Demnach"
 
 
+def test_speech_verb_with_subject_wins_over_demnach(nlp):
+    out = q(nlp, "Das Ministerium gab eine Erklärung ab. Demnach erwartet Polen, dass die "
+                 "Nachbarn den Vertrag bald unterzeichnen.")
+    report = [o for o in out if "Vertrag" in o[0]]
+    assert report and report[0][0].startswith("dass") and report[0][2] == "Polen"
+
+
 def test_sie_prefers_a_woman(nlp):
     text = ("Anna Berger traf Thomas Krause. „Wir sind uns einig“, sagte Krause. "
             "Sie sagte, man habe viel erreicht.")

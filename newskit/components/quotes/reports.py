@@ -30,6 +30,7 @@ from newskit.components.quotes.grammar import (
 from newskit.components.quotes.subjects import clause_subject, find_subject
 from newskit.components.quotes.words import (
     BACKREF,
+    DEMNACH,
     DISOWNING_WORDS,
     HEISSEN,
     KONJ2_REPORT,
@@ -68,6 +69,10 @@ def sentence_frame(doc: Doc, sent: Span, blocked: set[int],
     for step in (_source_step, _trailing_step):
         result = step(doc, sent, blocked, toks)
         if result is not None:
+            if step is _source_step and result[1] is not None and result[1].lemma == DEMNACH:
+                own = _speech_verb_over_source(doc, sent, blocked, toks, has_quotes)
+                if own is not None:
+                    return own
             return result
     found, frame = _speech_verb_step(doc, sent, blocked, toks, has_quotes)
     if not found:
@@ -75,6 +80,17 @@ def sentence_frame(doc: Doc, sent: Span, blocked: set[int],
         if by_noun is not None:
             return by_noun[0], frame or by_noun[1]
     return found, frame
+
+
+def _speech_verb_over_source(doc: Doc, sent: Span, blocked: set[int], toks: list[Token],
+                             has_quotes: bool) -> tuple[list[Quote], Frame] | None:
+    """"Demnach erwartet Russland, dass …": a speech verb with its own subject and
+    complement frames the report, not the word that points back to a source."""
+    found, frame = _speech_verb_step(doc, sent, blocked, toks, has_quotes)
+    if found and frame is not None and frame.speaker is not None \
+            and found[0].kind == "indirect":
+        return found, frame
+    return None
 
 
 def _leading_wie(doc: Doc, toks: list[Token]) -> bool:
