@@ -193,15 +193,18 @@ class CRFModel:
             best = cand.max(axis=1) + scores[:, t, :]
             bests.append(best)
         # backtrace for all sentences at once: a sentence's path starts at its last token
-        ends = numpy.asarray(lengths)
+        ending: dict[int, list[int]] = {}
+        for b, n in enumerate(lengths):
+            ending.setdefault(n - 1, []).append(b)
         rows = numpy.arange(len(lengths))
-        path = numpy.zeros((len(lengths), len(bests)), dtype=numpy.intp)
         cur = numpy.zeros(len(lengths), dtype=numpy.intp)
+        steps = []
         for t in range(len(bests) - 1, -1, -1):
-            last = ends == t + 1
-            if last.any():
+            last = ending.get(t)
+            if last is not None:
                 cur[last] = bests[t][last].argmax(axis=1)
-            path[:, t] = cur
+            steps.append(cur)
             if t:
                 cur = backs[t - 1][rows, cur]
-        return [row[:n] for row, n in zip(path.tolist(), lengths)]
+        path = numpy.stack(steps[::-1], axis=1).tolist()
+        return [row[:n] for row, n in zip(path, lengths)]
