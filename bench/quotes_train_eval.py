@@ -81,13 +81,14 @@ def parsed_docs(texts: list[str], nlp):
 def rows_of(doc) -> list[dict]:
     out = []
     for q in doc.spans.get("quotes", []):
-        spk, cue = q._.nk_speaker, q._.nk_cue
+        spk, cue, addr = q._.nk_speaker, q._.nk_cue, q._.nk_addressee
         out.append({"start_char": q.start_char, "end_char": q.end_char, "kind": q._.nk_kind,
                     "text": q.text, "speaker": spk.text if spk is not None else None,
                     "speaker_start_char": spk.start_char if spk is not None else -1,
                     "speaker_end_char": spk.end_char if spk is not None else -1,
                     "cue": (cue.start_char, cue.end_char) if cue is not None else None,
-                    "frame": q._.nk_frame_offsets})
+                    "frame": q._.nk_frame_offsets,
+                    "addressee": (addr.start_char, addr.end_char) if addr is not None else None})
     return out
 
 
@@ -101,6 +102,8 @@ def spkatt_groups(sc, gdoc, rows):
                  "Cue": sc.chars_to_tokens(gdoc, *r["cue"]) if r["cue"] else []}
         if r["frame"]:
             roles["Frame"] = sc.chars_to_tokens(gdoc, *r["frame"])
+        if r["addressee"]:
+            roles["Addr"] = sc.chars_to_tokens(gdoc, *r["addressee"])
         groups.append(sc.Group(msg, roles, sc.KIND_TO_FORM.get(r["kind"], "Indirect"),
                                sc.DEFAULT_STWR, kind=r["kind"]))
     sc.mark_nested(groups)
@@ -166,6 +169,7 @@ def main(argv=None):
            "spkatt_message_f1": round(100 * full["message"][2], 2),
            "spkatt_source_f1": round(100 * simp["roles"][2], 2),
            "spkatt_roles_f1": round(100 * full["roles"][2], 2),
+           "spkatt_addressee_prf": [round(100 * x, 2) if x is not None else None for x in full["addressee"]] if "addressee" in full else None,
            "speech_tp": speech["tp"], "speech_pred": speech["n_pred"], "speech_gold": speech["n_gold"]}
     print(json.dumps(out))
     if args.misses:

@@ -417,3 +417,45 @@ def test_speech_noun_frames_a_report(nlp):
     assert [(o[1], o[3]) for o in out] == [("indirect", None)]
     # a fact is no report
     assert q(nlp, "Die Tatsache, dass er kam, freute alle.") == []
+
+
+def _addressees(nlp, text):
+    doc = nlp(text)
+    return [q._.nk_addressee.text if q._.nk_addressee is not None else None
+            for q in doc.spans["quotes"]]
+
+
+def test_addressee_object_of_a_speech_verb(nlp):
+    assert _addressees(nlp, "Die Ministerin warnte ihren Amtskollegen Petrow, man werde "
+                            "nicht nachgeben.") == ["ihren Amtskollegen Petrow"]
+    assert _addressees(nlp, "Der Verband wirft dem Konzern vor, die Löhne zu drücken.") \
+        == ["dem Konzern"]
+
+
+def test_addressee_gegenueber_and_interview(nlp):
+    assert _addressees(nlp, "Er sagte gegenüber Journalisten, die Lage sei ernst.") \
+        == ["Journalisten"]
+    assert _addressees(nlp, "Sie sagte in einem Interview mit dem Radiosender, dass sie "
+                            "zurücktrete.") == ["dem Radiosender"]
+
+
+def test_addressee_of_a_passive_and_none_without_one(nlp):
+    assert _addressees(nlp, "Dem Bürgermeister wurde vorgeworfen, Gelder veruntreut zu "
+                            "haben.") == ["Dem Bürgermeister"]
+    assert _addressees(nlp, "„Wir machen weiter“, sagte die Trainerin.") == [None]
+
+
+def test_addressee_columns_in_the_quote_table():
+    import pandas as pd
+
+    import newskit
+    from newskit.tables.schema import QUOTE_COLUMNS
+
+    corpus = pd.DataFrame([{"article_id": "a", "text": "Der Senator forderte die Regierung "
+                            "auf, die Steuern zu senken."}])
+    quotes = newskit.analyze(corpus, cache_dir=None, progress=False).quotes
+    assert {"addressee", "addressee_start_char", "addressee_end_char"} <= set(QUOTE_COLUMNS)
+    row = quotes.iloc[0]
+    assert row["addressee"] == "die Regierung"
+    text = corpus.loc[0, "text"]
+    assert text[row["addressee_start_char"]:row["addressee_end_char"]] == "die Regierung"

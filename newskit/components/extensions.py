@@ -55,12 +55,14 @@ EXTENSIONS: dict[tuple[type, str], dict] = {
     (Span, "nk_frame_offsets"): {"default": None},
     (Span, "nk_speaker_offsets"): {"default": None},
     (Span, "nk_cue_offsets"): {"default": None},
+    (Span, "nk_addressee_offsets"): {"default": None},
     (Span, "nk_gender"): {"default": None},
     (Span, "nk_gender_evidence"): {"default": None},
     (Span, "nk_speaker_gender"): {"default": None},
     (Span, "nk_speaker_gender_evidence"): {"default": None},
     (Span, "nk_speaker"): {"getter": _span_from_offsets("nk_speaker_offsets")},
     (Span, "nk_cue"): {"getter": _span_from_offsets("nk_cue_offsets")},
+    (Span, "nk_addressee"): {"getter": _span_from_offsets("nk_addressee_offsets")},
 }
 
 _registered: set[tuple[type, str]] = set()

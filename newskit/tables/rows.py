@@ -43,10 +43,11 @@ def _offset_columns(name: str, where) -> dict:
 
 
 def quote_rows(doc: Doc, spans_key: str = "quotes") -> Iterator[dict]:
-    """One row per quote: offsets, kind, speaker mention and canonical, cue, sentiment, gender."""
+    """One row per quote: offsets, kind, speaker mention and canonical, cue, addressee,
+    sentiment, gender."""
     sent_ids = sentence_ids(doc)
     for q in doc.spans.get(spans_key, []):
-        spk, cue = q._.nk_speaker, q._.nk_cue
+        spk, cue, addressee = q._.nk_speaker, q._.nk_cue, q._.nk_addressee
         yield {
             "sent_id": sent_ids[q.start] if len(q) else -1,
             "start_char": q.start_char, "end_char": q.end_char, "text": q.text,
@@ -57,6 +58,8 @@ def quote_rows(doc: Doc, spans_key: str = "quotes") -> Iterator[dict]:
             "speaker_affiliation": q._.nk_speaker_affiliation,
             **_offset_columns("cue", cue),
             **_offset_columns("frame", q._.nk_frame_offsets),
+            "addressee": addressee.text if addressee is not None else None,
+            **_offset_columns("addressee", addressee),
             "cue": cue.text if cue is not None else None,
             "cue_lemma": q._.nk_cue_lemma,
             **span_sentiment(q),

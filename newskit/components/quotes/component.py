@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newskit.components.extensions import register_extensions
+from newskit.components.quotes.addressees import find_addressee
 from newskit.components.quotes.find import find_quotes
 from newskit.components.quotes.marks import PAIRS
 from newskit.components.quotes.speakers import resolve_speakers
@@ -30,7 +31,8 @@ def frame_offsets(speaker: Span | None, cue: Span | None) -> tuple[int, int] | N
 class QuoteFinder:
     """Write ``doc.spans["quotes"]``: direct, mixed, indirect and reported speech with
     ``q._.nk_kind``, the speaker mention (``q._.nk_speaker``) and who that is
-    (``q._.nk_speaker_canonical``), the cue (``q._.nk_cue``, ``q._.nk_cue_lemma``).
+    (``q._.nk_speaker_canonical``), the cue (``q._.nk_cue``, ``q._.nk_cue_lemma``) and
+    the addressee (``q._.nk_addressee``, :mod:`newskit.components.quotes.addressees`).
 
     Speaker offsets (not Span objects) are stored, so Docs serialise for
     ``nlp.pipe(n_process=…)`` and ``DocBin``.
@@ -60,6 +62,8 @@ class QuoteFinder:
             span._.nk_cue_lemma = q.cue_lemma
             span._.nk_speaker_affiliation = q.affiliation
             span._.nk_frame_offsets = frame_offsets(q.speaker, q.cue)
+            span._.nk_addressee_offsets = _offsets(
+                find_addressee(doc, q.cue, q.speaker, (span.start_char, span.end_char)))
             spans.append(span)
         doc.spans[self.spans_key] = spans
         return doc
@@ -104,7 +108,8 @@ def with_closing_mark(text: str, start: int, end: int) -> tuple[int, int]:
     default_config={"spans_key": SPANS_KEY},
     assigns=["doc.spans", "span._.nk_kind", "span._.nk_speaker_offsets",
              "span._.nk_speaker_canonical", "span._.nk_cue_offsets", "span._.nk_cue_lemma",
-             "span._.nk_speaker_affiliation", "span._.nk_frame_offsets"],
+             "span._.nk_speaker_affiliation", "span._.nk_frame_offsets",
+             "span._.nk_addressee_offsets"],
     requires=["doc.sents", "token.tag", "token.lemma", "token.morph", "doc.ents",
               "span._.nk_canonical", "doc._.nk_roles"],
 )
