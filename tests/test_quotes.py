@@ -459,3 +459,9 @@ def test_addressee_columns_in_the_quote_table():
     assert row["addressee"] == "die Regierung"
     text = corpus.loc[0, "text"]
     assert text[row["addressee_start_char"]:row["addressee_end_char"]] == "die Regierung"
+
+
+def test_report_after_apposition_and_phrase(nlp):
+    out = q(nlp, "Dann sagte der Leiter des Krisenstabs, Jonas Weber, gegenüber dem Sender, "
+                 "dass die Dämme halten würden.")
+    assert out and out[0][0] == "dass die Dämme halten würden" and out[0][1] == "indirect"

@@ -326,7 +326,20 @@ def _after_apposition(doc: Doc, sent: Span, comma: int) -> int:
     if np is None or np.end >= sent.end or doc[np.end].text != "," or not any(
             t.tag_ == "NE" or t.ent_type_ for t in np):
         return comma
-    return np.end
+    return _after_verbless_phrase(doc, sent, np.end)
+
+
+def _after_verbless_phrase(doc: Doc, sent: Span, comma: int) -> int:
+    """The comma before "dass"/"ob" when only a phrase without a verb stands between:
+    "…, Tessema, gegenüber der BBC, dass …"."""
+    k = comma + 1
+    while k < sent.end and doc[k].text != "," and not doc[k].tag_.startswith("V"):
+        k += 1
+    if k > comma + 1 and k + 1 < sent.end and doc[k].text == "," \
+            and doc[comma + 1].tag_ in ("APPR", "APPRART") \
+            and doc[k + 1].lower_ in COMPLEMENTIZERS:
+        return k
+    return comma
 
 
 def complement_after(doc: Doc, sent: Span, cue: Token, blocked: set[int],
