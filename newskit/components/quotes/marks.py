@@ -7,6 +7,7 @@ unless it is a name or a title ("Die Rakete „Shenzhou 6“", "der Film „Das 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -46,15 +47,18 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     [(10, 22), (28, 32)]
     """
     out = []
-    i, n = 0, len(text)
-    while i < n:
+    i = 0
+    while True:
+        m = _MARK.search(text, i)  # only quotation marks can open a region
+        if m is None:
+            return out
+        i = m.start()
         found = _closing_mark(text, i) if _opens(text, i) else -1
         if found < 0:
             i += 1
             continue
         out.append((i, found + 1))
         i = found + 1
-    return out
 
 
 def _opens(text: str, i: int) -> bool:
@@ -69,15 +73,23 @@ def _opens(text: str, i: int) -> bool:
 
 
 def _closing_mark(text: str, i: int) -> int:
-    """Index of the mark that closes the one opened at ``i``, or -1."""
-    closers = PAIRS[text[i]]
-    for j in range(i + 1, min(len(text), i + MAX_REGION_CHARS)):
-        c = text[j]
-        if c == "\n" and text[j + 1 : j + 2] == "\n":
+    """Index of the mark that closes the one opened at ``i``, or -1: the first closer not
+    preceded by a space within ``MAX_REGION_CHARS``, unless a blank line comes first."""
+    pattern = _CLOSER[text[i]]
+    limit = min(len(text), i + MAX_REGION_CHARS)
+    pos = i + 1
+    while True:
+        m = pattern.search(text, pos, limit + 1)  # a blank line may start at limit - 1
+        if m is None or m.start() >= limit or text[m.start()] == "\n":
             return -1
-        if c in closers and not text[j - 1].isspace():
+        j = m.start()
+        if not text[j - 1].isspace():
             return j
-    return -1
+        pos = j + 1
+
+
+_MARK = re.compile("[" + re.escape("".join(PAIRS)) + "]")
+_CLOSER = {o: re.compile("\n\n|[" + re.escape(c) + "]") for o, c in PAIRS.items()}
 
 
 def words(span: Span | None) -> list[Token]:
