@@ -465,3 +465,15 @@ def test_report_after_apposition_and_phrase(nlp):
     out = q(nlp, "Dann sagte der Leiter des Krisenstabs, Jonas Weber, gegenüber dem Sender, "
                  "dass die Dämme halten würden.")
     assert out and out[0][0] == "dass die Dämme halten würden" and out[0][1] == "indirect"
+
+
+def test_frame_offsets_cover_the_framing_clause(nlp):
+    text = "Der Minister sagte am Montag vor Journalisten, die Reform komme bald."
+    doc = nlp(text)
+    q = doc.spans["quotes"][0]
+    start, end = q._.nk_frame_offsets
+    assert text[start:end] == "Der Minister sagte am Montag vor Journalisten,"
+    text = "„Wir kommen wieder“, so die Sprecherin der Gruppe."
+    doc = nlp(text)
+    start, end = doc.spans["quotes"][0]._.nk_frame_offsets
+    assert text[start:end] == ", so die Sprecherin der Gruppe"

@@ -19,13 +19,36 @@ def _offsets(span: Span | None) -> tuple[int, int] | None:
     return (span.start_char, span.end_char) if span is not None else None
 
 
-def frame_offsets(speaker: Span | None, cue: Span | None) -> tuple[int, int] | None:
+def frame_offsets(speaker: Span | None, cue: Span | None,
+                  quote: tuple[int, int] | None = None) -> tuple[int, int] | None:
     """The reporting frame: from the first to the last character of speaker and cue
-    ("sagte Provinzgouverneur Iamtrakul", "nach Angaben der Polizei", "Demnach")."""
+    ("sagte Provinzgouverneur Iamtrakul", "nach Angaben der Polizei", "Demnach"); with the
+    quote's offsets, the frame is the whole rest of the cue's sentence on that side of the
+    quote ("Karsai sagte am Sonntag vor Journalisten," / ", so der Sprecher"), as the
+    SpkAtt guidelines annotate it."""
     parts = [p for p in (speaker, cue) if p is not None]
     if cue is None or not parts:
         return None
-    return min(p.start_char for p in parts), max(p.end_char for p in parts)
+    start, end = min(p.start_char for p in parts), max(p.end_char for p in parts)
+    if quote is None:
+        return start, end
+    sent = cue.sent
+    if sent.start_char <= quote[0] < sent.end_char or sent.start_char < quote[1] <= sent.end_char:
+        if end <= quote[0]:
+            return _trimmed(sent.doc, sent.start_char, quote[0]) or (start, end)
+        if start >= quote[1]:
+            return _trimmed(sent.doc, quote[1], sent.end_char, final=True) or (start, end)
+    return start, end
+
+
+def _trimmed(doc: Doc, start: int, end: int, final: bool = False) -> tuple[int, int] | None:
+    """``start``…``end`` without surrounding spaces (and the sentence's final punctuation)."""
+    text = doc_text(doc)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or final and text[end - 1] in ".!?"):
+        end -= 1
+    return (start, end) if end > start else None
 
 
 class QuoteFinder:
@@ -61,7 +84,8 @@ class QuoteFinder:
             span._.nk_cue_offsets = _offsets(q.cue)
             span._.nk_cue_lemma = q.cue_lemma
             span._.nk_speaker_affiliation = q.affiliation
-            span._.nk_frame_offsets = frame_offsets(q.speaker, q.cue)
+            span._.nk_frame_offsets = frame_offsets(q.speaker, q.cue,
+                                                    (span.start_char, span.end_char))
             span._.nk_addressee_offsets = _offsets(
                 find_addressee(doc, q.cue, q.speaker, (span.start_char, span.end_char)))
             spans.append(span)
