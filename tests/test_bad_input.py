@@ -110,6 +110,24 @@ def test_long_article_is_chunked_not_truncated(nlp):
     assert sorted(result.sentences["sent_id"]) == list(range(120))
 
 
+def test_progress_moves_within_a_long_article(nlp):
+    from newskit.tables.executors import analyze_docs
+
+    para = "Angela Merkel sprach in Berlin. Die Lage sei ernst, sagte Merkel.\n\n"
+    texts = ["Kurz.", para * 60]
+    seen: list[tuple[str, int]] = []
+    old = nlp.max_length
+    nlp.max_length = 1000
+    try:
+        for rows in analyze_docs(nlp, texts, on_chunk=lambda n: seen.append(("chunk", n))):
+            seen.append(("article", rows["n_sentences"]))
+    finally:
+        nlp.max_length = old
+    chunks = [n for kind, n in seen if kind == "chunk"]
+    assert len(chunks) >= 4 and sum(chunks) == len(texts[1])  # the long text, piece by piece
+    assert [k for k, _ in seen].count("article") == 2
+
+
 QUOTES = st.sampled_from(list("„“”\"»«‚‘‹›'"))
 TEXT = st.lists(st.one_of(st.text(max_size=30), QUOTES, st.sampled_from(
     ["sagte er", "sei", ", so Merkel", ":", "\n\n", "\x00", "\u200b", "🙂", "x" * 300,

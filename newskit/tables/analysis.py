@@ -142,20 +142,33 @@ def analyze(corpus, *, nlp: Language | str | None = None, cache_dir=_DEFAULT,
     if progress is None:
         progress = sys.stderr.isatty() or _in_notebook()
     texts = [text_of[i] for i in todo]
+    from tqdm.auto import tqdm
+
+    # the bar counts characters, so that it moves within a long article (per chunk) too
+    bar = tqdm(total=sum(map(len, texts)), desc="analyze: parsing", unit="char",
+               unit_scale=True, disable=not progress or not todo)
+    chunked = [0]  # characters of long articles the bar has moved by, chunk by chunk
+
+    def on_chunk(n_chars: int) -> None:
+        chunked[0] += n_chars
+        bar.update(n_chars)
+
     if client is not None:
         computed = analyze_with_dask(client, texts, model_spec if nlp is None or isinstance(nlp, str)
                                      else nlp_obj, batch_size=batch_size)
     else:
         computed = analyze_docs(nlp_obj, texts, n_process=n_process, batch_size=batch_size,
-                                timeout=timeout_per_article)
-    from tqdm.auto import tqdm
-
+                                timeout=timeout_per_article, on_chunk=on_chunk)
     n_cached = len(rows)
-    for i, r in tqdm(zip(todo, computed), total=len(todo), desc="analyze: parsing",
-                     unit="article", disable=not progress or not todo):
+    for k, (i, r) in enumerate(zip(todo, computed), 1):
         rows[i] = _compact(r)
         if cache and "error" not in r:
             cache.put(text_of[i], r)
+        done = min(chunked[0], len(text_of[i]))  # only long articles report chunks
+        chunked[0] -= done
+        bar.update(len(text_of[i]) - done)
+        bar.set_postfix_str(f"{k}/{len(todo)} articles", refresh=False)
+    bar.close()
     if progress:
         n_failed = sum("error" in rows[i] for i in todo)
         print(_progress_summary(len(todo) - n_failed, n_cached, n_failed, len(df) - len(ok)),

@@ -12,7 +12,7 @@ import os
 import re
 import sys
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Callable, Iterator
 
 from spacy.language import Language
 
@@ -47,7 +47,8 @@ def _shift(rows: dict, offset: int, sent_offset: int) -> dict:
 
 
 def analyze_docs(nlp: Language, texts: list[str], *, n_process: int = 1,
-                 batch_size: int = 16, timeout: float | None = None) -> Iterator[dict]:
+                 batch_size: int = 16, timeout: float | None = None,
+                 on_chunk: Callable[[int], None] | None = None) -> Iterator[dict]:
     """Yield ``doc_rows`` for each text, in order, as the pipeline streams.
 
     Only rows are kept, never ``Doc`` objects. Texts longer than
@@ -63,6 +64,9 @@ def analyze_docs(nlp: Language, texts: list[str], *, n_process: int = 1,
     given to HanTa's morphological search. ``timeout`` (seconds, Unix main thread
     or forked workers) turns an article that still takes longer into an error
     entry; articles are then processed one at a time.
+
+    ``on_chunk(n_chars)`` is called after each chunk of a long text analysed in this
+    process (for a progress bar that moves within a long article).
     """
     import multiprocessing as mp
 
@@ -74,14 +78,14 @@ def analyze_docs(nlp: Language, texts: list[str], *, n_process: int = 1,
     limit = nlp.max_length
     if timeout:
         for t in texts:
-            yield _rows_or_error(nlp, t, limit, timeout)
+            yield _rows_or_error(nlp, t, limit, timeout, on_chunk)
         return
     for i in range(0, len(texts), batch_size):
         batch = texts[i : i + batch_size]
         try:
             docs = nlp.pipe((t for t in batch if len(t) <= limit), batch_size=batch_size)
-            rows = [doc_rows(next(docs)) if len(t) <= limit else _analyze_long(nlp, t, limit)
-                    for t in batch]
+            rows = [doc_rows(next(docs)) if len(t) <= limit
+                    else _analyze_long(nlp, t, limit, on_chunk) for t in batch]
         except Exception:  # one bad text must not cost the batch: retry one by one
             rows = [_rows_or_error(nlp, t, limit) for t in batch]
         yield from rows
@@ -126,11 +130,13 @@ def time_limit(seconds: float | None):
         signal.signal(signal.SIGALRM, old)
 
 
-def _rows_or_error(nlp: Language, text: str, limit: int, timeout: float | None = None) -> dict:
+def _rows_or_error(nlp: Language, text: str, limit: int, timeout: float | None = None,
+                   on_chunk: Callable[[int], None] | None = None) -> dict:
     """Rows for one text, or an ``error`` entry naming what failed."""
     try:
         with time_limit(timeout):
-            return doc_rows(nlp(text)) if len(text) <= limit else _analyze_long(nlp, text, limit)
+            return doc_rows(nlp(text)) if len(text) <= limit \
+                else _analyze_long(nlp, text, limit, on_chunk)
     except Exception as exc:  # reported per article, never raised for a data problem
         return {"error": f"analysis failed: {type(exc).__name__}: {exc}"}
 
@@ -214,10 +220,13 @@ def _analyze_forked(nlp: Language, texts: list[str], n_process: int,
         shutil.rmtree(share, ignore_errors=True)
 
 
-def _analyze_long(nlp: Language, text: str, limit: int) -> dict:
+def _analyze_long(nlp: Language, text: str, limit: int,
+                  on_chunk: Callable[[int], None] | None = None) -> dict:
     merged = {"n_tokens": 0, "n_sentences": 0, **{t: [] for t in TABLES}}
     for offset, piece in _chunks(text, limit):
         part = _shift(doc_rows(nlp(piece)), offset, merged["n_sentences"])
+        if on_chunk is not None:
+            on_chunk(len(piece))
         merged["n_tokens"] += part["n_tokens"]
         merged["n_sentences"] += part["n_sentences"]
         for t in TABLES:
