@@ -118,12 +118,15 @@ def _object(doc: Doc, lo: int, hi: int, cue: Span, case: str, free,
 
 
 def _clause(doc: Doc, cue: Span) -> tuple[int, int]:
-    """The token range around the cue up to the nearest clause break on either side."""
+    """The token range around the cue up to the nearest clause break on either side: a
+    punctuation break, a coordinating conjunction ("sagte X und warnte Y") or, after the
+    cue, another finite verb."""
     sent = cue.sent
     lo = cue.start
-    while lo > sent.start and doc[lo - 1].text not in _CLAUSE_BREAK:
+    while lo > sent.start and doc[lo - 1].text not in _CLAUSE_BREAK and doc[lo - 1].tag_ != "KON":
         lo -= 1
     hi = cue.end
-    while hi < sent.end and doc[hi].text not in _CLAUSE_BREAK:
+    while hi < sent.end and doc[hi].text not in _CLAUSE_BREAK and doc[hi].tag_ != "KON" \
+            and not doc[hi].tag_.endswith("FIN"):
         hi += 1
     return lo, hi
