@@ -477,3 +477,10 @@ def test_frame_offsets_cover_the_framing_clause(nlp):
     doc = nlp(text)
     start, end = doc.spans["quotes"][0]._.nk_frame_offsets
     assert text[start:end] == ", so die Sprecherin der Gruppe"
+
+
+def test_cue_takes_its_particle_or_auxiliary(nlp):
+    doc = nlp("Die Polizei teilte mit, der Täter sei gefasst. Dem Verein wurde vorgeworfen, "
+              "Spenden veruntreut zu haben.")
+    cues = [q._.nk_cue.text for q in doc.spans["quotes"]]
+    assert cues == ["teilte mit", "wurde vorgeworfen"]

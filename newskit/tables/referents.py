@@ -130,7 +130,7 @@ def _speaker_label(canon, label_of: dict[str, str], evidence, cue) -> str:
         return label_of[canon]
     if evidence in PERSON_EVIDENCE:
         return "PER"
-    if isinstance(cue, str) and cue.endswith("en"):  # "sagten", "erklärten": several speak
+    if isinstance(cue, str) and cue.split(" ")[0].endswith("en"):  # "sagten", "teilten mit"
         return "GROUP"
     return "OTHER"
 

@@ -68,7 +68,7 @@ def _singular_pronoun(speaker: Span, cue: Span | None) -> str | None:
     """"er"/"sie" as the subject of a singular verb ("sie sagte", not "sie sagten")."""
     if len(speaker) != 1 or speaker[0].lower_ not in PRONOUN_GENDER:
         return None
-    if speaker[0].lower_ == "sie" and cue is not None and cue.text.endswith("en"):
+    if speaker[0].lower_ == "sie" and cue is not None and cue[0].text.endswith("en"):
         return None
     return PRONOUN_GENDER[speaker[0].lower_]
 

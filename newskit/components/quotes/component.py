@@ -51,6 +51,22 @@ def _trimmed(doc: Doc, start: int, end: int, final: bool = False) -> tuple[int, 
     return (start, end) if end > start else None
 
 
+def cue_phrase(cue: Span | None) -> Span | None:
+    """The cue with the words right next to it that belong to it: a separable particle, a
+    reflexive or "es" after it ("teilte mit", "äußerte sich", "heißt es"), an auxiliary
+    before a participle ("wird vorgeworfen") — as SpkAtt annotates cues. Parts that stand
+    apart ("teilte … mit") are not joined: the cue is one range of the text."""
+    if cue is None or len(cue) != 1:
+        return cue
+    doc, start, end = cue.doc, cue.start, cue.end
+    while end < len(doc) and (doc[end].tag_ == "PTKVZ" or doc[end].tag_ == "PRF"
+                              or doc[end].lower_ == "es" and cue[0].lemma_ == "heißen"):
+        end += 1
+    if cue[0].tag_ == "VVPP" and start > 0 and doc[start - 1].tag_ == "VAFIN":
+        start -= 1
+    return cue if (start, end) == (cue.start, cue.end) else doc[start:end]
+
+
 class QuoteFinder:
     """Write ``doc.spans["quotes"]``: direct, mixed, indirect and reported speech with
     ``q._.nk_kind``, the speaker mention (``q._.nk_speaker``) and who that is
@@ -81,7 +97,7 @@ class QuoteFinder:
             span._.nk_kind = q.kind
             span._.nk_speaker_offsets = _offsets(q.speaker)
             span._.nk_speaker_canonical = name
-            span._.nk_cue_offsets = _offsets(q.cue)
+            span._.nk_cue_offsets = _offsets(cue_phrase(q.cue))
             span._.nk_cue_lemma = q.cue_lemma
             span._.nk_speaker_affiliation = q.affiliation
             span._.nk_frame_offsets = frame_offsets(q.speaker, q.cue,
