@@ -484,3 +484,9 @@ def test_cue_takes_its_particle_or_auxiliary(nlp):
               "Spenden veruntreut zu haben.")
     cues = [q._.nk_cue.text for q in doc.spans["quotes"]]
     assert cues == ["teilte mit", "wurde vorgeworfen"]
+
+
+def test_waehrend_before_an_article_is_a_preposition(nlp):
+    out = q(nlp, "Der Sprecher sagte, es gebe keine Gefahr. Während der Übung habe zu keiner "
+                 "Zeit ein Risiko bestanden.")
+    assert any(o[0].startswith("Während der Übung habe") for o in out)

@@ -250,13 +250,22 @@ def main_finite_before(doc: Doc, start: int, end: int) -> Token | None:
     return None
 
 
+def _preposition_before_article(tok: Token) -> bool:
+    """"Während der Operation …": a subordinator that can be a preposition, before an
+    article or possessive, is the preposition (the tagger often says KOUS)."""
+    doc = tok.doc
+    return tok.lower_ in ("während", "seit", "bis") and tok.i + 1 < len(doc) \
+        and doc[tok.i + 1].tag_ in ("ART", "PPOSAT", "APPRART")
+
+
 def main_finite(sent: Span, blocked: set[int]) -> Token | None:
     """First finite verb of ``sent`` outside subordinate clauses and quotes."""
     sub = False
     for tok in sent:
         if tok.i in blocked:
             continue
-        if tok.tag_ in SUBORDINATING_TAGS or tok.lower_ in COMPLEMENTIZERS and tok.i != sent.start:
+        if (tok.tag_ in SUBORDINATING_TAGS or tok.lower_ in COMPLEMENTIZERS
+                and tok.i != sent.start) and not _preposition_before_article(tok):
             sub = True
         if tok.text == "," and sub:
             sub = False
