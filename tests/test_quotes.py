@@ -490,3 +490,11 @@ def test_waehrend_before_an_article_is_a_preposition(nlp):
     out = q(nlp, "Der Sprecher sagte, es gebe keine Gefahr. Während der Übung habe zu keiner "
                  "Zeit ein Risiko bestanden.")
     assert any(o[0].startswith("Während der Übung habe") for o in out)
+
+
+def test_speaker_phrase_keeps_the_apposition_after_a_name(nlp):
+    text = ("Marta Keller, die Leiterin der Beratungsstelle, sagte, die Nachfrage sei "
+            "gestiegen.")
+    out = q(nlp, text)
+    assert out[0][2] == "Marta Keller, die Leiterin der Beratungsstelle"
+    assert out[0][3] == "Marta Keller"

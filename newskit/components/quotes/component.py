@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 from newskit.components.extensions import register_extensions
 from newskit.components.quotes.addressees import find_addressee
 from newskit.components.quotes.find import find_quotes
+from newskit.components.quotes.grammar import np_forward
 from newskit.components.quotes.marks import PAIRS
 from newskit.components.quotes.speakers import resolve_speakers
 from newskit.nlp.doctext import doc_text
@@ -49,6 +50,23 @@ def _trimmed(doc: Doc, start: int, end: int, final: bool = False) -> tuple[int, 
     while end > start and (text[end - 1].isspace() or final and text[end - 1] in ".!?"):
         end -= 1
     return (start, end) if end > start else None
+
+
+def with_apposition(speaker: Span | None) -> Span | None:
+    """A name with the apposition that follows it between commas: "Ursula Castrup, die
+    Leiterin der Fachstelle," — the speaker phrase as SpkAtt annotates it (who it is stays
+    the name: ``nk_speaker_canonical``)."""
+    if speaker is None or speaker.end + 2 >= len(speaker.doc):
+        return speaker
+    doc = speaker.doc
+    if doc[speaker.end].text != "," or not any(t.ent_type_ == "PER" for t in speaker) \
+            or doc[speaker.end + 1].tag_ not in ("ART", "PPOSAT", "NN"):
+        return speaker
+    np = np_forward(doc, speaker.end + 1, speaker.sent.end)
+    if np is None or np.end >= speaker.sent.end or doc[np.end].text != "," \
+            or not any(t.tag_ == "NN" for t in np):
+        return speaker
+    return doc[speaker.start : np.end]
 
 
 def cue_phrase(cue: Span | None) -> Span | None:
@@ -95,7 +113,7 @@ class QuoteFinder:
                 continue
             span = Span(doc, span.start, span.end, label=q.kind)
             span._.nk_kind = q.kind
-            span._.nk_speaker_offsets = _offsets(q.speaker)
+            span._.nk_speaker_offsets = _offsets(with_apposition(q.speaker))
             span._.nk_speaker_canonical = name
             span._.nk_cue_offsets = _offsets(cue_phrase(q.cue))
             span._.nk_cue_lemma = q.cue_lemma
