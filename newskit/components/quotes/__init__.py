@@ -10,7 +10,9 @@ The ``newskit_quotes`` component writes ``doc.spans["quotes"]``; each span has
   "der US-Außenminister"), or ``None``;
 * ``span._.nk_speaker_canonical`` — who that is: an entity's canonical name, a
   pronoun's antecedent, or the person a role noun is bound to;
-* ``span._.nk_cue`` / ``span._.nk_cue_lemma`` — the speech verb or frame word.
+* ``span._.nk_cue`` / ``span._.nk_cue_lemma`` — the speech verb or frame word;
+* ``span._.nk_addressee`` — whom the speaker addresses ("gegenüber der BBC", "warf dem
+  Konzern vor"), or ``None``; ``span._.nk_frame_offsets`` — the framing clause.
 
 Frames recognised: "…, sagte X", "X sagte: „…“", "…, so X", "X zufolge",
 "laut X", "wie X sagte, …", "heißt es", a speech verb with a dass/ob or
@@ -24,8 +26,9 @@ The package is split along its seams: ``marks`` (quotation marks and regions),
 ``grammar`` (noun phrases, clauses, finite verbs, mood), ``cues`` (speech-verb lemmas),
 ``subjects`` (the speaker of a speech verb), ``frames`` (the :class:`Frame` record and the
 frames around quotes), ``reports`` (indirect and reported speech per sentence), ``find``
-(all quotes of a Doc), ``speakers`` (who a mention is) and ``component`` (the spaCy
-component and table rows). The German words the rules use are data in
+(all quotes of a Doc), ``speakers`` (who a mention is), ``addressees`` (whom a quote
+addresses), ``spans`` (the text ranges a quote reports, shaped as SpkAtt annotates them)
+and ``component`` (the spaCy component). The German words the rules use are data in
 ``newskit/lang/de/data`` (see ``words``).
 
 Example:
