@@ -1,0 +1,23 @@
+"""Speaker canonical names: pronouns, anaphora and appositions, one German sentence of our
+own per rule."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from newskit.components.quotes.docindex import DocIndex
+
+
+def canon(nlp, text: str) -> list[str | None]:
+    doc = nlp(text)
+    return [s._.nk_speaker_canonical for s in doc.spans["quotes"]]
+
+
+def test_mislabelled_surname_with_a_persons_canonical_is_a_person(nlp):
+    doc = nlp("Stefan Ziemendorff kam gestern an. Der Deutsche Ziemendorff lebt in Lima.")
+    full = Span(doc, 0, 2, label="PER")
+    short = Span(doc, 8, 9, label="LOC")  # the recogniser took the surname for a place
+    doc.ents = [full, short]
+    full._.nk_canonical = short._.nk_canonical = "Stefan Ziemendorff"
+    index = DocIndex.build(doc)
+    assert [name for _, name in index.persons] == ["Stefan Ziemendorff"] * 2
