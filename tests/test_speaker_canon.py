@@ -21,3 +21,9 @@ def test_mislabelled_surname_with_a_persons_canonical_is_a_person(nlp):
     full._.nk_canonical = short._.nk_canonical = "Stefan Ziemendorff"
     index = DocIndex.build(doc)
     assert [name for _, name in index.persons] == ["Stefan Ziemendorff"] * 2
+
+
+def test_apposition_after_a_doubled_space(nlp):
+    out = canon(nlp, "Ihre Kollegin im Stadtrat,  Petra Hansen, sagte, der Haushalt sei "
+                     "nicht zu retten.")
+    assert out == ["Petra Hansen"]

@@ -174,6 +174,8 @@ def _apposed_person(index: DocIndex, mention: Span, h) -> str | None:
         if doc[c].text != ",":
             continue
         k = c + 1
+        while k < len(doc) and doc[k].is_space:  # ",  Claudia Mo": a doubled space
+            k += 1
         while k < len(doc) and k < c + 3 and (is_role_word(doc[k]) and doc[k].tag_ == "NN"
                                               or doc[k].text in de.word_list("name_titles")):
             k += 1  # ", General George Casey", ", Commander Randy Henderson"
