@@ -27,3 +27,10 @@ def test_apposition_after_a_doubled_space(nlp):
     out = canon(nlp, "Ihre Kollegin im Stadtrat,  Petra Hansen, sagte, der Haushalt sei "
                      "nicht zu retten.")
     assert out == ["Petra Hansen"]
+
+
+def test_frameless_er_does_not_inherit_a_womans_words(nlp):
+    out = canon(nlp, "Die Abgeordnete Julia Brandt sagte, das Gesetz gehe zu weit. Am Abend "
+                     "verteidigte der Ausschussvorsitzende, Markus Feldmann, den Entwurf. Er "
+                     "halte die Regeln für angemessen.")
+    assert out[0] == "Julia Brandt" and out[-1] == "Markus Feldmann"

@@ -8,6 +8,8 @@ reported, or the person named just before it.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc, Span
 
 from newskit.components.quotes.docindex import DocIndex, History, canonical, last_before
@@ -48,6 +50,11 @@ def _inherit(index: DocIndex, q: Quote, history: History) -> str | None:
     if prev is None:
         return _named_before(index, q)
     _, name, mention = prev
+    other = _opening_pronoun_person(index, q, name)
+    if other is not None:
+        ents = index.by_name.get(other)
+        q.speaker = q.speaker or (ents.last_ending_by(q.start) if ents is not None else None)
+        return other
     if q.speaker is None:
         q.speaker = mention
         # the nearest earlier mention of the same speaker
@@ -56,6 +63,34 @@ def _inherit(index: DocIndex, q: Quote, history: History) -> str | None:
         if near is not None and (mention is None or near.start_char > mention.start_char):
             q.speaker = near
     return name
+
+
+def _opening_pronoun_person(index: DocIndex, q: Quote, name: str) -> str | None:
+    """„Er halte das für vertretbar“ after a woman's words: a frameless quote that opens
+    with "er" (or a singular "sie") cannot go on with a speaker of the other gender; it
+    names the last person of its own gender named nearby."""
+    span = index.doc.char_span(q.start, q.end, alignment_mode="expand")
+    first = next((t for t in span if not (t.is_punct or t.is_space)), None) \
+        if span is not None else None
+    if first is None or first.tag_ != "PPER" or first.lower_ not in ("er", "sie"):
+        return None
+    if first.lower_ == "er":
+        gender, other = "male", "female"
+    else:
+        verb = first.nbor(1) if first.i + 1 < len(index.doc) else None
+        if verb is None or verb.morph.get("Number") != ["Sing"]:
+            return None
+        gender, other = "female", "male"
+    if index.person_gender.get(name) != other:
+        return None
+    lo = index.window_start(first.idx)
+    k = bisect_left(index.persons, first.idx, key=lambda p: p[0])
+    for start, person in reversed(index.persons[:k]):
+        if start < lo:
+            return None
+        if index.person_gender.get(person) != other:
+            return person
+    return None
 
 
 def _named_before(index: DocIndex, q: Quote) -> str | None:
