@@ -34,3 +34,10 @@ def test_frameless_er_does_not_inherit_a_womans_words(nlp):
                      "verteidigte der Ausschussvorsitzende, Markus Feldmann, den Entwurf. Er "
                      "halte die Regeln für angemessen.")
     assert out[0] == "Julia Brandt" and out[-1] == "Markus Feldmann"
+
+
+def test_demnach_names_the_subject_of_the_sentence_before(nlp):
+    out = canon(nlp, "Der Bürgermeister Paul Weber besuchte am Montag die Baustelle. Am Dienstag "
+                     "hat die Bauaufsicht Kassel ihren Prüfbericht vorgelegt. Demnach ist die "
+                     "Brücke nicht mehr sicher.")
+    assert out == ["Bauaufsicht Kassel"]

@@ -12,6 +12,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
+from newskit.analysis.speakers import is_real_speaker
 from newskit.components.quotes.docindex import DocIndex, History, canonical, last_before
 from newskit.components.quotes.frames import Quote
 from newskit.components.quotes.grammar import clause_start, main_finite
@@ -135,7 +136,8 @@ def _refined(index: DocIndex, q: Quote, history: History) -> str | None:
         return resolve_pronoun(index, found.span, history, q.cue, word=found.pronoun)
     if found.anaphoric:
         own = _own_subject(index, found.span, history, q.cue)
-        return own or _last_source(index, found.span.start_char, history)
+        return own or _previous_subject(index, found.span, history, q.cue) \
+            or _last_source(index, found.span.start_char, history)
     return resolve_mention(index, found.span, history, q.cue)
 
 
@@ -154,6 +156,26 @@ def _own_subject(index: DocIndex, span: Span, history: History, cue) -> str | No
     if found is None or found.span is None:
         return None
     return found.name or resolve_mention(index, found.span, history, cue)
+
+
+def _previous_subject(index: DocIndex, span: Span, history: History, cue) -> str | None:
+    """"Die Staatsanwaltschaft gab das Ergebnis bekannt. Demnach …": an adverb that points
+    to what the previous sentence made known names that sentence's subject."""
+    if len(span) != 1 or span[0].lower_ not in de.word_list("content_anaphors"):
+        return None
+    doc, n = index.doc, index.sent_of[span.start]
+    if n == 0 or index.sentence_start_token(span.start) != span.start:
+        return None
+    sent = doc[index.sent_start_tokens[n - 1]: index.sent_start_tokens[n]]
+    fin = main_finite(sent, set())
+    if fin is None:
+        return None
+    subj = clause_subject(doc, sent, fin, clause_start(doc, sent, fin.i, set()))
+    found = refine(subj) if subj is not None else None
+    if found is None or found.span is None:
+        return None
+    name = found.name or resolve_mention(index, found.span, history, cue)
+    return name if is_real_speaker(name) else None
 
 
 def _last_source(index: DocIndex, pos: int, history: History) -> str | None:
