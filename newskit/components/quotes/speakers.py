@@ -75,13 +75,12 @@ def _opening_pronoun_person(index: DocIndex, q: Quote, name: str) -> str | None:
         if span is not None else None
     if first is None or first.tag_ != "PPER" or first.lower_ not in ("er", "sie"):
         return None
-    if first.lower_ == "er":
-        gender, other = "male", "female"
-    else:
+    other = "female"  # the gender the inherited speaker must not have
+    if first.lower_ != "er":
         verb = first.nbor(1) if first.i + 1 < len(index.doc) else None
         if verb is None or verb.morph.get("Number") != ["Sing"]:
             return None
-        gender, other = "female", "male"
+        other = "male"
     if index.person_gender.get(name) != other:
         return None
     lo = index.window_start(first.idx)
