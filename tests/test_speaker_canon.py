@@ -41,3 +41,15 @@ def test_demnach_names_the_subject_of_the_sentence_before(nlp):
                      "hat die Bauaufsicht Kassel ihren Prüfbericht vorgelegt. Demnach ist die "
                      "Brücke nicht mehr sicher.")
     assert out == ["Bauaufsicht Kassel"]
+
+
+def test_rejected_reports_carry_the_claim_of_their_source(nlp):
+    out = canon(nlp, "Die Ministerin hat Berichte der Wochenzeitung „Abendpost“ "
+                     "zurückgewiesen, sie wolle im Herbst zurücktreten.")
+    assert out == ["Abendpost"]
+
+
+def test_rejected_reports_before_a_wonach_clause(nlp):
+    out = canon(nlp, "Das Landratsamt hat Meldungen des Senders Radio Nord vom Montag, dem "
+                     "4. Mai, zurückgewiesen, wonach die Schule geschlossen werden solle.")
+    assert out == ["Radio Nord"]
