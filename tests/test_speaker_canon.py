@@ -53,3 +53,9 @@ def test_rejected_reports_before_a_wonach_clause(nlp):
     out = canon(nlp, "Das Landratsamt hat Meldungen des Senders Radio Nord vom Montag, dem "
                      "4. Mai, zurückgewiesen, wonach die Schule geschlossen werden solle.")
     assert out == ["Radio Nord"]
+
+
+def test_apposition_and_a_second_person_speak_together(nlp):
+    out = canon(nlp, "Die Vorsitzende des Vereins, Petra Hansen, und Jonas Mehring, Sprecher "
+                     "der Jugend, erklärten, das Fest falle aus.")
+    assert out == ["Petra Hansen und Jonas Mehring"]

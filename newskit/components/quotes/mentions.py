@@ -183,13 +183,27 @@ def _apposed_person(index: DocIndex, mention: Span, h) -> str | None:
             return None
         person = index.person_starting(k)
         if person is not None:
-            return canonical(person)
+            return _and_person(index, person) or canonical(person)
         return _name_run(doc, k, len(doc))
     if mention.start >= 2 and doc[mention.start - 1].text == "," and is_role_word(h):
         before = index.entity_covering(mention.start - 2)
         if before is not None and before.label_ == "PER" and before.end == mention.start - 1:
             return canonical(before)
     return None
+
+
+def _and_person(index: DocIndex, person: Span) -> str | None:
+    """"Der Fraktionschef, Paul Lenz, und Eva Kühn, Sprecherin für …, forderten": a second
+    person joined to the apposition speaks with it."""
+    doc, j = index.doc, person.end
+    if j < len(doc) and doc[j].text == ",":
+        j += 1
+    if j + 1 >= len(doc) or doc[j].lower_ not in NP_COORDINATORS or doc[j].tag_ != "KON":
+        return None
+    other = index.person_starting(j + 1)
+    if other is None or canonical(other) == canonical(person):
+        return None
+    return f"{canonical(person)} und {canonical(other)}"
 
 
 def _named_after_head(index: DocIndex, mention: Span, h) -> str | None:
