@@ -59,3 +59,15 @@ def test_apposition_and_a_second_person_speak_together(nlp):
     out = canon(nlp, "Die Vorsitzende des Vereins, Petra Hansen, und Jonas Mehring, Sprecher "
                      "der Jugend, erklärten, das Fest falle aus.")
     assert out == ["Petra Hansen und Jonas Mehring"]
+
+
+def test_bare_role_noun_goes_on_with_the_person_last_reported(nlp):
+    out = canon(nlp, "„Die Lage ist ernst“, sagte Jonas Mehring. Viele Dörfer seien ohne "
+                     "Strom, so der Mitarbeiter.")
+    assert out == ["Jonas Mehring", "Jonas Mehring"]
+
+
+def test_bare_feminine_role_noun_skips_a_man(nlp):
+    out = canon(nlp, "Die Ärztin Julia Brandt lobte den Einsatz von Thomas Krause. Er habe "
+                     "viele Leben gerettet, meint die 41-jährige Medizinerin.")
+    assert out[-1] == "Julia Brandt"

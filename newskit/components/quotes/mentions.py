@@ -13,6 +13,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span
 
 from newskit.components.entities import is_role_word, resolve_role
+from newskit.components.gender.component import unnamed_speaker_gender
 from newskit.components.quotes.docindex import DocIndex, History, canonical, last_before
 from newskit.components.quotes.grammar import is_np
 from newskit.components.quotes.referents import earlier_referent, institution_of_members
@@ -283,5 +284,38 @@ def resolve_mention(index: DocIndex, mention: Span, history: History,
     if named is not None:
         return named
     if is_role_word(h):
-        return _role_holder(index, mention, h) or phrase(list(mention))
-    return phrase(list(mention)) or None
+        return _role_holder(index, mention, h) or _role_anaphor(index, mention, history, cue) \
+            or phrase(list(mention))
+    return _role_anaphor(index, mention, history, cue) or phrase(list(mention)) or None
+
+
+def _role_anaphor(index: DocIndex, mention: Span, history: History,
+                  cue: Span | None) -> str | None:
+    """"…, so der UN-Mitarbeiter", "meint die 56-jährige Angestellte": a bare definite
+    singular person noun (no name, no attribute) goes on with the person last reported
+    in the pronoun window, or else the person last named there, of its gender."""
+    ws = words(mention)
+    if len(ws) < 2 or ws[0].lower_ not in ("der", "die") \
+            or any(t.tag_ not in ("ADJA", "CARD") for t in ws[1:-1]) or ws[-1].tag_ != "NN" \
+            or (cue is not None and cue.text.endswith("en")):
+        return None
+    g = unnamed_speaker_gender(mention)
+    if g is None or (g.gender == "unknown" and ws[0].lower_ != "der"):
+        return None  # a group ("die Ermittler") or nobody
+    gender = "male" if g.gender == "unknown" else g.gender
+    other = {"male": "female", "female": "male"}[gender]
+    pos, lo = mention.start_char, index.window_start(mention.start_char)
+    for h in reversed(history):
+        if h[0] >= pos:
+            continue
+        if h[0] < lo or h[1] not in index.person_names:
+            break  # an unnamed speaker before: "der Sprecher" is that one
+        if index.person_gender.get(h[1]) != other:
+            return h[1]
+    k = bisect_left(index.persons, pos, key=lambda p: p[0])
+    for start, name in reversed(index.persons[:k]):
+        if start < lo:
+            break
+        if index.person_gender.get(name) == gender and not _same_clause(index, start, pos):
+            return name
+    return None
