@@ -71,3 +71,9 @@ def test_bare_feminine_role_noun_skips_a_man(nlp):
     out = canon(nlp, "Die Ärztin Julia Brandt lobte den Einsatz von Thomas Krause. Er habe "
                      "viele Leben gerettet, meint die 41-jährige Medizinerin.")
     assert out[-1] == "Julia Brandt"
+
+
+def test_judges_court_without_a_noun_the_recogniser_added(nlp):
+    out = canon(nlp, "Der Soldat hatte beim Bundesverwaltungsgericht Berufung eingelegt. In der "
+                     "Begründung äußerten die Richter, der Krieg sei rechtswidrig gewesen.")
+    assert out == ["Bundesverwaltungsgericht"]

@@ -145,6 +145,9 @@ def _most_named_before(index: DocIndex, before: int, endings: tuple[str, ...]) -
         if named.end < before and index.doc[named.end].tag_ == "NE":  # "Landgericht Bonn"
             named = index.doc[named.start : named.end + 1]
         ent = index.entity_covering(i)
+        if ent is not None and ent.end > i + 1 \
+                and all(t.tag_ == "NN" for t in index.doc[i + 1: ent.end]):
+            ent = None  # "beim Bundesverwaltungsgericht Berufung [eingelegt]": not the name
         name = canonical(ent) if ent is not None else phrase(list(named))
         seen = counts.setdefault(t.lower_.rstrip("es"), [0, 0, name])
         seen[0], seen[1] = seen[0] + 1, i
