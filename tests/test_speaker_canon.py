@@ -77,3 +77,9 @@ def test_judges_court_without_a_noun_the_recogniser_added(nlp):
     out = canon(nlp, "Der Soldat hatte beim Bundesverwaltungsgericht Berufung eingelegt. In der "
                      "Begründung äußerten die Richter, der Krieg sei rechtswidrig gewesen.")
     assert out == ["Bundesverwaltungsgericht"]
+
+
+def test_government_named_by_its_leader_is_the_government(nlp):
+    out = canon(nlp, "Präsident Hugo Martens reiste ab. Offiziell teilte die Regierung Martens "
+                     "mit, die Grenze bleibe offen.")
+    assert out == ["Regierung Martens"]

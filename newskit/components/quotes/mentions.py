@@ -135,9 +135,17 @@ def _closing_person(index: DocIndex, mention: Span) -> Span | None:
     if ent is None or ent.label_ != "PER" or ent.start <= mention.start:
         return None
     before = index.doc[ent.start - 1]
+    if _governs(before):
+        return None  # "die Regierung Bush" is the government
     if before.tag_ in ("NN", "NE", "TRUNC") or before.text == ",":
         return ent
     return None
+
+
+def _governs(noun) -> bool:
+    """"Regierung", "Kabinett": a noun that with a person's name after it names a
+    government (``government_nouns.txt``)."""
+    return noun.tag_ == "NN" and noun.lower_.endswith(tuple(de.ordered_list("government_nouns")))
 
 
 def _real_head(index: DocIndex, mention: Span):
@@ -224,6 +232,8 @@ def _named_after_head(index: DocIndex, mention: Span, h) -> str | None:
     after = index.entity_covering(j) or index.entity_covering(j - 1)
     if after is not None and after.start in (j, j - 1) and after.start > h.i \
             and (quoted or after.label_ in ("PER", "ORG")):
+        if after.label_ == "PER" and after.start == h.i + 1 and _governs(h):
+            return f"{phrase([h])} {after.text}"  # "die Regierung Bush"
         return canonical(after)
     if quoted:
         k = j
