@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from newskit.components.quotes.docindex import DocIndex
+from newskit.components.quotes.mentions import resolve_mention
 
 
 def canon(nlp, text: str) -> list[str | None]:
@@ -83,3 +84,11 @@ def test_government_named_by_its_leader_is_the_government(nlp):
     out = canon(nlp, "Präsident Hugo Martens reiste ab. Offiziell teilte die Regierung Martens "
                      "mit, die Grenze bleibe offen.")
     assert out == ["Regierung Martens"]
+
+
+def test_place_adjective_stays_with_the_organisation(nlp):
+    doc = nlp("Das Kieler Innenministerium erklärte, von den Plänen nichts zu wissen.")
+    org = Span(doc, 2, 3, label="ORG")  # the recogniser left the adjective out
+    doc.ents = [org]
+    org._.nk_canonical = "Innenministerium"
+    assert resolve_mention(DocIndex.build(doc), doc[0:3], []) == "Kieler Innenministerium"

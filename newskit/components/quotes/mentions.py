@@ -142,6 +142,19 @@ def _closing_person(index: DocIndex, mention: Span) -> Span | None:
     return None
 
 
+def _place_adjective(index: DocIndex, mention: Span, ent: Span) -> str | None:
+    """"Das Schweriner Umweltministerium": a capitalised place adjective in "-er" before an
+    organisation belongs to its name."""
+    i = ent.start - 1
+    if ent.label_ != "ORG" or i < mention.start:
+        return None
+    adj, name = index.doc[i], canonical(ent)
+    if adj.tag_ != "ADJA" or not adj.text[:1].isupper() or not adj.text.endswith("er") \
+            or adj.is_sent_start or name.startswith(adj.text):
+        return None
+    return f"{adj.text} {name}"
+
+
 def _governs(noun) -> bool:
     """"Regierung", "Kabinett": a noun that with a person's name after it names a
     government (``government_nouns.txt``)."""
@@ -289,7 +302,7 @@ def resolve_mention(index: DocIndex, mention: Span, history: History,
         return canonical(ent) if ent is not None else phrase(words(mention)) or None
     ent = index.entity_covering(h.i)
     if ent is not None:
-        return canonical(ent)
+        return _place_adjective(index, mention, ent) or canonical(ent)
     named = _named_after_head(index, mention, h)
     if named is not None:
         return named
