@@ -92,3 +92,10 @@ def test_place_adjective_stays_with_the_organisation(nlp):
     doc.ents = [org]
     org._.nk_canonical = "Innenministerium"
     assert resolve_mention(DocIndex.build(doc), doc[0:3], []) == "Kieler Innenministerium"
+
+
+def test_frameless_report_passes_over_a_name_in_a_prepositional_phrase(nlp):
+    out = canon(nlp, "Die Oppositionsführerin Maria Lindner schrieb am Montag einen Gastbeitrag. "
+                     "Das Vorgehen der Regierung unter Präsident Karl Brenner nannte sie einen "
+                     "Skandal. Die Wahl sei gefälscht worden.")
+    assert out[-1] == "Maria Lindner"

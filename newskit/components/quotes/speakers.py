@@ -8,7 +8,8 @@ reported, or the person named just before it.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from itertools import takewhile
 
 from spacy.tokens import Doc, Span
 
@@ -16,7 +17,11 @@ from newskit.analysis.speakers import is_real_speaker
 from newskit.components.quotes.docindex import DocIndex, History, canonical, last_before
 from newskit.components.quotes.frames import Quote
 from newskit.components.quotes.grammar import clause_start, main_finite
-from newskit.components.quotes.mentions import resolve_mention, resolve_pronoun
+from newskit.components.quotes.mentions import (
+    _in_prepositional_phrase,
+    resolve_mention,
+    resolve_pronoun,
+)
 from newskit.components.quotes.referents import ORG_KINDS, last_organisation
 from newskit.components.quotes.refine import phrase, refine
 from newskit.components.quotes.subjects import clause_subject
@@ -99,9 +104,23 @@ def _named_before(index: DocIndex, q: Quote) -> str | None:
     doc = index.doc
     window = doc.char_span(q.start, q.end, alignment_mode="expand")
     first_sent = index.sentence_start_token(window.start) if window is not None else 0
-    lo = doc[index.sentence_start_token(max(0, first_sent - 1))].idx if first_sent > 0 else 0
-    cand = index.sources.last_ending_by(q.start)
-    if cand is None or cand.start_char < lo or q.speaker is not None:
+    prev_sent = index.sentence_start_token(max(0, first_sent - 1))
+    lo = doc[prev_sent].idx if first_sent > 0 else 0
+    lo2 = doc[index.sentence_start_token(max(0, prev_sent - 1))].idx if prev_sent > 0 else 0
+    ends = index.sources.ends
+    k = bisect_right(ends, q.start)
+    if not k or q.speaker is not None:
+        return None
+    # "Tsvangirai … analysierte … . Die Bestrebungen, unter Robert Mugabe …": a name in a
+    # prepositional phrase is passed over for one that is not, or for a person named a
+    # sentence further back
+    cand = index.sources.ents[k - 1]
+    near = takewhile(lambda e: e.start_char >= lo2, reversed(index.sources.ents[:k]))
+    plain = next((e for e in near if (e.start_char >= lo or e.label_ == "PER")
+                  and not _in_prepositional_phrase(index, e.start_char)), None)
+    if plain is not None:
+        cand = plain
+    elif cand.start_char < lo:
         return None
     q.speaker = cand
     return canonical(cand)
