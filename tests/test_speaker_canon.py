@@ -99,3 +99,17 @@ def test_frameless_report_passes_over_a_name_in_a_prepositional_phrase(nlp):
                      "Das Vorgehen der Regierung unter Präsident Karl Brenner nannte sie einen "
                      "Skandal. Die Wahl sei gefälscht worden.")
     assert out[-1] == "Maria Lindner"
+
+
+def test_zufolge_takes_both_conjuncts(nlp):
+    out = canon(nlp, "Der Sturm war Berichten der Sender ARD und ZDF zufolge bis "
+                     "an die Küste zu spüren.")
+    assert out == ["ARD und ZDF"]
+
+
+def test_other_name_after_a_medium_noun_is_the_medium(nlp):
+    doc = nlp("Der Fernsehsender Kanal Neun meldete, die Brücke sei gesperrt.")
+    name = Span(doc, 2, 4, label="MISC")  # a channel taken for an "other" name
+    doc.ents = [name]
+    name._.nk_canonical = "Kanal Neun"
+    assert resolve_mention(DocIndex.build(doc), doc[0:4], []) == "Kanal Neun"

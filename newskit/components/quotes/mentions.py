@@ -230,7 +230,8 @@ def _and_person(index: DocIndex, person: Span) -> str | None:
 
 def _named_after_head(index: DocIndex, mention: Span, h) -> str | None:
     """A name in apposition right after a common-noun head: "die Nachrichtenagentur
-    Associated Press", "das Nachrichtenmagazin Der Spiegel", "Der Fernsehsender „Channel
+    Associated Press", "das Nachrichtenmagazin Der Spiegel", "der Sender Sky News" (a
+    person, organisation or other name, not a place: "die Universität Wien"), "Der Fernsehsender „Channel
     10“", also when the phrase found stopped at the head ("des Magazins „Der Spiegel“")."""
     doc = index.doc
     limit = min(len(doc), max(mention.end, h.i + 2 + MAX_TITLE_WORDS))
@@ -244,7 +245,8 @@ def _named_after_head(index: DocIndex, mention: Span, h) -> str | None:
         return None
     after = index.entity_covering(j) or index.entity_covering(j - 1)
     if after is not None and after.start in (j, j - 1) and after.start > h.i \
-            and (quoted or after.label_ in ("PER", "ORG")):
+            and (quoted or after.label_ in ("PER", "ORG")
+                 or after.label_ == "MISC" and h.tag_ == "NN"):
         if after.label_ == "PER" and after.start == h.i + 1 and _governs(h):
             return f"{phrase([h])} {after.text}"  # "die Regierung Bush"
         return canonical(after)
