@@ -113,3 +113,9 @@ def test_other_name_after_a_medium_noun_is_the_medium(nlp):
     doc.ents = [name]
     name._.nk_canonical = "Kanal Neun"
     assert resolve_mention(DocIndex.build(doc), doc[0:4], []) == "Kanal Neun"
+
+
+def test_role_noun_with_a_genitive_name_is_not_that_person(nlp):
+    out = canon(nlp, "Der Sänger Marco Bellini wurde verhaftet. Die Anwälte Bellinis erklärten, "
+                     "er sei unschuldig.")
+    assert out == ["Anwälte Bellinis"]

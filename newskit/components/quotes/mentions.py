@@ -135,8 +135,9 @@ def _closing_person(index: DocIndex, mention: Span) -> Span | None:
     if ent is None or ent.label_ != "PER" or ent.start <= mention.start:
         return None
     before = index.doc[ent.start - 1]
-    if _governs(before):
-        return None  # "die Regierung Bush" is the government
+    if _governs(before) or _genitive_attribute(ent):
+        return None  # "die Regierung Bush" is the government, "die Verteidiger Strauss-Kahns"
+        # speak for him
     if before.tag_ in ("NN", "NE", "TRUNC") or before.text == ",":
         return ent
     return None
@@ -153,6 +154,14 @@ def _place_adjective(index: DocIndex, mention: Span, ent: Span) -> str | None:
             or adj.is_sent_start or name.startswith(adj.text):
         return None
     return f"{adj.text} {name}"
+
+
+def _genitive_attribute(ent: Span) -> bool:
+    """"Strauss-Kahns", "Merkels": a name in the genitive (its canonical form drops the -s),
+    an attribute of the noun before it, not its apposition."""
+    name = canonical(ent)
+    return ent.text.endswith("s") and not name.endswith("s") and ent.text[:-1].endswith(
+        name.rsplit(" ", 1)[-1])
 
 
 def _governs(noun) -> bool:
@@ -245,6 +254,7 @@ def _named_after_head(index: DocIndex, mention: Span, h) -> str | None:
         return None
     after = index.entity_covering(j) or index.entity_covering(j - 1)
     if after is not None and after.start in (j, j - 1) and after.start > h.i \
+            and not (after.label_ == "PER" and _genitive_attribute(after)) \
             and (quoted or after.label_ in ("PER", "ORG")
                  or after.label_ == "MISC" and h.tag_ == "NN"):
         if after.label_ == "PER" and after.start == h.i + 1 and _governs(h):
