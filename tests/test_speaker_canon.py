@@ -119,3 +119,9 @@ def test_role_noun_with_a_genitive_name_is_not_that_person(nlp):
     out = canon(nlp, "Der Sänger Marco Bellini wurde verhaftet. Die Anwälte Bellinis erklärten, "
                      "er sei unschuldig.")
     assert out == ["Anwälte Bellinis"]
+
+
+def test_family_name_first_takes_the_full_name(nlp):
+    doc = nlp("Der Abgeordnete Wang Lei sprach am Montag. Wang sagte, die Reform komme.")
+    names = {e.text: e._.nk_canonical for e in doc.ents if e.label_ == "PER"}
+    assert names.get("Wang") == "Wang Lei"
