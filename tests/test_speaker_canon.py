@@ -125,3 +125,22 @@ def test_family_name_first_takes_the_full_name(nlp):
     doc = nlp("Der Abgeordnete Wang Lei sprach am Montag. Wang sagte, die Reform komme.")
     names = {e.text: e._.nk_canonical for e in doc.ents if e.label_ == "PER"}
     assert names.get("Wang") == "Wang Lei"
+
+
+def test_plural_sie_without_a_person_is_the_subject_before(nlp):
+    out = canon(nlp, "Mitglieder der Initiative Saubere Luft haben heute das Rathaus besetzt. "
+                     "Nun fordern sie, den Flughafen sofort zu schließen.")
+    assert out == ["Mitglieder der Initiative Saubere Luft"]
+
+
+def test_sie_in_a_subordinate_clause_is_the_organisation_of_its_main_clause(nlp):
+    out = canon(nlp, "Die Verbraucherzentrale Bremen verschärfte ihre Kritik, indem sie "
+                     "erklärte, die Preise seien nicht gerechtfertigt.")
+    assert out == ["Verbraucherzentrale Bremen"]
+
+
+def test_person_opening_a_sentence_takes_over_from_an_organisation(nlp):
+    out = canon(nlp, "Der Mieterbund erklärte, der Plan sei zu teuer. Verbandschef Karl Brenner "
+                     "begründete dies mit den Kosten. Außerdem sei der Plan rechtlich "
+                     "fragwürdig.")
+    assert out[0] == "Mieterbund" and out[-1] == "Karl Brenner"

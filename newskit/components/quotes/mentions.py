@@ -12,12 +12,14 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
+from newskit.analysis.speakers import is_real_speaker
 from newskit.components.entities import is_role_word, resolve_role
 from newskit.components.gender.component import unnamed_speaker_gender
 from newskit.components.quotes.docindex import DocIndex, History, canonical, last_before
-from newskit.components.quotes.grammar import is_np
+from newskit.components.quotes.grammar import clause_start, is_np, main_finite
 from newskit.components.quotes.referents import earlier_referent, institution_of_members
 from newskit.components.quotes.refine import head, phrase, words
+from newskit.components.quotes.subjects import clause_subject
 from newskit.components.quotes.words import (
     MASCULINE_PRONOUN,
     NP_COORDINATORS,
@@ -76,7 +78,36 @@ def resolve_pronoun(index: DocIndex, mention: Span, history: History,
                 continue
             if index.person_gender.get(name) != other:
                 return name
-    return last[1] if last is not None else None
+    if last is not None or person_only:
+        return last[1] if last is not None else None
+    return _subject_antecedent(index, mention, history, cue)
+
+
+def _subject_antecedent(index: DocIndex, mention: Span, history: History,
+                        cue: Span | None) -> str | None:
+    """No person fits "sie": it stands for the subject of its main clause ("Die
+    Vereinigung mahnte, indem sie …") or of the sentence before ("Aktivisten besetzten das
+    Tor. Nun fordern sie …") — an organisation or a group."""
+    doc = index.doc
+    n = index.sent_of[mention.start]
+    for k in (n, n - 1):
+        if k < 0:
+            break
+        start = index.sent_start_tokens[k]
+        end = index.sent_start_tokens[k + 1] if k + 1 < len(index.sent_start_tokens) \
+            else len(doc)
+        sent = doc[start:end]
+        fin = main_finite(sent, set())
+        if fin is None:
+            continue
+        subj = clause_subject(doc, sent, fin, clause_start(doc, sent, fin.i, set()))
+        if subj is None or subj.end > mention.start or any(
+                t.tag_ in ("PPER", "PDS", "PRELS") for t in subj) \
+                or any(t.text in OPENING_MARKS for t in doc[start: subj.start]):
+            continue  # not a pronoun, nor a subject inside a quotation
+        name = resolve_mention(index, subj, history, cue)
+        return name if is_real_speaker(name) else None
+    return None
 
 
 def _start(mention: Span | None, default: int) -> int:

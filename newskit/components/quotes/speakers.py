@@ -57,6 +57,8 @@ def _inherit(index: DocIndex, q: Quote, history: History) -> str | None:
         return _named_before(index, q)
     _, name, mention = prev
     other = _opening_pronoun_person(index, q, name)
+    if other is None and name not in index.person_names:
+        other = _person_opening_since(index, q, prev[0])
     if other is not None:
         ents = index.by_name.get(other)
         q.speaker = q.speaker or (ents.last_ending_by(q.start) if ents is not None else None)
@@ -69,6 +71,29 @@ def _inherit(index: DocIndex, q: Quote, history: History) -> str | None:
         if near is not None and (mention is None or near.start_char > mention.start_char):
             q.speaker = near
     return name
+
+
+def _person_opening_since(index: DocIndex, q: Quote, since: int) -> str | None:
+    """"Die Gewerkschaft lehnte ab. Gewerkschaftschef Konrad Freiberg begründete dies …
+    Außerdem sei …": after a group or organisation spoke, a sentence that opens with a
+    person (a role noun at most before the name, the finite verb after it) hands the word
+    to that person (up to two sentences before the quote)."""
+    doc = index.doc
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return None
+    n = index.sent_of[span.start]
+    for k in range(n - 1, max(-1, n - 3), -1):
+        if index.sent_start_chars[k] <= since:
+            return None
+        i = index.sent_start_tokens[k]
+        while i < len(doc) and doc[i].tag_ in ("ART", "ADJA", "NN") \
+                and index.person_starting(i) is None:
+            i += 1
+        person = index.person_starting(i)
+        if person is not None and person.end < len(doc) and doc[person.end].tag_.endswith("FIN"):
+            return canonical(person)
+    return None
 
 
 def _opening_pronoun_person(index: DocIndex, q: Quote, name: str) -> str | None:
