@@ -144,3 +144,10 @@ def test_person_opening_a_sentence_takes_over_from_an_organisation(nlp):
                      "begründete dies mit den Kosten. Außerdem sei der Plan rechtlich "
                      "fragwürdig.")
     assert out[0] == "Mieterbund" and out[-1] == "Karl Brenner"
+
+
+def test_participle_tagged_finite_leaves_the_subject_in_the_vorfeld(nlp):
+    doc = nlp("Brenner hatte besonders die Rolle der Landes- und Kreisverbände betont: „Ohne "
+              "sie geht es nicht.“")
+    spk = doc.spans["quotes"][0]._.nk_speaker
+    assert spk is not None and spk.text == "Brenner"
