@@ -151,3 +151,9 @@ def test_participle_tagged_finite_leaves_the_subject_in_the_vorfeld(nlp):
               "sie geht es nicht.“")
     spk = doc.spans["quotes"][0]._.nk_speaker
     assert spk is not None and spk.text == "Brenner"
+
+
+def test_bare_document_noun_names_the_author_given_before(nlp):
+    out = canon(nlp, "Die Zahlen stammen aus einer Studie der Universität Freiburg. Viele Kinder "
+                     "lesen kaum noch. Jedes dritte Kind habe kein eigenes Buch, so die Studie.")
+    assert out[-1] == "Universität Freiburg"
