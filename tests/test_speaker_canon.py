@@ -157,3 +157,10 @@ def test_bare_document_noun_names_the_author_given_before(nlp):
     out = canon(nlp, "Die Zahlen stammen aus einer Studie der Universität Freiburg. Viele Kinder "
                      "lesen kaum noch. Jedes dritte Kind habe kein eigenes Buch, so die Studie.")
     assert out[-1] == "Universität Freiburg"
+
+
+def test_passive_agent_is_no_prepositional_phrase_for_er(nlp):
+    out = canon(nlp, "Pedro Alvarez baut dort Kaffee an. Geleitet wurde die Expedition von dem "
+                     "Bergführer Manuel Ortega, der die Gegend gut kennt. Er sagte, der Weg sei "
+                     "gefährlich.")
+    assert out == ["Manuel Ortega"]

@@ -131,10 +131,20 @@ def _in_prepositional_phrase(index: DocIndex, char: int) -> bool:
         return False
     for k in range(span.start - 1, max(-1, span.start - 1 - PP_LOOKBACK), -1):
         if doc[k].tag_ in ("APPR", "APPRART"):
-            return True
+            return not _passive_agent(doc, k)
         if doc[k].tag_ not in ("NN", "ADJA", "ART", "PPOSAT", "NE"):
             return False
     return False
+
+
+def _passive_agent(doc: Doc, k: int) -> bool:
+    """"Geführt wurde die Expedition von dem Einheimischen X": "von" in a passive
+    sentence (a form of "werden" and a participle) names its agent, the logical subject."""
+    if doc[k].lower_ != "von":
+        return False
+    sent = doc[k].sent
+    return any(t.tag_ == "VAFIN" and t.lemma_.lower() == "werden" for t in sent) \
+        and any(t.tag_ == "VVPP" for t in sent)
 
 
 def _same_clause(index: DocIndex, a: int, b: int) -> bool:
