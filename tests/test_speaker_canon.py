@@ -164,3 +164,8 @@ def test_passive_agent_is_no_prepositional_phrase_for_er(nlp):
                      "Bergführer Manuel Ortega, der die Gegend gut kennt. Er sagte, der Weg sei "
                      "gefährlich.")
     assert out == ["Manuel Ortega"]
+
+
+def test_alphanumeric_name_after_von_is_the_source(nlp):
+    out = canon(nlp, "Nach Angaben von n24 blieb die Autobahn bis zum Abend gesperrt.")
+    assert out == ["n24"]
