@@ -13,7 +13,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span
 
 from newskit.analysis.speakers import is_real_speaker
-from newskit.components.entities import is_role_word, resolve_role
+from newskit.components.entities import is_nationality_adjective, is_role_word, resolve_role
 from newskit.components.gender.component import unnamed_speaker_gender
 from newskit.components.quotes.docindex import DocIndex, History, canonical, last_before
 from newskit.components.quotes.grammar import clause_start, is_np, main_finite
@@ -372,9 +372,10 @@ def _role_anaphor(index: DocIndex, mention: Span, history: History,
     in the pronoun window, or else the person last named there, of its gender."""
     ws = words(mention)
     if len(ws) < 2 or ws[0].lower_ not in ("der", "die") \
-            or any(t.tag_ not in ("ADJA", "CARD") for t in ws[1:-1]) or ws[-1].tag_ != "NN" \
+            or any(t.tag_ not in ("ADJA", "CARD") or is_nationality_adjective(t)
+                   for t in ws[1:-1]) or ws[-1].tag_ != "NN" \
             or (cue is not None and cue.text.endswith("en")):
-        return None
+        return None  # "der deutsche Außenminister" is not the US one named before
     g = unnamed_speaker_gender(mention)
     if g is None or (g.gender == "unknown" and ws[0].lower_ != "der"):
         return None  # a group ("die Ermittler") or nobody
