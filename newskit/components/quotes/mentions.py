@@ -12,13 +12,12 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
-from newskit.analysis.speakers import is_real_speaker
 from newskit.components.entities import is_nationality_adjective, is_role_word, resolve_role
 from newskit.components.gender.component import unnamed_speaker_gender
 from newskit.components.quotes.docindex import DocIndex, History, canonical, last_before
 from newskit.components.quotes.grammar import clause_start, is_np, main_finite
 from newskit.components.quotes.referents import earlier_referent, institution_of_members
-from newskit.components.quotes.refine import head, phrase, words
+from newskit.components.quotes.refine import head, names_someone, phrase, words
 from newskit.components.quotes.subjects import clause_subject
 from newskit.components.quotes.words import (
     MASCULINE_PRONOUN,
@@ -106,7 +105,7 @@ def _subject_antecedent(index: DocIndex, mention: Span, history: History,
                 or any(t.text in OPENING_MARKS for t in doc[start: subj.start]):
             continue  # not a pronoun, nor a subject inside a quotation
         name = resolve_mention(index, subj, history, cue)
-        return name if is_real_speaker(name) else None
+        return name if names_someone(name) else None
     return None
 
 

@@ -92,6 +92,15 @@ def phrase(tokens: list[Token]) -> str:
     return " ".join(nominative(texts, [t.tag_ for t in kept], article))  # "Buddhistische …"
 
 
+def names_someone(name: str | None) -> bool:
+    """Whether a resolved name can be a speaker: not empty, not only pronouns, function or
+    time words (``non_speakers.txt``), and not a lower-case fragment."""
+    words_ = [w.strip("\"'„“”»«‚‘’()[]{},.;:!?") for w in str(name or "").split()]
+    stop = de.word_list("non_speakers")
+    content = [w for w in words_ if w and w.lower() not in stop]
+    return any(w[:1].isupper() or w[:1].isdigit() for w in content)
+
+
 def _recency(adjective: str) -> bool:
     """``jüngsten``, ``ersten``, ``bisherigen``: an adjective that dates a source."""
     return any(adjective.startswith(s) and adjective[len(s):] in _ADJ_ENDINGS

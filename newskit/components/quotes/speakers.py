@@ -13,7 +13,6 @@ from itertools import takewhile
 
 from spacy.tokens import Doc, Span
 
-from newskit.analysis.speakers import is_real_speaker
 from newskit.components.quotes.docindex import DocIndex, History, canonical, last_before
 from newskit.components.quotes.frames import Quote
 from newskit.components.quotes.grammar import clause_start, main_finite
@@ -23,7 +22,7 @@ from newskit.components.quotes.mentions import (
     resolve_pronoun,
 )
 from newskit.components.quotes.referents import ORG_KINDS, last_organisation
-from newskit.components.quotes.refine import phrase, refine
+from newskit.components.quotes.refine import names_someone, phrase, refine
 from newskit.components.quotes.subjects import clause_subject
 from newskit.lang import de
 
@@ -218,7 +217,7 @@ def _previous_subject(index: DocIndex, span: Span, history: History, cue) -> str
     if found is None or found.span is None:
         return None
     name = found.name or resolve_mention(index, found.span, history, cue)
-    return name if is_real_speaker(name) else None
+    return name if names_someone(name) else None
 
 
 def _last_source(index: DocIndex, pos: int, history: History) -> str | None:
