@@ -53,6 +53,14 @@ def _full_names_by_last(ents: list[Span], bases: list[str]) -> dict[str, set[str
     return full_by_last
 
 
+def _full_names_by_first(ents: list[Span], bases: list[str]) -> dict[str, set[str]]:
+    full_by_first: dict[str, set[str]] = {}
+    for e, b in zip(ents, bases):
+        if e.label_ == "PER" and " " in b:
+            full_by_first.setdefault(b.split(" ", 1)[0].lower(), set()).add(b)
+    return full_by_first
+
+
 def _genitive_position(e: Span) -> bool:
     """A name where German puts a genitive: before a noun ("Sarrazins Buch") or after
     "des"/"eines" ("des Südpols")."""
@@ -69,7 +77,7 @@ def _is_place(name: str) -> bool:
 
 
 def _canonical(e: Span, name: str, known: set[str], full_by_last: dict[str, set[str]],
-               alias: dict[str, str]) -> str:
+               alias: dict[str, str], full_by_first: dict[str, set[str]] | None = None) -> str:
     stripped = strip_genitive(name)
     if stripped == name and name.endswith("s") and name[:-1].lower() in full_by_last:
         stripped = name[:-1]  # "Celebis" after "Gülsen Celebi" ("-is" is no ending elsewhere)
@@ -84,6 +92,10 @@ def _canonical(e: Span, name: str, known: set[str], full_by_last: dict[str, set[
         fulls = full_by_last.get(name.lower())
         if fulls and len(fulls) == 1:
             name = next(iter(fulls))
+        elif not fulls and e.label_ == "PER" and full_by_first:  # "Li" after "Li Fei":
+            firsts = full_by_first.get(name.lower())  # the family name first
+            if firsts and len(firsts) == 1:
+                name = next(iter(firsts))
     elif e.label_ == "PER" and " " in name:  # "Von der Leyen" → "Ursula von der Leyen"
         fulls = [f for f in full_by_last.get(name.rsplit(" ", 1)[-1].lower(), ())
                  if f.lower().endswith(" " + name.lower())]
@@ -116,7 +128,9 @@ def canonical_names(doc: Doc) -> list[str]:
     defined = acronym_definitions(doc)
     alias = {**aliases(), **{a.lower(): long for a, long in defined.items()}}
     longs = {long.lower(): long for long in defined.values()}
-    out = [_canonical(e, b, known, full_by_last, alias) for e, b in zip(ents, bases)]
+    full_by_first = _full_names_by_first(ents, bases)
+    out = [_canonical(e, b, known, full_by_last, alias, full_by_first)
+           for e, b in zip(ents, bases)]
     for k, e in enumerate(ents):  # "des United States Geological Survey (USGS)" cut short
         nxt = doc[e.end] if e.end < len(doc) else None
         if nxt is not None and nxt.text == "(" and e.end + 1 < len(doc) \

@@ -64,7 +64,11 @@ class DocIndex:
         names: dict[str, list[Span]] = {}
         for e in ents:
             names.setdefault(canonical(e), []).append(e)
-        persons = [(e.start_char, canonical(e)) for e in ents if e.label_ == "PER"]
+        per_names = {canonical(e) for e in ents if e.label_ == "PER"}
+        # a mention labelled otherwise whose canonical name is a person's ("Der Deutsche
+        # Ziemendorff" as a place after "Stefan Ziemendorff") is that person
+        persons = [(e.start_char, canonical(e)) for e in ents
+                   if e.label_ == "PER" or canonical(e) in per_names]
         bounds = sentence_bounds(doc)
         return cls(doc, ents, [e.start for e in ents],
                    {n: _Ents(es) for n, es in names.items()},

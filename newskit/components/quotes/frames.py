@@ -41,6 +41,7 @@ from newskit.components.quotes.words import (
     LAUT,
     NACH,
     NARRATIVE_OPENERS,
+    NP_COORDINATORS,
     QUESTION_COMPLEMENTIZERS,
     SO,
     SOURCE_NOUNS,
@@ -275,6 +276,14 @@ def _zufolge(doc: Doc, sent: Span, tok: Token, blocked: set[int]) -> SourceFrame
     np = doc[j : tok.i]
     if not (len(np) and is_np(np)):
         return None
+    k = j - 1  # "Berichten der Sender Sky News und BBC zufolge": both conjuncts
+    if k > sent.start and doc[k].lower_ in NP_COORDINATORS and doc[k].tag_ == "KON":
+        i = k
+        while i > sent.start and doc[i - 1].tag_ in NP_ANY:
+            i -= 1
+        if i < k and is_np(doc[i:k]):
+            np = doc[i : tok.i]
+            j = i
     return SourceFrame(doc[j : tok.i + 1], Frame(doc[tok.i : tok.i + 1], ZUFOLGE, np))
 
 

@@ -231,7 +231,7 @@ def is_finite(t: Token) -> bool:
 
 def finite_for(doc: Doc, cue: Token, start: int) -> Token:
     """The finite verb of ``cue``'s clause (``cue`` itself or an auxiliary before it)."""
-    if is_finite(cue):
+    if is_finite(cue) and not _participle_taken_for_finite(doc, cue, start):
         return cue
     for j in range(start, cue.i):
         if doc[j].tag_ in FINITE_AUX_TAGS or (doc[j].pos_ == "AUX"
@@ -239,6 +239,16 @@ def finite_for(doc: Doc, cue: Token, start: int) -> Token:
                 or doc[j].tag_ == "VVFIN" and doc[j].lemma_.lower() == LASSEN:
             return doc[j]  # also "ließ … verlauten", "lässt … mitteilen"
     return cue
+
+
+def _participle_taken_for_finite(doc: Doc, cue: Token, start: int) -> bool:
+    """"Stoiber hatte die Rolle betont: …": a participle the tagger took for a finite verb
+    ("betont" is both) — it closes its clause after a finite form of haben/sein."""
+    nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+    if nxt is not None and not nxt.is_punct:
+        return False
+    return any(doc[j].tag_ == "VAFIN" and doc[j].lemma_.lower() in PERFECT_AUXILIARIES
+               for j in range(start, cue.i))
 
 
 def main_finite_before(doc: Doc, start: int, end: int) -> Token | None:

@@ -12,11 +12,13 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
-from newskit.components.entities import is_role_word, resolve_role
+from newskit.components.entities import is_nationality_adjective, is_role_word, resolve_role
+from newskit.components.gender.component import unnamed_speaker_gender
 from newskit.components.quotes.docindex import DocIndex, History, canonical, last_before
-from newskit.components.quotes.grammar import is_np
+from newskit.components.quotes.grammar import clause_start, is_np, main_finite
 from newskit.components.quotes.referents import earlier_referent, institution_of_members
-from newskit.components.quotes.refine import head, phrase, words
+from newskit.components.quotes.refine import head, names_someone, phrase, words
+from newskit.components.quotes.subjects import clause_subject
 from newskit.components.quotes.words import (
     MASCULINE_PRONOUN,
     NP_COORDINATORS,
@@ -75,7 +77,36 @@ def resolve_pronoun(index: DocIndex, mention: Span, history: History,
                 continue
             if index.person_gender.get(name) != other:
                 return name
-    return last[1] if last is not None else None
+    if last is not None or person_only:
+        return last[1] if last is not None else None
+    return _subject_antecedent(index, mention, history, cue)
+
+
+def _subject_antecedent(index: DocIndex, mention: Span, history: History,
+                        cue: Span | None) -> str | None:
+    """No person fits "sie": it stands for the subject of its main clause ("Die
+    Vereinigung mahnte, indem sie …") or of the sentence before ("Aktivisten besetzten das
+    Tor. Nun fordern sie …") — an organisation or a group."""
+    doc = index.doc
+    n = index.sent_of[mention.start]
+    for k in (n, n - 1):
+        if k < 0:
+            break
+        start = index.sent_start_tokens[k]
+        end = index.sent_start_tokens[k + 1] if k + 1 < len(index.sent_start_tokens) \
+            else len(doc)
+        sent = doc[start:end]
+        fin = main_finite(sent, set())
+        if fin is None:
+            continue
+        subj = clause_subject(doc, sent, fin, clause_start(doc, sent, fin.i, set()))
+        if subj is None or subj.end > mention.start or any(
+                t.tag_ in ("PPER", "PDS", "PRELS") for t in subj) \
+                or any(t.text in OPENING_MARKS for t in doc[start: subj.start]):
+            continue  # not a pronoun, nor a subject inside a quotation
+        name = resolve_mention(index, subj, history, cue)
+        return name if names_someone(name) else None
+    return None
 
 
 def _start(mention: Span | None, default: int) -> int:
@@ -99,10 +130,20 @@ def _in_prepositional_phrase(index: DocIndex, char: int) -> bool:
         return False
     for k in range(span.start - 1, max(-1, span.start - 1 - PP_LOOKBACK), -1):
         if doc[k].tag_ in ("APPR", "APPRART"):
-            return True
+            return not _passive_agent(doc, k)
         if doc[k].tag_ not in ("NN", "ADJA", "ART", "PPOSAT", "NE"):
             return False
     return False
+
+
+def _passive_agent(doc: Doc, k: int) -> bool:
+    """"Geführt wurde die Expedition von dem Einheimischen X": "von" in a passive
+    sentence (a form of "werden" and a participle) names its agent, the logical subject."""
+    if doc[k].lower_ != "von":
+        return False
+    sent = doc[k].sent
+    return any(t.tag_ == "VAFIN" and t.lemma_.lower() == "werden" for t in sent) \
+        and any(t.tag_ == "VVPP" for t in sent)
 
 
 def _same_clause(index: DocIndex, a: int, b: int) -> bool:
@@ -134,9 +175,39 @@ def _closing_person(index: DocIndex, mention: Span) -> Span | None:
     if ent is None or ent.label_ != "PER" or ent.start <= mention.start:
         return None
     before = index.doc[ent.start - 1]
+    if _governs(before) or _genitive_attribute(ent):
+        return None  # "die Regierung Bush" is the government, "die Verteidiger Strauss-Kahns"
+        # speak for him
     if before.tag_ in ("NN", "NE", "TRUNC") or before.text == ",":
         return ent
     return None
+
+
+def _place_adjective(index: DocIndex, mention: Span, ent: Span) -> str | None:
+    """"Das Schweriner Umweltministerium": a capitalised place adjective in "-er" before an
+    organisation belongs to its name."""
+    i = ent.start - 1
+    if ent.label_ != "ORG" or i < mention.start:
+        return None
+    adj, name = index.doc[i], canonical(ent)
+    if adj.tag_ != "ADJA" or not adj.text[:1].isupper() or not adj.text.endswith("er") \
+            or adj.is_sent_start or name.startswith(adj.text):
+        return None
+    return f"{adj.text} {name}"
+
+
+def _genitive_attribute(ent: Span) -> bool:
+    """"Strauss-Kahns", "Merkels": a name in the genitive (its canonical form drops the -s),
+    an attribute of the noun before it, not its apposition."""
+    name = canonical(ent)
+    return ent.text.endswith("s") and not name.endswith("s") and ent.text[:-1].endswith(
+        name.rsplit(" ", 1)[-1])
+
+
+def _governs(noun) -> bool:
+    """"Regierung", "Kabinett": a noun that with a person's name after it names a
+    government (``government_nouns.txt``)."""
+    return noun.tag_ == "NN" and noun.lower_.endswith(tuple(de.ordered_list("government_nouns")))
 
 
 def _real_head(index: DocIndex, mention: Span):
@@ -174,6 +245,8 @@ def _apposed_person(index: DocIndex, mention: Span, h) -> str | None:
         if doc[c].text != ",":
             continue
         k = c + 1
+        while k < len(doc) and doc[k].is_space:  # ",  Claudia Mo": a doubled space
+            k += 1
         while k < len(doc) and k < c + 3 and (is_role_word(doc[k]) and doc[k].tag_ == "NN"
                                               or doc[k].text in de.word_list("name_titles")):
             k += 1  # ", General George Casey", ", Commander Randy Henderson"
@@ -181,7 +254,7 @@ def _apposed_person(index: DocIndex, mention: Span, h) -> str | None:
             return None
         person = index.person_starting(k)
         if person is not None:
-            return canonical(person)
+            return _and_person(index, person) or canonical(person)
         return _name_run(doc, k, len(doc))
     if mention.start >= 2 and doc[mention.start - 1].text == "," and is_role_word(h):
         before = index.entity_covering(mention.start - 2)
@@ -190,9 +263,24 @@ def _apposed_person(index: DocIndex, mention: Span, h) -> str | None:
     return None
 
 
+def _and_person(index: DocIndex, person: Span) -> str | None:
+    """"Der Fraktionschef, Paul Lenz, und Eva Kühn, Sprecherin für …, forderten": a second
+    person joined to the apposition speaks with it."""
+    doc, j = index.doc, person.end
+    if j < len(doc) and doc[j].text == ",":
+        j += 1
+    if j + 1 >= len(doc) or doc[j].lower_ not in NP_COORDINATORS or doc[j].tag_ != "KON":
+        return None
+    other = index.person_starting(j + 1)
+    if other is None or canonical(other) == canonical(person):
+        return None
+    return f"{canonical(person)} und {canonical(other)}"
+
+
 def _named_after_head(index: DocIndex, mention: Span, h) -> str | None:
     """A name in apposition right after a common-noun head: "die Nachrichtenagentur
-    Associated Press", "das Nachrichtenmagazin Der Spiegel", "Der Fernsehsender „Channel
+    Associated Press", "das Nachrichtenmagazin Der Spiegel", "der Sender Sky News" (a
+    person, organisation or other name, not a place: "die Universität Wien"), "Der Fernsehsender „Channel
     10“", also when the phrase found stopped at the head ("des Magazins „Der Spiegel“")."""
     doc = index.doc
     limit = min(len(doc), max(mention.end, h.i + 2 + MAX_TITLE_WORDS))
@@ -206,7 +294,11 @@ def _named_after_head(index: DocIndex, mention: Span, h) -> str | None:
         return None
     after = index.entity_covering(j) or index.entity_covering(j - 1)
     if after is not None and after.start in (j, j - 1) and after.start > h.i \
-            and (quoted or after.label_ in ("PER", "ORG")):
+            and not (after.label_ == "PER" and _genitive_attribute(after)) \
+            and (quoted or after.label_ in ("PER", "ORG")
+                 or after.label_ == "MISC" and h.tag_ == "NN"):
+        if after.label_ == "PER" and after.start == h.i + 1 and _governs(h):
+            return f"{phrase([h])} {after.text}"  # "die Regierung Bush"
         return canonical(after)
     if quoted:
         k = j
@@ -262,10 +354,44 @@ def resolve_mention(index: DocIndex, mention: Span, history: History,
         return canonical(ent) if ent is not None else phrase(words(mention)) or None
     ent = index.entity_covering(h.i)
     if ent is not None:
-        return canonical(ent)
+        return _place_adjective(index, mention, ent) or canonical(ent)
     named = _named_after_head(index, mention, h)
     if named is not None:
         return named
     if is_role_word(h):
-        return _role_holder(index, mention, h) or phrase(list(mention))
-    return phrase(list(mention)) or None
+        return _role_holder(index, mention, h) or _role_anaphor(index, mention, history, cue) \
+            or phrase(list(mention))
+    return _role_anaphor(index, mention, history, cue) or phrase(list(mention)) or None
+
+
+def _role_anaphor(index: DocIndex, mention: Span, history: History,
+                  cue: Span | None) -> str | None:
+    """"…, so der UN-Mitarbeiter", "meint die 56-jährige Angestellte": a bare definite
+    singular person noun (no name, no attribute) goes on with the person last reported
+    in the pronoun window, or else the person last named there, of its gender."""
+    ws = words(mention)
+    if len(ws) < 2 or ws[0].lower_ not in ("der", "die") \
+            or any(t.tag_ not in ("ADJA", "CARD") or is_nationality_adjective(t)
+                   for t in ws[1:-1]) or ws[-1].tag_ != "NN" \
+            or (cue is not None and cue.text.endswith("en")):
+        return None  # "der deutsche Außenminister" is not the US one named before
+    g = unnamed_speaker_gender(mention)
+    if g is None or (g.gender == "unknown" and ws[0].lower_ != "der"):
+        return None  # a group ("die Ermittler") or nobody
+    gender = "male" if g.gender == "unknown" else g.gender
+    other = {"male": "female", "female": "male"}[gender]
+    pos, lo = mention.start_char, index.window_start(mention.start_char)
+    for h in reversed(history):
+        if h[0] >= pos:
+            continue
+        if h[0] < lo or h[1] not in index.person_names:
+            break  # an unnamed speaker before: "der Sprecher" is that one
+        if index.person_gender.get(h[1]) != other:
+            return h[1]
+    k = bisect_left(index.persons, pos, key=lambda p: p[0])
+    for start, name in reversed(index.persons[:k]):
+        if start < lo:
+            break
+        if index.person_gender.get(name) == gender and not _same_clause(index, start, pos):
+            return name
+    return None

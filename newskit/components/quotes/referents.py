@@ -15,8 +15,9 @@ from spacy.tokens import Doc, Span
 
 from newskit.components.entities import is_nationality_adjective, is_role_word
 from newskit.components.quotes.docindex import DocIndex, History, canonical, last_before
-from newskit.components.quotes.grammar import np_forward
-from newskit.components.quotes.refine import phrase, words
+from newskit.components.quotes.grammar import clause_start, main_finite, np_forward
+from newskit.components.quotes.refine import phrase, refine, words
+from newskit.components.quotes.subjects import clause_subject
 from newskit.components.quotes.words import GENITIVE_ARTICLES
 from newskit.lang import de
 
@@ -56,6 +57,10 @@ def earlier_referent(index: DocIndex, mention: Span, history: History) -> str | 
         return None
     head_ = phrase(ws)
     said = last_before(history, mention.start_char, lambda h: _names_head(h[1], head_))
+    if said is None and ws[1].lower_ in de.word_list("document_nouns"):
+        author = _document_author(index, mention, ws[1])
+        if author is not None:  # "die Studie": the study's author
+            return author
     named = _antecedent_phrase(index.doc, mention.start, head_)
     if said is not None and (named is None or said[0] >= named.start_char):
         return said[1]
@@ -66,6 +71,41 @@ def earlier_referent(index: DocIndex, mention: Span, history: History) -> str | 
         ent = index.entity_covering(named.end)
         ent = ent if ent is not None and ent.start == named.end else None
     return canonical(ent) if ent is not None and ent.label_ == "ORG" else phrase(list(named))
+
+
+def _document_author(index: DocIndex, mention: Span, noun) -> str | None:
+    """"So heißt es in dem Schreiben", "so die Studie": the author of the document named
+    before (within ``ANTECEDENT_WINDOW`` tokens) — the organisation or person in the
+    genitive after it ("eine Studie … der Stiftung Warentest"), or the subject of its
+    clause when that names one ("Die Behörde hat in einem Schreiben … angedroht")."""
+    doc, low = index.doc, noun.lower_
+    for i in range(mention.start - 1, max(-1, mention.start - 1 - ANTECEDENT_WINDOW), -1):
+        t = doc[i]
+        if t.tag_ != "NN" or not t.lower_.endswith(low):
+            continue
+        sent_end = doc[i].sent.end
+        for j in range(i + 1, min(sent_end - 1, i + 14)):
+            if doc[j].text == "," or doc[j].tag_.startswith("V"):
+                break
+            if doc[j].lower_ not in GENITIVE_ARTICLES:
+                continue
+            ent = index.entity_covering(j + 1)
+            if ent is not None and ent.start == j + 1 and ent.label_ in ("ORG", "PER"):
+                return canonical(ent)
+            owner = np_forward(doc, j, min(sent_end, j + 6))
+            if owner is not None and (any(t.tag_ == "NE" for t in owner) or sum(
+                    t.tag_ == "NN" for t in owner) >= 2):
+                return phrase(list(owner))  # "der Stiftung Warentest": a name
+        sent = doc[i].sent
+        fin = main_finite(sent, set())
+        subj = clause_subject(doc, sent, fin, clause_start(doc, sent, fin.i, set())) \
+            if fin is not None and fin.i < i else None
+        ent = index.entity_in(subj) if subj is not None and subj.end <= i else None
+        if ent is not None and ent.label_ in ("ORG", "PER"):
+            found = refine(subj)
+            if found is not None and found.span is not None and not found.anaphoric:
+                return found.name or phrase(list(found.span))
+    return None
 
 
 def _compound_antecedent(index: DocIndex, before: int, head_) -> str | None:
@@ -145,6 +185,9 @@ def _most_named_before(index: DocIndex, before: int, endings: tuple[str, ...]) -
         if named.end < before and index.doc[named.end].tag_ == "NE":  # "Landgericht Bonn"
             named = index.doc[named.start : named.end + 1]
         ent = index.entity_covering(i)
+        if ent is not None and ent.end > i + 1 \
+                and all(t.tag_ == "NN" for t in index.doc[i + 1: ent.end]):
+            ent = None  # "beim Bundesverwaltungsgericht Berufung [eingelegt]": not the name
         name = canonical(ent) if ent is not None else phrase(list(named))
         seen = counts.setdefault(t.lower_.rstrip("es"), [0, 0, name])
         seen[0], seen[1] = seen[0] + 1, i

@@ -92,6 +92,15 @@ def phrase(tokens: list[Token]) -> str:
     return " ".join(nominative(texts, [t.tag_ for t in kept], article))  # "Buddhistische …"
 
 
+def names_someone(name: str | None) -> bool:
+    """Whether a resolved name can be a speaker: not empty, not only pronouns, function or
+    time words (``non_speakers.txt``), and not a lower-case fragment."""
+    words_ = [w.strip("\"'„“”»«‚‘’()[]{},.;:!?") for w in str(name or "").split()]
+    stop = de.word_list("non_speakers")
+    content = [w for w in words_ if w and w.lower() not in stop]
+    return any(w[:1].isupper() or w[:1].isdigit() for w in content)
+
+
 def _recency(adjective: str) -> bool:
     """``jüngsten``, ``ersten``, ``bisherigen``: an adjective that dates a source."""
     return any(adjective.startswith(s) and adjective[len(s):] in _ADJ_ENDINGS
@@ -166,7 +175,10 @@ def _source_complement(doc: Doc, h: Token, span: Span) -> Span | None:
         return None
     end = max(span.end, min(_sentence_end(doc, h.i), i + 12))
     if doc[i].lower_ in VON:
-        return np_coordinated(doc, i + 1, end)  # "von AFP und Reuters"
+        np = np_coordinated(doc, i + 1, end)  # "von AFP und Reuters"
+        if np is None and i + 1 < len(doc) and _alphanumeric_name(doc[i + 1].text):
+            return doc[i + 1 : i + 2]  # "von n24": a name the tagger took for a number
+        return np
     if doc[i].lower_ in GENITIVE_ARTICLES or doc[i].tag_ in ("ART", "ADJA", "PPOSAT"):
         return np_coordinated(doc, i, end)  # "der Polizei", "einer Gewerkschaft", "politischer Beobachter"
     if doc[i].tag_ == "NE" and doc[i].text.endswith("s") and doc[i].ent_type_:
@@ -175,6 +187,11 @@ def _source_complement(doc: Doc, h: Token, span: Span) -> Span | None:
             k += 1
         return doc[i:k]
     return None
+
+
+def _alphanumeric_name(text: str) -> bool:
+    """"n24", "3sat": a name of letters and digits."""
+    return text.isalnum() and any(c.isalpha() for c in text) and any(c.isdigit() for c in text)
 
 
 def _source_prefix(word: str) -> str | None:
@@ -241,6 +258,8 @@ def refine(span: Span | None, depth: int = 0) -> Speaker | None:
         return None
     if len(ws) == 1 and ws[0].lower_ in de.word_list("anaphoric_sources"):
         return Speaker(span, anaphoric=True)
+    if len(ws) == 1 and ws[0].tag_ == "CARD" and _alphanumeric_name(ws[0].text):
+        return Speaker(span, name=ws[0].text)  # "n24": not a number
     parens = _in_parentheses(span)
     if parens is not None and not any(t.ent_type_ == "PER" for t in span):
         before = _name_before(span.doc, parens[0])

@@ -32,12 +32,15 @@ from newskit.components.quotes.words import (
     BACKREF,
     DEMNACH,
     DISOWNING_WORDS,
+    GENITIVE_ARTICLES,
     HEISSEN,
     KONJ2_REPORT,
     REPORTED_VERBS,
     SO,
     SPEECH_NOUNS,
+    VON,
 )
+from newskit.lang import de
 
 #: a leading "Wie X sagte," clause has at most this many tokens
 LEADING_WIE_MAX = 16
@@ -201,6 +204,8 @@ def _trailing_report(doc: Doc, sent: Span, blocked: set[int], toks: list[Token],
     comp = complement_after(doc, sent, frame.cue[-1], blocked, frame.lemma)
     before = [t for t in toks if t.i < comma.i and not t.is_punct]
     if comp:
+        claim = _rejected_report(doc, sent, frame.cue[0], frame.lemma)
+        frame = Frame(frame.cue, frame.lemma, claim) if claim is not None else frame
         return [Quote.framed(*comp, "indirect", frame)], frame
     if before and not quoted_before and (np is not None or frame.lemma == HEISSEN) \
             and main_finite(head, blocked) is not None:
@@ -243,6 +248,9 @@ def _speech_verb_step(doc: Doc, sent: Span, blocked: set[int], toks: list[Token]
         comp = complement_after(doc, sent, tok, blocked, lemma) \
             or _separable_complement(doc, sent, tok, blocked, lemma)
         if comp:
+            claim = _rejected_report(doc, sent, tok, lemma)
+            if claim is not None:  # the claim is the report's, not the subject's
+                frame = Frame(frame.cue, lemma, claim)
             return [Quote.framed(*comp, "indirect", frame)], frame
         back = _points_back_to(doc, sent, tok, blocked)
         if back is not None and frame.speaker is not None:
@@ -252,6 +260,25 @@ def _speech_verb_step(doc: Doc, sent: Span, blocked: set[int], toks: list[Token]
             return [Quote.framed(*_content(body), "reported", frame)], frame
         return [], frame
     return [], None
+
+
+def _rejected_report(doc: Doc, sent: Span, cue: Token, lemma: str) -> Span | None:
+    """"Der Minister hat Berichte der Zeitung X zurückgewiesen, er sei …": the claim
+    belongs to the reports the subject rejects — their source (a report noun with a
+    genitive or von-phrase before the rejecting verb) is the speaker."""
+    if lemma not in DISOWNING_WORDS:
+        return None
+    heads = de.ordered_list("source_noun_heads")
+    for t in doc[sent.start: cue.i]:
+        nxt = doc[t.i + 1]
+        if t.tag_ == "NN" and t.lower_.endswith(heads) \
+                and (nxt.lower_ in GENITIVE_ARTICLES or nxt.lower_ in VON):
+            end = t.i + 2
+            while end < cue.i and not (doc[end].text == "," and doc[end + 1].i == cue.i) \
+                    and doc[end].tag_ not in ("VVPP", "VVFIN", "VAFIN", "VMFIN"):
+                end += 1
+            return doc[t.i: end]
+    return None
 
 
 def _speech_noun_step(doc: Doc, sent: Span, blocked: set[int],

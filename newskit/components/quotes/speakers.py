@@ -8,14 +8,21 @@ reported, or the person named just before it.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from itertools import takewhile
+
 from spacy.tokens import Doc, Span
 
 from newskit.components.quotes.docindex import DocIndex, History, canonical, last_before
 from newskit.components.quotes.frames import Quote
 from newskit.components.quotes.grammar import clause_start, main_finite
-from newskit.components.quotes.mentions import resolve_mention, resolve_pronoun
+from newskit.components.quotes.mentions import (
+    _in_prepositional_phrase,
+    resolve_mention,
+    resolve_pronoun,
+)
 from newskit.components.quotes.referents import ORG_KINDS, last_organisation
-from newskit.components.quotes.refine import phrase, refine
+from newskit.components.quotes.refine import names_someone, phrase, refine
 from newskit.components.quotes.subjects import clause_subject
 from newskit.lang import de
 
@@ -48,6 +55,13 @@ def _inherit(index: DocIndex, q: Quote, history: History) -> str | None:
     if prev is None:
         return _named_before(index, q)
     _, name, mention = prev
+    other = _opening_pronoun_person(index, q, name)
+    if other is None and name not in index.person_names:
+        other = _person_opening_since(index, q, prev[0])
+    if other is not None:
+        ents = index.by_name.get(other)
+        q.speaker = q.speaker or (ents.last_ending_by(q.start) if ents is not None else None)
+        return other
     if q.speaker is None:
         q.speaker = mention
         # the nearest earlier mention of the same speaker
@@ -58,15 +72,79 @@ def _inherit(index: DocIndex, q: Quote, history: History) -> str | None:
     return name
 
 
+def _person_opening_since(index: DocIndex, q: Quote, since: int) -> str | None:
+    """"Die Gewerkschaft lehnte ab. Gewerkschaftschef Konrad Freiberg begründete dies …
+    Außerdem sei …": after a group or organisation spoke, a sentence that opens with a
+    person (a role noun at most before the name, the finite verb after it) hands the word
+    to that person (up to two sentences before the quote)."""
+    doc = index.doc
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return None
+    n = index.sent_of[span.start]
+    for k in range(n - 1, max(-1, n - 3), -1):
+        if index.sent_start_chars[k] <= since:
+            return None
+        i = index.sent_start_tokens[k]
+        while i < len(doc) and doc[i].tag_ in ("ART", "ADJA", "NN") \
+                and index.person_starting(i) is None:
+            i += 1
+        person = index.person_starting(i)
+        if person is not None and person.end < len(doc) and doc[person.end].tag_.endswith("FIN"):
+            return canonical(person)
+    return None
+
+
+def _opening_pronoun_person(index: DocIndex, q: Quote, name: str) -> str | None:
+    """„Er halte das für vertretbar“ after a woman's words: a frameless quote that opens
+    with "er" (or a singular "sie") cannot go on with a speaker of the other gender; it
+    names the last person of its own gender named nearby."""
+    span = index.doc.char_span(q.start, q.end, alignment_mode="expand")
+    first = next((t for t in span if not (t.is_punct or t.is_space)), None) \
+        if span is not None else None
+    if first is None or first.tag_ != "PPER" or first.lower_ not in ("er", "sie"):
+        return None
+    other = "female"  # the gender the inherited speaker must not have
+    if first.lower_ != "er":
+        verb = first.nbor(1) if first.i + 1 < len(index.doc) else None
+        if verb is None or verb.morph.get("Number") != ["Sing"]:
+            return None
+        other = "male"
+    if index.person_gender.get(name) != other:
+        return None
+    lo = index.window_start(first.idx)
+    k = bisect_left(index.persons, first.idx, key=lambda p: p[0])
+    for start, person in reversed(index.persons[:k]):
+        if start < lo:
+            return None
+        if index.person_gender.get(person) != other:
+            return person
+    return None
+
+
 def _named_before(index: DocIndex, q: Quote) -> str | None:
     """Nothing reported yet: the last person or organisation named in the quote's sentence
     or the one before it."""
     doc = index.doc
     window = doc.char_span(q.start, q.end, alignment_mode="expand")
     first_sent = index.sentence_start_token(window.start) if window is not None else 0
-    lo = doc[index.sentence_start_token(max(0, first_sent - 1))].idx if first_sent > 0 else 0
-    cand = index.sources.last_ending_by(q.start)
-    if cand is None or cand.start_char < lo or q.speaker is not None:
+    prev_sent = index.sentence_start_token(max(0, first_sent - 1))
+    lo = doc[prev_sent].idx if first_sent > 0 else 0
+    lo2 = doc[index.sentence_start_token(max(0, prev_sent - 1))].idx if prev_sent > 0 else 0
+    ends = index.sources.ends
+    k = bisect_right(ends, q.start)
+    if not k or q.speaker is not None:
+        return None
+    # "Tsvangirai … analysierte … . Die Bestrebungen, unter Robert Mugabe …": a name in a
+    # prepositional phrase is passed over for one that is not, or for a person named a
+    # sentence further back
+    cand = index.sources.ents[k - 1]
+    near = takewhile(lambda e: e.start_char >= lo2, reversed(index.sources.ents[:k]))
+    plain = next((e for e in near if (e.start_char >= lo or e.label_ == "PER")
+                  and not _in_prepositional_phrase(index, e.start_char)), None)
+    if plain is not None:
+        cand = plain
+    elif cand.start_char < lo:
         return None
     q.speaker = cand
     return canonical(cand)
@@ -100,7 +178,8 @@ def _refined(index: DocIndex, q: Quote, history: History) -> str | None:
         return resolve_pronoun(index, found.span, history, q.cue, word=found.pronoun)
     if found.anaphoric:
         own = _own_subject(index, found.span, history, q.cue)
-        return own or _last_source(index, found.span.start_char, history)
+        return own or _previous_subject(index, found.span, history, q.cue) \
+            or _last_source(index, found.span.start_char, history)
     return resolve_mention(index, found.span, history, q.cue)
 
 
@@ -119,6 +198,26 @@ def _own_subject(index: DocIndex, span: Span, history: History, cue) -> str | No
     if found is None or found.span is None:
         return None
     return found.name or resolve_mention(index, found.span, history, cue)
+
+
+def _previous_subject(index: DocIndex, span: Span, history: History, cue) -> str | None:
+    """"Die Staatsanwaltschaft gab das Ergebnis bekannt. Demnach …": an adverb that points
+    to what the previous sentence made known names that sentence's subject."""
+    if len(span) != 1 or span[0].lower_ not in de.word_list("content_anaphors"):
+        return None
+    doc, n = index.doc, index.sent_of[span.start]
+    if n == 0 or index.sentence_start_token(span.start) != span.start:
+        return None
+    sent = doc[index.sent_start_tokens[n - 1]: index.sent_start_tokens[n]]
+    fin = main_finite(sent, set())
+    if fin is None:
+        return None
+    subj = clause_subject(doc, sent, fin, clause_start(doc, sent, fin.i, set()))
+    found = refine(subj) if subj is not None else None
+    if found is None or found.span is None:
+        return None
+    name = found.name or resolve_mention(index, found.span, history, cue)
+    return name if names_someone(name) else None
 
 
 def _last_source(index: DocIndex, pos: int, history: History) -> str | None:
