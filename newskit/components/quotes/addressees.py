@@ -41,7 +41,8 @@ _CLAUSE_BREAK = (",", ";", ":", "(", ")", "–", "—", "„", "“", "»", "«"
 
 
 def addressee_verbs() -> dict[str, str]:
-    """Speech verb lemma → the case of its addressee object (``dat`` or ``acc``)."""
+    """Speech verb lemma → how it takes its addressee: a ``dat`` or ``acc`` object, or ``an`` +
+    noun phrase."""
     return de.word_table("addressee_verbs")
 
 
