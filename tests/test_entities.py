@@ -123,3 +123,13 @@ def test_compressed_model_is_unpacked_once(tmp_path, monkeypatch):
     assert _unpacked(packed) == first  # same content, same file
     plain = tmp_path / "m.crfsuite"
     assert _unpacked(plain) == plain
+
+
+def test_known_organisations_and_place_adjectives(nlp):
+    def ents(text):
+        return [(e.text, e.label_) for e in nlp(text).ents]
+
+    assert ("Wikinews", "ORG") in ents("Wikinews meldete den Rücktritt.")
+    assert ("CDU/CSU", "ORG") in ents("Die Fraktion der CDU/CSU Peter Albers stimmte zu.")
+    assert ("Münchner Staatsoper", "ORG") in ents("Die Premiere fand in der Münchner "
+                                                  "Staatsoper statt.")

@@ -12,6 +12,7 @@ from newskit.components.entities.names import (
     propagate_names,
     trim_common_nouns,
 )
+from newskit.components.entities.organisations import mend_organisations
 from newskit.components.entities.persons import complete_person_names
 from newskit.components.entities.roles import find_roles
 from newskit.components.extensions import register_extensions
@@ -50,6 +51,7 @@ class EntityCanonicaliser:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = propagate_names(doc, complete_person_names(doc, self._mapped(doc)))
+        ents = mend_organisations(doc, ents)
         doc.ents = complete_person_names(doc, ents)  # also the repeats just labelled
         canon = canonical_names(doc)
         doc.ents = harmonise_labels(list(doc.ents), canon)

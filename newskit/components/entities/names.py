@@ -12,6 +12,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
+from newskit.components.entities.organisations import is_known_org
 from newskit.components.entities.roles import strip_genitive
 from newskit.lang import de
 from newskit.lang.de.declension import nominative
@@ -33,11 +34,6 @@ _ARTICLE = re.compile(r"^(?:der|die|das|des|dem|den)\s+", flags=re.I)
 def aliases() -> dict[str, str]:
     """Lower-cased alias → canonical name (``lang/de/data/entity_aliases.tsv``)."""
     return de.word_table("entity_aliases")
-
-
-def known_orgs() -> frozenset[str]:
-    """Organisations news names by a short form (``lang/de/data/known_orgs.txt``)."""
-    return de.word_list("known_orgs")
 
 
 def base_name(ent: Span) -> str:
@@ -212,7 +208,6 @@ def propagate_names(doc: Doc, ents: list[Span]) -> list[Span]:
     where the recogniser missed them, e.g. "Blinken", which is also a verb.
     """
     names = _names_seen(ents)
-    orgs = known_orgs()
     taken = {i for e in ents for i in range(e.start, e.end)}
     added = []
     for tok in doc:
@@ -220,7 +215,7 @@ def propagate_names(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         bare = strip_genitive(tok.text)
         label = names.get(tok.text) or names.get(bare)
-        if label is None and (tok.text in orgs or bare in orgs):
+        if label is None and (is_known_org(tok.text) or is_known_org(bare)):
             label = "ORG"
         if label is not None:
             added.append(Span(doc, tok.i, tok.i + 1, label=label))

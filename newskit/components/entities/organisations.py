@@ -1,0 +1,58 @@
+"""Organisation and place names the recogniser gets partly wrong, mended after it.
+
+* an organisation news knows by a short form (``lang/de/data/known_orgs.txt``) is never a
+  person ("Wikinews berichtete …" is not PER);
+* a capitalised adjective of a place before an organisation or place is part of its name
+  ("das Wiener Burgtheater", "der Kölner Dom");
+
+Example:
+    >>> import newskit
+    >>> doc = newskit.load_pipeline()("Das ZDF zeigte den Film im Wiener Burgtheater.")
+    >>> [(e.text, e.label_) for e in doc.ents]
+    [('ZDF', 'ORG'), ('Wiener Burgtheater', 'ORG')]
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from newskit.lang import de
+
+#: a place adjective: capitalised, inflected like an adjective of origin ("Wiener", "Kölner")
+PLACE_ADJECTIVE_ENDING = "er"
+
+
+def known_orgs() -> frozenset[str]:
+    """Organisations news names by a short form (``lang/de/data/known_orgs.txt``)."""
+    return de.word_list("known_orgs")
+
+
+def is_known_org(word: str) -> bool:
+    """A known organisation, also two joined by a slash ("CDU/CSU")."""
+    orgs = known_orgs()
+    return word in orgs or ("/" in word and all(p in orgs for p in word.split("/")))
+
+
+def mend_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with known organisations no longer persons and place adjectives taken into
+    the organisation or place they name (see the module docstring)."""
+    out = []
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    for e in ents:
+        if e.label_ == "PER" and len(e) == 1 and is_known_org(e.text):
+            e = Span(doc, e.start, e.end, label="ORG")
+        start = e.start
+        if e.label_ in ("ORG", "LOC") and start > 0 and start - 1 not in taken \
+                and _place_adjective(doc, start - 1):
+            e = Span(doc, start - 1, e.end, label=e.label_)
+        out.append(e)
+    return out
+
+
+def _place_adjective(doc: Doc, i: int) -> bool:
+    """"Wiener" in "im Wiener Burgtheater": a capitalised attributive adjective in -er that
+    does not open the sentence (German adjectives are written small unless derived from a
+    place name)."""
+    tok = doc[i]
+    return tok.tag_ == "ADJA" and tok.text[:1].isupper() and not tok.is_sent_start \
+        and tok.text.endswith(PLACE_ADJECTIVE_ENDING) and len(tok.text) > 3
