@@ -498,3 +498,8 @@ def test_speaker_phrase_keeps_the_apposition_after_a_name(nlp):
     out = q(nlp, text)
     assert out[0][2] == "Marta Keller, die Leiterin der Beratungsstelle"
     assert out[0][3] == "Marta Keller"
+
+
+def test_a_quoted_nickname_is_no_speech(nlp):
+    assert q(nlp, "Der Stürmer, den alle nur „der Bomber“ nennen, traf zweimal.") == []
+    assert q(nlp, "Die sogenannte „Schuldenbremse“ gilt seit Jahren.") == []

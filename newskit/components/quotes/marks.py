@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newskit.components.quotes.words import TITLE_ARTICLES, TITLE_NOUNS
+from newskit.lang import de
 
 # opening mark -> closing marks it may pair with
 PAIRS = {"„": "“”\"", "»": "«", "«": "»", "“": "”", "‚": "‘’", '"': '"', "‹": "›", "›": "‹"}
@@ -198,8 +199,17 @@ def _title_on_its_own(r: Region) -> bool:
         and r.inner[-1].text not in ".!?…" and len(r.words) <= TITLE_MAX_WORDS
 
 
+def _named_so(r: Region) -> bool:
+    """„das Ohr“ genannt, der sogenannte „Rat“, den alle „das Ohr“ nennen: a naming word
+    right before or after the marks makes the fragment a name."""
+    naming = de.word_list("naming_words")
+    return (r.before is not None and r.before.lower_ in naming) or (
+        r.after is not None and r.after.lower_ in naming)
+
+
 # a fragment (not a full quotation) is no speech when any of these holds
 _FRAGMENT_IS_NAME = (
+    _named_so,
     lambda r: looks_like_name(r.inner),
     lambda r: _after_title_noun(r.before),
     _name_used_as_noun,
