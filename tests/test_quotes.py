@@ -503,3 +503,8 @@ def test_speaker_phrase_keeps_the_apposition_after_a_name(nlp):
 def test_a_quoted_nickname_is_no_speech(nlp):
     assert q(nlp, "Der Stürmer, den alle nur „der Bomber“ nennen, traf zweimal.") == []
     assert q(nlp, "Die sogenannte „Schuldenbremse“ gilt seit Jahren.") == []
+
+
+def test_a_cut_off_continuation_is_no_quote(nlp):
+    out = q(nlp, "Der Anwalt sagte, sein Mandant habe nichts gewusst. Der Mandant habe")
+    assert [o[0] for o in out] == ["sein Mandant habe nichts gewusst"]

@@ -49,6 +49,8 @@ LEADING_WIE_MAX = 16
 SUBORDINATE_TAGS = ("KOUS", "PRELS", "PWAV", "PRELAT")
 # a Konjunktiv-II sentence continues a report in one of the next this many sentences
 KONJ2_REPORT_DISTANCE = 2
+#: a sentence that carries on a report has at least this many words
+CONTINUATION_MIN_WORDS = 3
 
 
 def _content(toks: list[Token]) -> tuple[int, int]:
@@ -346,8 +348,8 @@ def continuations(sents: list[Span], blocked: set[int], quoted: set[int],
         if not _continues_report(sent, fin, follows):
             continue
         body = [t for t in sent if not t.is_punct and not t.is_space]
-        if not body:
-            continue
+        if len(body) < CONTINUATION_MIN_WORDS:
+            continue  # a cut-off "Basciano habe" reports nothing
         out.append(Quote(*_content(body), "indirect", inherit=True))
         quoted.add(k)
         claimed.add(k)
