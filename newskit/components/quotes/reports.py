@@ -330,6 +330,13 @@ def _continues_report(sent: Span, fin: Token, follows_report: bool) -> bool:
         or (follows_report and fin.lower_ in KONJ2_REPORT)
 
 
+def _cut_off(sent: Span, body: list[Token], fin: Token) -> bool:
+    """"Der Mandant habe" at the end of a text: an auxiliary or modal last, with nothing it
+    governs and no final punctuation."""
+    return body[-1].i == fin.i and fin.tag_ in ("VAFIN", "VMFIN") \
+        and sent[-1].text not in (".", "!", "?", "…", "“", "”", "\"", "«", "»")
+
+
 def continuations(sents: list[Span], blocked: set[int], quoted: set[int],
                   claimed: set[int]) -> list[Quote]:
     """Konjunktiv-I (or reportive) sentences that carry on the previous report.
@@ -348,7 +355,7 @@ def continuations(sents: list[Span], blocked: set[int], quoted: set[int],
         if not _continues_report(sent, fin, follows):
             continue
         body = [t for t in sent if not t.is_punct and not t.is_space]
-        if len(body) < CONTINUATION_MIN_WORDS:
+        if len(body) < CONTINUATION_MIN_WORDS or _cut_off(sent, body, fin):
             continue  # a cut-off "Basciano habe" reports nothing
         out.append(Quote(*_content(body), "indirect", inherit=True))
         quoted.add(k)
