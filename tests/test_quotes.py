@@ -508,3 +508,9 @@ def test_a_quoted_nickname_is_no_speech(nlp):
 def test_a_cut_off_continuation_is_no_quote(nlp):
     out = q(nlp, "Der Anwalt sagte, sein Mandant habe nichts gewusst. Der Mandant habe")
     assert [o[0] for o in out] == ["sein Mandant habe nichts gewusst"]
+
+
+def test_a_quoted_organisation_name_is_no_speech(nlp):
+    assert q(nlp, "Er lobte die Arbeit von „Ärzte ohne Grenzen“ in der Region.") == []
+    out = q(nlp, "Sie sagte, die Helfer von „Ärzte ohne Grenzen“ seien vor Ort.")
+    assert [o[0] for o in out] == ["die Helfer von „Ärzte ohne Grenzen“ seien vor Ort"]

@@ -207,9 +207,17 @@ def _named_so(r: Region) -> bool:
         r.after is not None and r.after.lower_ in naming)
 
 
+def _mostly_an_entity(r: Region) -> bool:
+    """„Ärzte ohne Grenzen“, „Linkspartei.PDS“: most of the fragment's words are inside an
+    organisation, place or other name the recogniser found."""
+    named = sum(1 for w in r.words if w.ent_type_ in ("ORG", "LOC", "MISC"))
+    return named * 2 > len(r.words)
+
+
 # a fragment (not a full quotation) is no speech when any of these holds
 _FRAGMENT_IS_NAME = (
     _named_so,
+    _mostly_an_entity,
     lambda r: looks_like_name(r.inner),
     lambda r: _after_title_noun(r.before),
     _name_used_as_noun,
