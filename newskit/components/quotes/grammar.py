@@ -242,7 +242,7 @@ def finite_for(doc: Doc, cue: Token, start: int) -> Token:
 
 
 def _participle_taken_for_finite(doc: Doc, cue: Token, start: int) -> bool:
-    """"Stoiber hatte die Rolle betont: …": a participle the tagger took for a finite verb
+    """"Brandt hatte die Rolle betont: …": a participle the tagger took for a finite verb
     ("betont" is both) — it closes its clause after a finite form of haben/sein."""
     nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
     if nxt is not None and not nxt.is_punct:

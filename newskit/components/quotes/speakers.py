@@ -73,7 +73,7 @@ def _inherit(index: DocIndex, q: Quote, history: History) -> str | None:
 
 
 def _person_opening_since(index: DocIndex, q: Quote, since: int) -> str | None:
-    """"Die Gewerkschaft lehnte ab. Gewerkschaftschef Konrad Freiberg begründete dies …
+    """"Die Gewerkschaft lehnte ab. Gewerkschaftschef Peter Lang begründete dies …
     Außerdem sei …": after a group or organisation spoke, a sentence that opens with a
     person (a role noun at most before the name, the finite verb after it) hands the word
     to that person (up to two sentences before the quote)."""
@@ -135,7 +135,7 @@ def _named_before(index: DocIndex, q: Quote) -> str | None:
     k = bisect_right(ends, q.start)
     if not k or q.speaker is not None:
         return None
-    # "Tsvangirai … analysierte … . Die Bestrebungen, unter Robert Mugabe …": a name in a
+    # "Weber … analysierte … . Die Pläne, unter Präsident Haas …": a name in a
     # prepositional phrase is passed over for one that is not, or for a person named a
     # sentence further back
     cand = index.sources.ents[k - 1]
