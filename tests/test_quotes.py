@@ -514,3 +514,9 @@ def test_a_quoted_organisation_name_is_no_speech(nlp):
     assert q(nlp, "Er lobte die Arbeit von „Ärzte ohne Grenzen“ in der Region.") == []
     out = q(nlp, "Sie sagte, die Helfer von „Ärzte ohne Grenzen“ seien vor Ort.")
     assert [o[0] for o in out] == ["die Helfer von „Ärzte ohne Grenzen“ seien vor Ort"]
+
+
+def test_passive_zitiert_names_the_one_quoted(nlp):
+    out = q(nlp, "Die Ministerin wird in der Mitteilung mit den Worten zitiert, die Reform "
+                 "sei ein Erfolg.")
+    assert out and out[0][2] == "Die Ministerin"

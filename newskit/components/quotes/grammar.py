@@ -242,12 +242,14 @@ def finite_for(doc: Doc, cue: Token, start: int) -> Token:
 
 
 def _participle_taken_for_finite(doc: Doc, cue: Token, start: int) -> bool:
-    """"Brandt hatte die Rolle betont: …": a participle the tagger took for a finite verb
-    ("betont" is both) — it closes its clause after a finite form of haben/sein."""
+    """"Brandt hatte die Rolle betont: …", "X wird … zitiert, …": a participle the tagger took
+    for a finite verb ("betont", "zitiert" are both) — it closes its clause after a finite
+    form of haben/sein/werden."""
     nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
     if nxt is not None and not nxt.is_punct:
         return False
-    return any(doc[j].tag_ == "VAFIN" and doc[j].lemma_.lower() in PERFECT_AUXILIARIES
+    return any(doc[j].tag_ == "VAFIN" and (doc[j].lemma_.lower() in PERFECT_AUXILIARIES
+                                           or doc[j].lemma_.lower() == "werden")
                for j in range(start, cue.i))
 
 

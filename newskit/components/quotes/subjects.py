@@ -242,7 +242,7 @@ def _new_main_clause(c: _Clause) -> Decision:
 def _zitieren_object(c: _Clause) -> Decision:
     """"Ein Fernsehsender zitierte Papandreou mit den Worten: …": the object speaks."""
     cue = c.cue
-    if cue.lemma_.lower() == ZITIEREN and cue.tag_ == "VVFIN":
+    if cue.lemma_.lower() == ZITIEREN and cue.tag_ == "VVFIN" and c.fin.i == cue.i:
         obj = first_np_after(c.doc, cue.i + 1, c.sent.end)
         if obj is not None:
             return obj
@@ -253,7 +253,9 @@ def _passive(c: _Clause) -> Decision:
     """"wird von der Zeitung zitiert": the agent; "In einer Presseerklärung wurde verkündet":
     the document; "Musk wird wie folgt zitiert": the passive subject is the one quoted."""
     doc, cue, fin, start = c.doc, c.cue, c.fin, c.start
-    if fin.lemma_.lower() != PASSIVE_AUX or cue.tag_ != "VVPP":
+    # "zitiert" is also a finite form: after the clause's finite "wird" it is the participle
+    participle = cue.tag_ == "VVPP" or (cue.tag_ == "VVFIN" and cue.i > fin.i)
+    if fin.lemma_.lower() != PASSIVE_AUX or not participle:
         return UNDECIDED
     if cue.lemma_.lower() == ZITIEREN:
         return clause_subject(doc, c.sent, fin, start)
