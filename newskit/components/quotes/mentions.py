@@ -14,26 +14,30 @@ from spacy.tokens import Doc, Span
 
 from newskit.components.entities import is_nationality_adjective, is_role_word, resolve_role
 from newskit.components.gender.component import unnamed_speaker_gender
+from newskit.components.quotes.appositions import (
+    OPENING_MARKS,
+    apposed_person,
+    closing_person,
+    named_after_head,
+    place_adjective,
+    real_head,
+    role_holder,
+)
 from newskit.components.quotes.docindex import DocIndex, History, canonical, last_before
 from newskit.components.quotes.grammar import clause_start, is_np, main_finite
 from newskit.components.quotes.referents import earlier_referent, institution_of_members
-from newskit.components.quotes.refine import head, names_someone, phrase, words
+from newskit.components.quotes.refine import names_someone, phrase, words
 from newskit.components.quotes.subjects import clause_subject
 from newskit.components.quotes.words import (
     MASCULINE_PRONOUN,
     NP_COORDINATORS,
     RESOLVABLE_PRONOUNS,
 )
-from newskit.lang import de
 
 # a preposition this many tokens before a name puts it in a prepositional phrase
 PP_LOOKBACK = 4
 CLAUSE_MARKS = frozenset(",;:–")
 SINGULAR_MASCULINE_DETERMINERS = frozenset(["der", "ein", "dem", "einem", "des", "eines"])
-# a quoted title after a head noun has at most this many tokens („Ärzte ohne Grenzen“)
-MAX_TITLE_WORDS = 6
-OPENING_MARKS = frozenset("„»«‚\"“")
-CLOSING_MARKS = frozenset("“”«»‘’\"")
 
 
 def _pronoun_gender(word: str, cue: Span | None) -> str | None:
@@ -153,162 +157,6 @@ def _same_clause(index: DocIndex, a: int, b: int) -> bool:
         c in CLAUSE_MARKS for c in index.text[a:b])
 
 
-def _role_holder(index: DocIndex, mention: Span, h) -> str | None:
-    """The person a role head names: "VW-Chef Martin Winterkorn", "Der Sprecher …, Tomson Phiri"."""
-    doc = index.doc
-    person = index.person_starting(h.i + 1)
-    if person is None and mention.end + 1 < len(doc) and doc[mention.end].text == ",":
-        person = index.person_starting(mention.end + 1)
-    if person is not None:
-        return canonical(person)
-    names = [t for t in doc[h.i + 1: mention.end] if t.tag_ == "NE" and t.text[:1].isupper()]
-    if names and names[0].i == h.i + 1:
-        return " ".join(t.text for t in names)
-    return None
-
-
-def _closing_person(index: DocIndex, mention: Span) -> Span | None:
-    """A person named at the end of the phrase, in apposition to its head: "der
-    Wissenschaftsjournalist Dirk Lorenzen", "Human Rights Watch-Sprecher Malinowski" — not
-    one inside an attribute ("die Anwältin des Klaus Weber")."""
-    ent = index.entity_covering(mention.end - 1)
-    if ent is None or ent.label_ != "PER" or ent.start <= mention.start:
-        return None
-    before = index.doc[ent.start - 1]
-    if _governs(before) or _genitive_attribute(ent):
-        return None  # "die Regierung Bush" is the government, "die Verteidiger Strauss-Kahns"
-        # speak for him
-    if before.tag_ in ("NN", "NE", "TRUNC") or before.text == ",":
-        return ent
-    return None
-
-
-def _place_adjective(index: DocIndex, mention: Span, ent: Span) -> str | None:
-    """"Das Schweriner Umweltministerium": a capitalised place adjective in "-er" before an
-    organisation belongs to its name."""
-    i = ent.start - 1
-    if ent.label_ != "ORG" or i < mention.start:
-        return None
-    adj, name = index.doc[i], canonical(ent)
-    if adj.tag_ != "ADJA" or not adj.text[:1].isupper() or not adj.text.endswith("er") \
-            or adj.is_sent_start or name.startswith(adj.text):
-        return None
-    return f"{adj.text} {name}"
-
-
-def _genitive_attribute(ent: Span) -> bool:
-    """"Strauss-Kahns", "Merkels": a name in the genitive (its canonical form drops the -s),
-    an attribute of the noun before it, not its apposition."""
-    name = canonical(ent)
-    return ent.text.endswith("s") and not name.endswith("s") and ent.text[:-1].endswith(
-        name.rsplit(" ", 1)[-1])
-
-
-def _governs(noun) -> bool:
-    """"Regierung", "Kabinett": a noun that with a person's name after it names a
-    government (``government_nouns.txt``)."""
-    return noun.tag_ == "NN" and noun.lower_.endswith(tuple(de.ordered_list("government_nouns")))
-
-
-def _real_head(index: DocIndex, mention: Span):
-    """The head noun, skipping a name in the genitive before it ("Osttimors Außenminister")."""
-    h = head(mention)
-    while h is not None:
-        ent = index.entity_covering(h.i)
-        nxt = ent.end if ent is not None else h.i + 1
-        if nxt < mention.end and h.text.endswith("s") and index.doc[nxt].tag_ == "NN":
-            h = index.doc[nxt]
-            continue
-        return h
-    return None
-
-
-def _name_run(doc: Doc, i: int, limit: int) -> str | None:
-    """Two to four capitalised name tokens from ``i`` that end a phrase ("…, Ehsanullah
-    Ehsan.") — a name the recogniser missed or mislabelled."""
-    j = i
-    while j < min(limit, i + 4) and doc[j].tag_ in ("NE", "FM") and doc[j].text[:1].isupper():
-        j += 1
-    if j - i < 2 or (j < len(doc) and not (doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX"))):
-        return None
-    return " ".join(t.text for t in doc[i:j])
-
-
-def _apposed_person(index: DocIndex, mention: Span, h) -> str | None:
-    """A person set off by commas as the phrase's apposition: "Der deutsche
-    Regierungssprecher, Steffen Seibert, …", "der Sprecher der Bewegung …, Ehsanullah
-    Ehsan", "Der Nachfolger des Airbus-Chefs Christian Streiff, Louis Gallois, …"; or
-    named just before a role: "Martin Behrsing, Sprecher des Forums, …"."""
-    doc = index.doc
-    end = min(len(doc), mention.end + 1)
-    for c in range(h.i + 1, end):
-        if doc[c].text != ",":
-            continue
-        k = c + 1
-        while k < len(doc) and doc[k].is_space:  # ",  Claudia Mo": a doubled space
-            k += 1
-        while k < len(doc) and k < c + 3 and (is_role_word(doc[k]) and doc[k].tag_ == "NN"
-                                              or doc[k].text in de.word_list("name_titles")):
-            k += 1  # ", General George Casey", ", Commander Randy Henderson"
-        if k >= len(doc):
-            return None
-        person = index.person_starting(k)
-        if person is not None:
-            return _and_person(index, person) or canonical(person)
-        return _name_run(doc, k, len(doc))
-    if mention.start >= 2 and doc[mention.start - 1].text == "," and is_role_word(h):
-        before = index.entity_covering(mention.start - 2)
-        if before is not None and before.label_ == "PER" and before.end == mention.start - 1:
-            return canonical(before)
-    return None
-
-
-def _and_person(index: DocIndex, person: Span) -> str | None:
-    """"Der Fraktionschef, Paul Lenz, und Eva Kühn, Sprecherin für …, forderten": a second
-    person joined to the apposition speaks with it."""
-    doc, j = index.doc, person.end
-    if j < len(doc) and doc[j].text == ",":
-        j += 1
-    if j + 1 >= len(doc) or doc[j].lower_ not in NP_COORDINATORS or doc[j].tag_ != "KON":
-        return None
-    other = index.person_starting(j + 1)
-    if other is None or canonical(other) == canonical(person):
-        return None
-    return f"{canonical(person)} und {canonical(other)}"
-
-
-def _named_after_head(index: DocIndex, mention: Span, h) -> str | None:
-    """A name in apposition right after a common-noun head: "die Nachrichtenagentur
-    Associated Press", "das Nachrichtenmagazin Der Spiegel", "der Sender Sky News" (a
-    person, organisation or other name, not a place: "die Universität Wien"), "Der Fernsehsender „Channel
-    10“", also when the phrase found stopped at the head ("des Magazins „Der Spiegel“")."""
-    doc = index.doc
-    limit = min(len(doc), max(mention.end, h.i + 2 + MAX_TITLE_WORDS))
-    j = h.i + 1
-    # a quoted title does not follow a person noun: not 'äußerten die Richter „gravierende
-    # Bedenken“'
-    quoted = j < limit and doc[j].text in OPENING_MARKS and not is_role_word(h)
-    if quoted or (j < limit and doc[j].tag_ == "ART" and doc[j].text[:1].isupper()):
-        j += 1  # the mark or a title's own article ("Der Spiegel")
-    if j >= limit or (not quoted and j >= mention.end):
-        return None
-    after = index.entity_covering(j) or index.entity_covering(j - 1)
-    if after is not None and after.start in (j, j - 1) and after.start > h.i \
-            and not (after.label_ == "PER" and _genitive_attribute(after)) \
-            and (quoted or after.label_ in ("PER", "ORG")
-                 or after.label_ == "MISC" and h.tag_ == "NN"):
-        if after.label_ == "PER" and after.start == h.i + 1 and _governs(h):
-            return f"{phrase([h])} {after.text}"  # "die Regierung Bush"
-        return canonical(after)
-    if quoted:
-        k = j
-        while k < limit and doc[k].text not in CLOSING_MARKS:
-            k += 1
-        if k < limit and doc[k].text in CLOSING_MARKS and k > j:
-            return doc[j:k].text
-    return None
-
-
 def _coordination(index: DocIndex, mention: Span, history: History,
                   cue: Span | None) -> str | None:
     """Two speakers joined by "und"/"sowie" name them together: "AFP und Reuters", "Sonia
@@ -337,16 +185,16 @@ def resolve_mention(index: DocIndex, mention: Span, history: History,
         index, mention, history) or institution_of_members(index, mention)
     if joint is not None:
         return joint
-    h = _real_head(index, mention)
+    h = real_head(index, mention)
     if h is not None and index.entity_covering(h.i) is None:
-        apposed = _apposed_person(index, mention, h)
+        apposed = apposed_person(index, mention, h)
         if apposed is not None:
             return apposed
     role = resolve_role(index.doc, list(mention) if h is None or h.i < mention.start
                         else list(mention[: h.i - mention.start + 1]))  # "die Anwältin [der Frau]"
     if role is not None:
         return role
-    person = _closing_person(index, mention)
+    person = closing_person(index, mention)
     if person is not None:
         return canonical(person)
     if h is None:
@@ -354,12 +202,12 @@ def resolve_mention(index: DocIndex, mention: Span, history: History,
         return canonical(ent) if ent is not None else phrase(words(mention)) or None
     ent = index.entity_covering(h.i)
     if ent is not None:
-        return _place_adjective(index, mention, ent) or canonical(ent)
-    named = _named_after_head(index, mention, h)
+        return place_adjective(index, mention, ent) or canonical(ent)
+    named = named_after_head(index, mention, h)
     if named is not None:
         return named
     if is_role_word(h):
-        return _role_holder(index, mention, h) or _role_anaphor(index, mention, history, cue) \
+        return role_holder(index, mention, h) or _role_anaphor(index, mention, history, cue) \
             or phrase(list(mention))
     return _role_anaphor(index, mention, history, cue) or phrase(list(mention)) or None
 
