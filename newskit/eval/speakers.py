@@ -10,7 +10,9 @@ Metrics over gold quotes matched in the speech evaluation (overlap ≥ 0.3):
 * **canonical accuracy**: among matched quotes whose gold referent has a name, the share
   whose ``speaker_canonical`` names it (equal after normalising case, spacing, a leading
   article and a genitive -s); ``lenient`` also accepts a canonical that is part of the
-  gold name and ends with its last word ("Merkel" for "Angela Merkel");
+  gold name and ends with its last word ("Merkel" for "Angela Merkel"), or that completes
+  it ("Angela Merkel" for "Merkel": the gold names a person as fully as the article does,
+  the corpus-wide resolver may complete a surname from another article);
 * **junk share**: among all predicted quotes with a speaker, the share whose canonical
   speaker is a lone function word, pronoun or adverb, a punctuation fragment or a
   lower-case fragment; and, separately, the share of canonicals that start with an article;
@@ -74,7 +76,7 @@ def names_match(pred: str | None, gold: str, *, lenient: bool = False) -> bool:
     if not lenient:
         return False
     pw, gw = p.split(), g.split()
-    return pw[-1] == gw[-1] and set(pw) <= set(gw)
+    return pw[-1] == gw[-1] and (set(pw) <= set(gw) or set(gw) <= set(pw))
 
 
 def is_junk_speaker(canonical: str | None) -> bool:
