@@ -169,3 +169,19 @@ def test_passive_agent_is_no_prepositional_phrase_for_er(nlp):
 def test_alphanumeric_name_after_von_is_the_source(nlp):
     out = canon(nlp, "Nach Angaben von n24 blieb die Autobahn bis zum Abend gesperrt.")
     assert out == ["n24"]
+
+
+def test_er_after_a_quotation_is_not_a_name_inside_it(nlp):
+    out = canon(nlp, "Trainer Hans Berger stellt sich vor seinen Stürmer: „Rüdiger Kamp ist "
+                     "immer noch der Beste. Wer das bestreitet, versteht nichts vom Fußball. "
+                     "Die Schuld liegt allein bei uns“, wird der Österreicher im Fachblatt "
+                     "„Sportwoche“ zitiert. Er glaubt, dass die Mannschaft gestärkt aus der "
+                     "Krise kommt.")
+    assert out[-1] == "Hans Berger"
+
+
+def test_er_opening_a_sentence_is_the_person_who_was_its_subject_before(nlp):
+    out = canon(nlp, "„Wir haben alles getan“, sagte Innenminister Paul Roth. Der "
+                     "Gewerkschaftschef Anton Vogel betrachtet die Lage dagegen als ernst. Er "
+                     "sagte, die Regierung müsse sofort handeln.")
+    assert out == ["Paul Roth", "Anton Vogel"]

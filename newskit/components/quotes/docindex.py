@@ -14,6 +14,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span
 
 from newskit.components.gender.evidence import name_gender, noun_gender
+from newskit.components.quotes.marks import quote_regions
 from newskit.nlp.doctext import doc_text
 from newskit.nlp.sentences import sentence_bounds, sentence_ids
 
@@ -81,6 +82,18 @@ class DocIndex:
     def text(self) -> str:
         """``doc.text``, built once (``Doc.text`` joins every token on each call)."""
         return doc_text(self.doc)
+
+    @cached_property
+    def quotations(self) -> tuple[list[int], list[int]]:
+        """Starts and ends (character offsets) of the regions between paired quotation marks."""
+        regions = quote_regions(self.text)
+        return [a for a, _ in regions], [b for _, b in regions]
+
+    def quotation_at(self, char: int) -> tuple[int, int] | None:
+        """The quoted region (start, end) that holds character ``char``, if any."""
+        starts, ends = self.quotations
+        k = bisect_right(starts, char)
+        return (starts[k - 1], ends[k - 1]) if k and ends[k - 1] > char else None
 
     def entity_covering(self, i: int) -> Span | None:
         """The entity that holds token ``i``."""

@@ -71,19 +71,56 @@ def resolve_pronoun(index: DocIndex, mention: Span, history: History,
     if last is not None and last[1] not in index.person_names and k \
             and index.persons[k - 1][0] > min(last[0], _start(last[2], last[0])):
         last = None  # "der Geschäftsführer sagte … Hubert Primus … forderte er": the name
-    if last is not None and last[0] >= index.window_start(pos):
+    before = _previous_subject_person(index, mention, history, cue, other)
+    if before is not None and (last is None or _reported_until(index, last) < before[0]):
+        return before[1]
+    if last is not None and _reported_until(index, last) >= index.window_start(pos):
         return last[1]
+    outside = index.quotation_at(pos) is None
     for strict in (True, False):  # the last person named before, of any gender but the
         for j in range(k - 1, -1, -1):  # other one, and first not one named in the
             start, name = index.persons[j]  # pronoun's own clause ("mit Collins lenkte er")
             if strict and (_same_clause(index, start, pos)  # or in a phrase ("von
-                           or _in_prepositional_phrase(index, start)):  # Präsident Kennedy")
-                continue
+                           or _in_prepositional_phrase(index, start)  # Präsident Kennedy"),
+                           or outside and index.quotation_at(start) is not None):
+                continue  # nor one named inside a quotation („Schumacher ist …“, sagte er)
             if index.person_gender.get(name) != other:
                 return name
     if last is not None or person_only:
         return last[1] if last is not None else None
     return _subject_antecedent(index, mention, history, cue)
+
+
+def _reported_until(index: DocIndex, entry) -> int:
+    """Where a reported speaker was last in view: the end of the quotation that starts at
+    the history entry, else its position."""
+    region = index.quotation_at(entry[0])
+    return region[1] if region is not None else entry[0]
+
+
+def _previous_subject_person(index: DocIndex, mention: Span, history: History,
+                             cue: Span | None, other: str | None) -> tuple[int, str] | None:
+    """"Der iranische Vize-Außenminister betrachtet … . Er sagte, …": a pronoun that opens
+    its sentence goes on with the subject of the sentence before, when that subject is a
+    person (a name, or a role noun the article names) not of the other gender.
+    Returns (character start of that subject, its name)."""
+    doc = index.doc
+    n = index.sent_of[mention.start]
+    if n == 0 or index.sent_start_tokens[n] != mention.start:
+        return None
+    start, end = index.sent_start_tokens[n - 1], index.sent_start_tokens[n]
+    sent = doc[start:end]
+    fin = main_finite(sent, set())
+    if fin is None:
+        return None
+    subj = clause_subject(doc, sent, fin, clause_start(doc, sent, fin.i, set()))
+    if subj is None or subj[0].tag_ in ("PPER", "PDS", "PRELS", "PIS") \
+            or index.quotation_at(subj.start_char) is not None:
+        return None
+    name = resolve_mention(index, subj, history, cue)
+    if name not in index.person_names or index.person_gender.get(name) == other:
+        return None
+    return subj.start_char, name
 
 
 def _subject_antecedent(index: DocIndex, mention: Span, history: History,
