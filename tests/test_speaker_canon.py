@@ -185,3 +185,19 @@ def test_er_opening_a_sentence_is_the_person_who_was_its_subject_before(nlp):
                      "Gewerkschaftschef Anton Vogel betrachtet die Lage dagegen als ernst. Er "
                      "sagte, die Regierung müsse sofort handeln.")
     assert out == ["Paul Roth", "Anton Vogel"]
+
+
+def test_indefinite_pronouns_are_no_speakers_and_a_member_speaks_for_the_group(nlp):
+    for text in ("Niemand erwartet, dass die Mieten in der Stadt sinken.",
+                 "Viele glauben, dass die Abstimmung gefälscht war."):
+        doc = nlp(text)
+        assert [q._.nk_speaker for q in doc.spans["quotes"]] == [None], text
+        assert [q._.nk_speaker_canonical for q in doc.spans["quotes"]] == [None], text
+    out = canon(nlp, "Einer der Streikführer sagte, man werde bis Freitag weiterstreiken.")
+    assert out == ["Streikführer"]
+
+
+def test_a_lower_case_name_is_not_declined(nlp):
+    out = canon(nlp, "Wie „weise online“ berichtet, ist der Server seit Montag "
+                     "abgeschaltet.")
+    assert "weise online" in out

@@ -9,7 +9,7 @@ reported, or the person named just before it.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from itertools import takewhile
+from itertools import dropwhile, takewhile
 
 from spacy.tokens import Doc, Span
 
@@ -24,11 +24,13 @@ from newskit.components.quotes.mentions import (
 from newskit.components.quotes.referents import ORG_KINDS, last_organisation
 from newskit.components.quotes.refine import names_someone, phrase, refine
 from newskit.components.quotes.subjects import clause_subject
+from newskit.components.quotes.words import SOURCE_NOUNS
 from newskit.lang import de
 
 # a frameless quote takes the next quote's speaker if at most this many sentences lie between
 NEXT_QUOTE_MAX_GAP = 1
-OWN = "eigen"  # "nach eigenen Angaben", "eigener Aussage zufolge"
+OWN = "eigen"
+UNNAMED_MEMBER = frozenset(["einer", "eine", "eines"])  # "Einer der Putschisten"  # "nach eigenen Angaben", "eigener Aussage zufolge"
 
 
 def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[str | None]:
@@ -43,10 +45,33 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[str | None]:
         elif q.speaker is not None:
             name = _refined(index, q, history)
         if name is not None:
+            name = _source_name(index, name)
+            if name is None:
+                q.speaker = None  # "Niemand erwartet, dass …": no speaker, the kind stays
+        if name is not None:
             history.append((q.start, name, q.speaker))
         out.append(name)
     _borrow_from_next(index, quotes, out)
     return out
+
+
+def _source_name(index: DocIndex, name: str) -> str | None:
+    """A resolved name as a researcher can count it, or ``None``: no speaker when it is only
+    pronouns and function words ("Niemand", "Viele", „Wir) or a lone lower-case word that
+    is no entity's name ("absichtlicher"; "taz" and "ndr.de" stay); one member of a group
+    left unnamed counts for the group ("Einer der Putschisten" → "Putschisten")."""
+    ws = [w.strip("\"'„“”»«‚‘’()[]{},;:!?") for w in name.split()]
+    ws = [w for w in ws if w]
+    stop = de.word_list("non_speakers")
+    if not any(w.lower() not in stop for w in ws):  # "Informationen", "Bericht" name a
+        return name if any(w.lower() in SOURCE_NOUNS for w in ws) else None  # kind of source
+    if len(ws) == 1 and ws[0].islower() and name not in index.by_name \
+            and not any(c in ws[0] for c in ".0123456789"):
+        return None
+    if len(ws) > 2 and ws[0].lower() in UNNAMED_MEMBER and ws[1].lower() in ("der", "des"):
+        rest = list(dropwhile(lambda w: not w[:1].isupper(), ws[2:]))
+        return " ".join(rest) or None
+    return name
 
 
 def _inherit(index: DocIndex, q: Quote, history: History) -> str | None:

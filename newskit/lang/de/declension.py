@@ -167,8 +167,8 @@ def nominative(words: list[str], tags: list[str], article: str | None = None) ->
     k = 0
     while k < len(words) and tags[k] == "ADJA":
         k += 1
-    if k >= len(words) or tags[k] not in ("NN", "NE"):
-        return list(words)
+    if k >= len(words) or tags[k] not in ("NN", "NE") or not words[k][:1].isupper():
+        return list(words)  # "heise online": a lower-case name is no noun to decline
     reading = choose(readings(words[k]), article, words[k])
     if reading is None:
         return list(words)
