@@ -201,3 +201,9 @@ def test_a_lower_case_name_is_not_declined(nlp):
     out = canon(nlp, "Wie „weise online“ berichtet, ist der Server seit Montag "
                      "abgeschaltet.")
     assert "weise online" in out
+
+
+def test_beide_names_the_two_who_were_the_subject_before(nlp):
+    out = canon(nlp, "Müller und Schröder hatten ihr Treffen nach einer Stunde beendet. Beide "
+                     "machten deutlich, dass sie keine Einigung erwarteten.")
+    assert out == ["Müller und Schröder"]

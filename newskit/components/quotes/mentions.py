@@ -37,6 +37,7 @@ from newskit.components.quotes.words import (
 # a preposition this many tokens before a name puts it in a prepositional phrase
 PP_LOOKBACK = 4
 CLAUSE_MARKS = frozenset(",;:–")
+BOTH = frozenset(["beide", "beiden"])
 SINGULAR_MASCULINE_DETERMINERS = frozenset(["der", "ein", "dem", "einem", "des", "eines"])
 
 
@@ -55,6 +56,8 @@ def resolve_pronoun(index: DocIndex, mention: Span, history: History,
     a person whose name says the other gender is skipped ("sie" is not "Wolfgang").
     ``word``: the pronoun a possessive stands for ("ihren Angaben" → "sie")."""
     word = word or mention[0].lower_
+    if word in BOTH:  # "Blinken und Lawrow … . Beide machten deutlich, …"
+        return _subject_antecedent(index, mention, history, cue) or mention.text
     if word not in RESOLVABLE_PRONOUNS:
         return mention.text
     pos = mention.start_char
