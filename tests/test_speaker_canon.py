@@ -207,3 +207,17 @@ def test_beide_names_the_two_who_were_the_subject_before(nlp):
     out = canon(nlp, "Müller und Schröder hatten ihr Treffen nach einer Stunde beendet. Beide "
                      "machten deutlich, dass sie keine Einigung erwarteten.")
     assert out == ["Müller und Schröder"]
+
+
+def test_wie_frame_with_a_separated_particle_and_an_adverb(nlp):
+    assert canon(nlp, "Wie die Stadtwerke in Kassel bekannt gab, soll der Tarif im Mai "
+                      "steigen.") == ["Stadtwerke"]
+    assert canon(nlp, "Wie schon die Feuerwehr sagte, ist das Gebäude nicht mehr "
+                      "zu retten.") == ["Feuerwehr"]
+
+
+def test_source_named_by_a_genitive_with_a_place_and_by_a_medium_part(nlp):
+    assert canon(nlp, "Angaben des geologischen Dienstes von Trondheim zufolge lag das Zentrum "
+                      "vor der Küste.") == ["geologischer Dienst von Trondheim"]
+    assert canon(nlp, "Am Abend meldete die Online-Ausgabe der „Nordpost“, der Bürgermeister "
+                      "wolle zurücktreten.") == ["Nordpost"]

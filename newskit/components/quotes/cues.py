@@ -39,11 +39,18 @@ def cue_lemma(tok: Token) -> str | None:
     if not (tok.tag_.startswith("VV") or tok.pos_ == "VERB"):
         return None if tok.tag_ not in ("ADJA", "ADJD") else _mistagged_verb(tok)
     lemma = _with_separated_particle(tok, tok.lemma_.lower())
-    if tok.i > 0 and tok.tag_ in _NONFINITE:
+    if tok.i > 0 and (tok.tag_ in _NONFINITE or _verb_final(tok)):
         prev = tok.doc[tok.i - 1]
         if prev.lower_ in PARTICLE_WORDS and prev.lower_ + lemma in SPEECH_VERBS:
             return prev.lower_ + lemma
     return lemma if lemma in SPEECH_VERBS else None
+
+
+def _verb_final(tok: Token) -> bool:
+    """A finite verb that closes its clause ("wie die Bank bekannt gab, …"): a particle
+    word before it belongs to it."""
+    doc = tok.doc
+    return tok.tag_ == "VVFIN" and (tok.i + 1 == len(doc) or doc[tok.i + 1].is_punct)
 
 
 def _with_separated_particle(tok: Token, lemma: str) -> str:

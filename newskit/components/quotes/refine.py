@@ -180,7 +180,11 @@ def _source_complement(doc: Doc, h: Token, span: Span) -> Span | None:
             return doc[i + 1 : i + 2]  # "von n24": a name the tagger took for a number
         return np
     if doc[i].lower_ in GENITIVE_ARTICLES or doc[i].tag_ in ("ART", "ADJA", "PPOSAT"):
-        return np_coordinated(doc, i, end)  # "der Polizei", "einer Gewerkschaft", "politischer Beobachter"
+        np = np_coordinated(doc, i, end)  # "der Polizei", "einer Gewerkschaft", "politischer Beobachter"
+        if np is not None and np.end + 1 < min(end + 1, len(doc)) \
+                and doc[np.end].lower_ == "von" and doc[np.end + 1].tag_ == "NE":
+            return doc[np.start: np.end + 2]  # "des seismologischen Instituts von Athen"
+        return np
     if doc[i].tag_ == "NE" and doc[i].text.endswith("s") and doc[i].ent_type_:
         k = i + 1  # "Meinung Russlands", "die ersten Worte Armstrongs"
         while k < len(doc) and doc[k].ent_iob_ == "I":
@@ -218,7 +222,7 @@ def _from_source_noun(span: Span, h: Token) -> Speaker | None:
     low = h.lower_
     is_source = (low in SOURCE_NOUNS or _is_document(low) or _source_prefix(h.text) is not None)
     if not is_source:
-        return None
+        return _medium_part(span, h)
     inner = _source_complement(span.doc, h, span)
     if inner is not None:
         return refine(inner, depth=1) or Speaker(inner)
@@ -233,6 +237,19 @@ def _from_source_noun(span: Span, h: Token) -> Speaker | None:
     adjectives = [t.text for t in span if t.i < h.i and t.tag_ == "ADJA"]  # "israelischen
     words_ = nominative([*adjectives, prefix], ["ADJA"] * len(adjectives) + ["NN"])  # Armee…"
     return Speaker(span, name=" ".join(words_))
+
+
+def _medium_part(span: Span, h: Token) -> Speaker | None:
+    """"die Online-Ausgabe des Spiegel", "die Internet-Nachrichten der Tagesschau": a part
+    or channel of a medium (``medium_parts.txt``, or a source noun after a hyphen) with a
+    genitive after it stands for the medium."""
+    last = h.lower_.rsplit("-", 1)[-1]
+    if last not in de.word_list("medium_parts") and not ("-" in h.text and last in SOURCE_NOUNS):
+        return None
+    inner = _source_complement(span.doc, h, span)
+    if inner is None or not any(t.tag_ in ("NE", "NN") for t in inner):
+        return None
+    return refine(inner, depth=1) or Speaker(inner)
 
 
 def _genitive_owner(span: Span, h: Token) -> Speaker | None:

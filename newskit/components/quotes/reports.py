@@ -15,7 +15,6 @@ from newskit.components.quotes.frames import (
     Frame,
     Quote,
     complement_after,
-    first_source_frame,
     trailing_frame,
 )
 from newskit.components.quotes.grammar import (
@@ -27,6 +26,7 @@ from newskit.components.quotes.grammar import (
     main_finite_before,
     np_forward,
 )
+from newskit.components.quotes.source_frames import first_source_frame
 from newskit.components.quotes.subjects import clause_subject, find_subject
 from newskit.components.quotes.words import (
     BACKREF,

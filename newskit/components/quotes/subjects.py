@@ -221,7 +221,10 @@ def _subordinate_clause(c: _Clause) -> Decision:
     if is_finite(c.cue) and after < c.sent.end and not c.doc[after].is_punct:
         return UNDECIDED  # "Als Grund gab die Behörde … an": verb second, a main clause
     if first.tag_ in ("KOUS", "PWAV") or first.lower_ in SUBORDINATE_FRAME_OPENERS:
-        subj = np_forward(c.doc, c.start + 1, c.cue.i)
+        i = c.start + 1  # "Wie schon die WHO sagte", "Wie gestern die Polizei mitteilte"
+        while i < c.cue.i and (c.doc[i].tag_ == "ADV" or c.doc[i].lower_ in FOCUS_PARTICLES):
+            i += 1
+        subj = np_forward(c.doc, i, c.cue.i)
         if subj is not None:
             return subj
     return UNDECIDED
