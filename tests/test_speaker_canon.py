@@ -221,3 +221,15 @@ def test_source_named_by_a_genitive_with_a_place_and_by_a_medium_part(nlp):
                       "vor der Küste.") == ["geologischer Dienst von Trondheim"]
     assert canon(nlp, "Am Abend meldete die Online-Ausgabe der „Nordpost“, der Bürgermeister "
                       "wolle zurücktreten.") == ["Nordpost"]
+
+
+def test_a_report_goes_on_with_the_subject_of_a_speech_verb_before_it(nlp):
+    out = canon(nlp, "Das Bundeskartellamt wirft Siemens vor, Preise abgesprochen zu haben. "
+                     "Siemens streitet dies ab. Die Preise seien seit Jahren unverändert.")
+    assert out == ["Bundeskartellamt", "Siemens"]
+
+
+def test_a_first_report_goes_on_with_the_subject_not_the_object_before_it(nlp):
+    out = canon(nlp, "Ministerin Karin Vogt würdigte die Bundeswehr als eine Stütze der Demokratie. "
+                     "Die Bundeswehr sei immer zur Stelle, wenn man sie brauche.")
+    assert out == ["Karin Vogt"]

@@ -13,7 +13,15 @@ from itertools import dropwhile, takewhile
 
 from spacy.tokens import Doc, Span
 
-from newskit.components.quotes.docindex import DocIndex, History, canonical, last_before
+from newskit.components.entities import is_role_word
+from newskit.components.quotes.cues import cue_lemma
+from newskit.components.quotes.docindex import (
+    SOURCE_LABELS,
+    DocIndex,
+    History,
+    canonical,
+    last_before,
+)
 from newskit.components.quotes.frames import Quote
 from newskit.components.quotes.grammar import clause_start, main_finite
 from newskit.components.quotes.mentions import (
@@ -24,7 +32,7 @@ from newskit.components.quotes.mentions import (
 from newskit.components.quotes.referents import ORG_KINDS, last_organisation
 from newskit.components.quotes.refine import names_someone, phrase, refine
 from newskit.components.quotes.subjects import clause_subject
-from newskit.components.quotes.words import SOURCE_NOUNS
+from newskit.components.quotes.words import SOURCE_NOUNS, SPEECH_VERBS
 from newskit.lang import de
 
 # a frameless quote takes the next quote's speaker if at most this many sentences lie between
@@ -83,6 +91,8 @@ def _inherit(index: DocIndex, q: Quote, history: History) -> str | None:
     other = _opening_pronoun_person(index, q, name)
     if other is None and name not in index.person_names:
         other = _person_opening_since(index, q, prev[0])
+    if other is None:
+        other = _speech_subject_before(index, q, since=prev[0])
     if other is not None:
         ents = index.by_name.get(other)
         q.speaker = q.speaker or (ents.last_ending_by(q.start) if ents is not None else None)
@@ -118,6 +128,43 @@ def _person_opening_since(index: DocIndex, q: Quote, since: int) -> str | None:
         if person is not None and person.end < len(doc) and doc[person.end].tag_.endswith("FIN"):
             return canonical(person)
     return None
+
+
+def _speech_subject_before(index: DocIndex, q: Quote, since: int,
+                           any_verb: bool = False) -> str | None:
+    """"Der Iran streitet dies ab. Sein Programm diene …": a frameless report goes on with
+    the subject of the sentence right before it when that subject is a person or an
+    organisation and the sentence's verb is a speech verb (any verb when nobody has been
+    reported yet: "Lammert würdigte die Bundeswehr … . Die Bundeswehr sei …"), and that
+    sentence comes after ``since`` (the last report)."""
+    doc = index.doc
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return None
+    n = index.sent_of[span.start]
+    if n == 0 or index.sent_start_chars[n - 1] <= since:
+        return None
+    sent = doc[index.sent_start_tokens[n - 1]: index.sent_start_tokens[n]]
+    fin = main_finite(sent, set())
+    if fin is None or not (any_verb or _speech_verb(fin, sent)):
+        return None
+    subj = clause_subject(doc, sent, fin, clause_start(doc, sent, fin.i, set()))
+    ent = index.entity_in(subj) if subj is not None else None
+    labels = SOURCE_LABELS if any_verb else (*SOURCE_LABELS, "LOC")  # "Der Iran bestreitet"
+    if ent is None or ent.label_ not in labels or ent.end != subj.end or not all(
+            t.tag_ in ("ART", "ADJA") or is_role_word(t) for t in doc[subj.start: ent.start]):
+        return None  # the subject is the name ("Ministerin Karin Vogt"), not a phrase around it
+    return canonical(ent)
+
+
+def _speech_verb(fin, sent: Span) -> bool:
+    """The finite verb, or with its particle at the clause end ("streitet … ab"), is a
+    speech verb."""
+    if cue_lemma(fin) is not None:
+        return True
+    last = next((t for t in reversed(sent) if not t.is_punct), None)
+    return last is not None and last.tag_ == "PTKVZ" \
+        and last.lower_ + fin.lemma_.lower() in SPEECH_VERBS
 
 
 def _opening_pronoun_person(index: DocIndex, q: Quote, name: str) -> str | None:
@@ -163,6 +210,11 @@ def _named_before(index: DocIndex, q: Quote) -> str | None:
     # "Weber … analysierte … . Die Pläne, unter Präsident Haas …": a name in a
     # prepositional phrase is passed over for one that is not, or for a person named a
     # sentence further back
+    subject = _speech_subject_before(index, q, since=-1, any_verb=True)
+    if subject is not None:
+        ents = index.by_name.get(subject)
+        q.speaker = ents.last_ending_by(q.start) if ents is not None else None
+        return subject
     cand = index.sources.ents[k - 1]
     near = takewhile(lambda e: e.start_char >= lo2, reversed(index.sources.ents[:k]))
     plain = next((e for e in near if (e.start_char >= lo or e.label_ == "PER")
