@@ -233,3 +233,9 @@ def test_a_first_report_goes_on_with_the_subject_not_the_object_before_it(nlp):
     out = canon(nlp, "Ministerin Karin Vogt würdigte die Bundeswehr als eine Stütze der Demokratie. "
                      "Die Bundeswehr sei immer zur Stelle, wenn man sie brauche.")
     assert out == ["Karin Vogt"]
+
+
+def test_a_passive_report_in_a_medium_names_the_medium(nlp):
+    out = canon(nlp, "In einem Bericht des Nordkurier wurde vermutet, dass niemand das Unglück "
+                     "überlebt hat.")
+    assert out == ["Nordkurier"]

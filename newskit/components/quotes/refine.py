@@ -283,6 +283,8 @@ def refine(span: Span | None, depth: int = 0) -> Speaker | None:
         if before is not None:
             return Speaker(before, affiliation=span.doc[parens[0] + 1: parens[1]].text,
                            replaces_mention=True)
+    if len(ws) > 2 and ws[0].tag_ in ("APPR", "APPRART") and ws[0].i == span.start:
+        span = span[1:]  # "In einem Bericht der Salzburger Nachrichten [heißt es]"
     h = head(span)
     if h is not None and depth == 0:
         found = _genitive_owner(span, h) or _from_source_noun(span, h)
