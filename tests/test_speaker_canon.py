@@ -239,3 +239,10 @@ def test_a_passive_report_in_a_medium_names_the_medium(nlp):
     out = canon(nlp, "In einem Bericht des Nordkurier wurde vermutet, dass niemand das Unglück "
                      "überlebt hat.")
     assert out == ["Nordkurier"]
+
+
+def test_a_fronted_object_is_not_the_speaker(nlp):
+    out = canon(nlp, "Die strenge Auslegung der Satzung des Vorsitzenden stellte der "
+                     "Parteichef Karl Brenner ebenfalls in Frage: „Die Satzung ist nicht "
+                     "lebensnah.“")
+    assert out == ["Karl Brenner"]
