@@ -246,3 +246,23 @@ def test_a_fronted_object_is_not_the_speaker(nlp):
                      "Parteichef Karl Brenner ebenfalls in Frage: „Die Satzung ist nicht "
                      "lebensnah.“")
     assert out == ["Karl Brenner"]
+
+
+def test_a_profession_noun_goes_on_with_the_person_last_reported(nlp):
+    out = canon(nlp, "Gegenüber dem Sender berichtete Jonas Weller davon, dass er den Minister "
+                     "angerufen habe. Weiter sagte der Journalist, er verstehe die Absage nicht.")
+    assert out[-1] == "Jonas Weller"
+
+
+def test_a_source_noun_before_an_object_is_named_by_its_first_part(nlp):
+    out = canon(nlp, "Für den Auftrag soll er laut Chilenischen Presseinformationen eine "
+                     "Provision erhalten haben.")
+    assert [o.lower() for o in out] == ["chilenische presse"]
+    assert canon(nlp, "Nach polnischen Medien wurden drei Soldaten verletzt.") == \
+        ["polnische Medien"]
+
+
+def test_die_beiden_names_the_last_two_persons(nlp):
+    out = canon(nlp, "Die Abgeordneten Karl Huber und Jens Brandt hatten geklagt. Das Gesetz "
+                     "würde nach Meinung der beiden Politiker weniger Selbstständige anziehen.")
+    assert out == ["Karl Huber und Jens Brandt"]

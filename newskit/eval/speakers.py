@@ -52,12 +52,13 @@ def read_speaker_gold(folder: str | Path) -> pd.DataFrame:
 
 
 def normalise_name(name: str | None) -> str:
-    """Case-folded name without punctuation, a leading article or a genitive -s.
+    """Case-folded name without punctuation, a leading article or a genitive -s; a hyphen
+    counts as a space ("Franz-Josef Jung" is "Franz Josef Jung").
 
     >>> normalise_name("der Bundesgerichtshofs"), normalise_name(" Thomas  de Maizière (CDU)")
     ('bundesgerichtshof', 'thomas de maizière cdu')
     """
-    words = _PUNCT.sub(" ", str(name or "")).casefold().split()
+    words = _PUNCT.sub(" ", str(name or "")).casefold().replace("-", " ").split()
     if len(words) > 1 and words[0] in ARTICLES:
         words = words[1:]
     if words and len(words[-1]) > 3 and words[-1].endswith("s") \

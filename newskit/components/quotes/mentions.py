@@ -221,6 +221,10 @@ def resolve_mention(index: DocIndex, mention: Span, history: History,
     first = mention[0]
     if len(mention) == 1 and (first.tag_ in ("PPER",) or first.pos_ == "PRON"):
         return resolve_pronoun(index, mention, history, cue)
+    if len(mention) > 1 and any(t.lower_ in BOTH for t in mention):
+        pair = _last_two_persons(index, mention)  # "nach Meinung der beiden Politiker"
+        if pair is not None:
+            return pair
     joint = _coordination(index, mention, history, cue) or earlier_referent(
         index, mention, history) or institution_of_members(index, mention)
     if joint is not None:
@@ -250,6 +254,18 @@ def resolve_mention(index: DocIndex, mention: Span, history: History,
         return role_holder(index, mention, h) or _role_anaphor(index, mention, history, cue) \
             or phrase(list(mention))
     return _role_anaphor(index, mention, history, cue) or phrase(list(mention)) or None
+
+
+def _last_two_persons(index: DocIndex, mention: Span) -> str | None:
+    """"die beiden Politiker": the last two persons named in the pronoun window."""
+    k = bisect_left(index.persons, mention.start_char, key=lambda p: p[0])
+    lo, names = index.window_start(mention.start_char), []
+    for start, name in reversed(index.persons[:k]):
+        if start < lo or len(names) == 2:
+            break
+        if name not in names:
+            names.append(name)
+    return f"{names[1]} und {names[0]}" if len(names) == 2 else None
 
 
 def _role_anaphor(index: DocIndex, mention: Span, history: History,

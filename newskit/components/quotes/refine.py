@@ -179,7 +179,8 @@ def _source_complement(doc: Doc, h: Token, span: Span) -> Span | None:
         if np is None and i + 1 < len(doc) and _alphanumeric_name(doc[i + 1].text):
             return doc[i + 1 : i + 2]  # "von n24": a name the tagger took for a number
         return np
-    if doc[i].lower_ in GENITIVE_ARTICLES or doc[i].tag_ in ("ART", "ADJA", "PPOSAT"):
+    if doc[i].lower_ in GENITIVE_ARTICLES or doc[i].tag_ in ("ART", "ADJA", "PPOSAT") \
+            and doc[i].lower_.endswith(("er", "es")):  # not "laut Presseberichten eine …"
         np = np_coordinated(doc, i, end)  # "der Polizei", "einer Gewerkschaft", "politischer Beobachter"
         if np is not None and np.end + 1 < min(end + 1, len(doc)) \
                 and doc[np.end].lower_ == "von" and doc[np.end + 1].tag_ == "NE":

@@ -171,6 +171,10 @@ def nominative(words: list[str], tags: list[str], article: str | None = None) ->
         return list(words)  # "heise online": a lower-case name is no noun to decline
     reading = choose(readings(words[k]), article, words[k])
     if reading is None:
+        if article is None and k and all(w.endswith("en") for w in words[:k]):
+            # "israelischen Medien": an unknown noun after bare "-en" adjectives is a dative
+            # plural; its adjectives take the strong nominative plural "-e"
+            return [w[:-1] for w in words[:k]] + list(words[k:])
         return list(words)
     adjectives = [strong_adjective(w, reading.genus, reading.plural) for w in words[:k]]
     return [*adjectives, reading.nominative, *words[k + 1:]]
