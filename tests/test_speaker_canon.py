@@ -266,3 +266,8 @@ def test_die_beiden_names_the_last_two_persons(nlp):
     out = canon(nlp, "Die Abgeordneten Karl Huber und Jens Brandt hatten geklagt. Das Gesetz "
                      "würde nach Meinung der beiden Politiker weniger Selbstständige anziehen.")
     assert out == ["Karl Huber und Jens Brandt"]
+
+
+def test_auf_der_website_heisst_es_names_the_site_owner(nlp):
+    assert canon(nlp, "Auf der Vereinswebsite heißt es, man werde gegen das Urteil "
+                      "klagen.") == ["Verein"]

@@ -316,8 +316,9 @@ def heisst_es_source(doc: Doc, fin: Token, *, vorfeld: int | None = None,
     ``vorfeld`` (the clause start) lets the source stand before "heißt es" ("In dem
     Bericht"); ``sent_end`` lets it follow ("heißt es wörtlich in der Erklärung").
     """
-    if vorfeld is not None and doc[vorfeld].lower_ in DOCUMENT_PREPOSITIONS \
-            and vorfeld + 1 < fin.i:
+    if vorfeld is not None and vorfeld + 1 < fin.i and (
+            doc[vorfeld].lower_ in DOCUMENT_PREPOSITIONS
+            or doc[vorfeld].lower_ in HEISST_ES_SOURCE_PREPOSITIONS):  # "Auf der Website"
         return np_forward(doc, vorfeld + 1, fin.i)
     if sent_end is None:
         return None
