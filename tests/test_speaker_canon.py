@@ -271,3 +271,16 @@ def test_die_beiden_names_the_last_two_persons(nlp):
 def test_auf_der_website_heisst_es_names_the_site_owner(nlp):
     assert canon(nlp, "Auf der Vereinswebsite heißt es, man werde gegen das Urteil "
                       "klagen.") == ["Verein"]
+
+
+def test_an_org_kind_noun_points_back_to_the_org_named_with_it(nlp):
+    out = canon(nlp, "Die Tierschutzorganisation PETA gab bekannt, dass sie klagen werde. Die "
+                     "Tierschutzorganisation hofft, dass das Gericht den Bau stoppt.")
+    assert out == ["PETA", "PETA"]
+
+
+def test_counting_words_and_sowie_auch_in_group_names(nlp):
+    assert canon(nlp, "Verschiedene Medien berichteten, der Trainer werde gehen.") == ["Medien"]
+    assert canon(nlp, "Nach Angaben mehrerer Zeugen brannte das Haus.") == ["Zeugen"]
+    assert canon(nlp, "Die Union sowie auch die FDP kritisierten, der Entwurf sei "
+                      "verfassungswidrig.") == ["Union und FDP"]

@@ -29,6 +29,7 @@ from newskit.components.quotes.referents import earlier_referent, institution_of
 from newskit.components.quotes.refine import names_someone, phrase, words
 from newskit.components.quotes.subjects import clause_subject
 from newskit.components.quotes.words import (
+    FOCUS_PARTICLES,
     MASCULINE_PRONOUN,
     NP_COORDINATORS,
     RESOLVABLE_PRONOUNS,
@@ -206,7 +207,10 @@ def _coordination(index: DocIndex, mention: Span, history: History,
     if len(cuts) != 1 or cuts[0] in (mention.start, mention.end - 1):
         return None
     k = cuts[0]
-    left, right = doc[mention.start: k], doc[k + 1: mention.end]
+    r = k + 1
+    while r < mention.end - 1 and doc[r].lower_ in FOCUS_PARTICLES:
+        r += 1  # "die Union sowie auch die FDP"
+    left, right = doc[mention.start: k], doc[r: mention.end]
     if left[-1].tag_ == "TRUNC" or left[-1].text.endswith("-"):
         return phrase(list(mention))
     if not (is_np(left) and is_np(right)):

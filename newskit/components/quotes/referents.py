@@ -136,7 +136,8 @@ def last_organisation(index: DocIndex, mention: Span) -> str | None:
 def _antecedent_phrase(doc: Doc, before: int, head_: str) -> Span | None:
     """The nearest earlier phrase whose noun ends with ``head_`` and says more than it:
     "das isländische Fischereiministerium", "der Ständige Ausschuss des Nationalen
-    Volkskongresses" (within ``ANTECEDENT_WINDOW`` tokens)."""
+    Volkskongresses", "die Umweltschutzorganisation WWF" (within ``ANTECEDENT_WINDOW``
+    tokens)."""
     low = head_.lower()
     stem = low[: max(1, len(low) - 3)]  # case endings only add letters after the stem
     for i in range(before - 1, max(-1, before - 1 - ANTECEDENT_WINDOW), -1):
@@ -151,7 +152,8 @@ def _antecedent_phrase(doc: Doc, before: int, head_: str) -> Span | None:
         if end + 1 < len(doc) and doc[end].lower_ in GENITIVE_ARTICLES:
             attr = np_forward(doc, end, min(len(doc), end + 6))
             end = attr.end if attr is not None else end
-        if start < i or phrase([t]).lower() != low:
+        named_after = end < len(doc) and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "ORG"
+        if start < i or phrase([t]).lower() != low or named_after:  # "… WWF"
             return doc[start:end]
     return None
 

@@ -83,6 +83,9 @@ def phrase(tokens: list[Token]) -> str:
         i += 1
     article = tokens[i - 1].lower_ if i and tokens[i - 1].tag_ == "ART" else None
     kept = [t for t in tokens[i:] if not t.is_punct or t.text in ("-", "&")]
+    counted = [t for t in kept if t.lower_ not in de.word_list("quantifier_adjectives")]
+    if len(counted) < len(kept) and counted and counted[0].tag_ in ("ADJA", "NN"):
+        kept = counted  # "verschiedene Medien" -> "Medien"
     while len(kept) > 1 and kept[-1].tag_ in ("ADV", "PTKNEG"):
         kept.pop()  # "Die Kanadier hingegen"
     if len(kept) > 1 and kept[-1].lower_ in de.word_list("source_nouns") \
@@ -179,7 +182,7 @@ def _source_complement(doc: Doc, h: Token, span: Span) -> Span | None:
         if np is None and i + 1 < len(doc) and _alphanumeric_name(doc[i + 1].text):
             return doc[i + 1 : i + 2]  # "von n24": a name the tagger took for a number
         return np
-    if doc[i].lower_ in GENITIVE_ARTICLES or doc[i].tag_ in ("ART", "ADJA", "PPOSAT") \
+    if doc[i].lower_ in GENITIVE_ARTICLES or doc[i].tag_ in ("ART", "ADJA", "PPOSAT", "PIAT", "PIDAT") \
             and doc[i].lower_.endswith(("er", "es")):  # not "laut Presseberichten eine …"
         np = np_coordinated(doc, i, end)  # "der Polizei", "einer Gewerkschaft", "politischer Beobachter"
         if np is not None and np.end + 1 < min(end + 1, len(doc)) \
