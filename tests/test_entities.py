@@ -133,3 +133,11 @@ def test_known_organisations_and_place_adjectives(nlp):
     assert ("CDU/CSU", "ORG") in ents("Die Fraktion der CDU/CSU Peter Albers stimmte zu.")
     assert ("Münchner Staatsoper", "ORG") in ents("Die Premiere fand in der Münchner "
                                                   "Staatsoper statt.")
+
+
+def test_a_double_surname_is_found_by_its_first_surname(nlp):
+    doc = nlp("Der Präsident Andrés Ramírez Ortega gewann die Wahl. Ramírez kündigte an, "
+              "die Steuern zu senken. Auch Hans Peter Brandt kam. Peter blieb zu Hause.")
+    canon = {e.text: e._.nk_canonical for e in doc.ents}
+    assert canon.get("Ramírez") == "Andrés Ramírez Ortega"
+    assert canon.get("Peter") != "Hans Peter Brandt"  # a first name is no surname

@@ -42,10 +42,17 @@ def base_name(ent: Span) -> str:
 
 
 def _full_names_by_last(ents: list[Span], bases: list[str]) -> dict[str, set[str]]:
+    """Full person names by their surname; a name of three or more words is also found
+    by its second-to-last word when that is no first name ("Uribe" for "Álvaro Uribe
+    Vélez", a Spanish double surname)."""
     full_by_last: dict[str, set[str]] = {}
+    first_names = de.word_table("first_names")
     for e, b in zip(ents, bases):
         if e.label_ == "PER" and " " in b:
-            full_by_last.setdefault(b.rsplit(" ", 1)[-1].lower(), set()).add(b)
+            words = b.split()
+            full_by_last.setdefault(words[-1].lower(), set()).add(b)
+            if len(words) > 2 and words[-2][:1].isupper() and words[-2] not in first_names:
+                full_by_last.setdefault(words[-2].lower(), set()).add(b)
     return full_by_last
 
 
