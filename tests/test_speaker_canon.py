@@ -284,3 +284,12 @@ def test_counting_words_and_sowie_auch_in_group_names(nlp):
     assert canon(nlp, "Nach Angaben mehrerer Zeugen brannte das Haus.") == ["Zeugen"]
     assert canon(nlp, "Die Union sowie auch die FDP kritisierten, der Entwurf sei "
                       "verfassungswidrig.") == ["Union und FDP"]
+
+
+def test_reports_of_a_kind_of_medium_name_the_kind_and_members_their_group(nlp):
+    out = canon(nlp, "Der Sender Radio Nord zeigte den Film. Zeitungsberichten zufolge wurde "
+                     "der Regisseur verhaftet.")
+    assert out == ["Zeitungen"]
+    out = canon(nlp, "Einige der einflussreichsten deutschen Imame in Bayern haben erklärt, die "
+                     "Politik sei falsch.")
+    assert out == ["einflussreichste deutsche Imame in Bayern"]

@@ -225,6 +225,9 @@ def resolve_mention(index: DocIndex, mention: Span, history: History,
     first = mention[0]
     if len(mention) == 1 and (first.tag_ in ("PPER",) or first.pos_ == "PRON"):
         return resolve_pronoun(index, mention, history, cue)
+    if len(mention) > 2 and first.tag_ in ("PIS", "PIAT", "PIDAT") \
+            and mention[1].lower_ in ("der", "des"):  # "Einige der britischen Moslems": the
+        return resolve_mention(index, mention[2:], history, cue)  # group they belong to
     if len(mention) > 1 and any(t.lower_ in BOTH for t in mention):
         pair = _last_two_persons(index, mention)  # "nach Meinung der beiden Politiker"
         if pair is not None:

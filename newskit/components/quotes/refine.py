@@ -30,12 +30,13 @@ from spacy.tokens import Doc, Span, Token
 from newskit.components.quotes.grammar import NP_DET, NP_HEAD, NP_MOD, np_coordinated
 from newskit.components.quotes.words import GENITIVE_ARTICLES, SOURCE_NOUNS, VON
 from newskit.lang import de
-from newskit.lang.de.declension import nominative
+from newskit.lang.de.declension import nominative, readings
 
 #: an affiliation in parentheses has at most this many tokens
 MAX_AFFILIATION_TOKENS = 8
 #: the first part of a compound source noun must be this long ("Polizei|angaben")
 MIN_SOURCE_PREFIX = 3
+PLURAL_REPORTS = ("berichten", "berichte", "meldungen")  # reports by many: a generic source
 _HEAD_SKIP = NP_DET | NP_MOD
 #: possessives before a source noun and the pronoun they stand for ("seinen Angaben")
 POSSESSIVE_PRONOUNS = {"sei": "er", "ihr": "sie"}
@@ -238,9 +239,21 @@ def _from_source_noun(span: Span, h: Token) -> Speaker | None:
     prefix = _source_prefix(h.text)
     if prefix is None:
         return None
+    if h.lower_.endswith(PLURAL_REPORTS) and prefix.lower() in de.word_list(
+            "organisation_class_nouns"):
+        prefix = _plural(prefix)  # "nach Zeitungsberichten": newspapers, not the one last named
     adjectives = [t.text for t in span if t.i < h.i and t.tag_ == "ADJA"]  # "israelischen
     words_ = nominative([*adjectives, prefix], ["ADJA"] * len(adjectives) + ["NN"])  # Armee…"
     return Speaker(span, name=" ".join(words_))
+
+
+def _plural(noun: str) -> str:
+    """The nominative plural of ``noun`` by the noun table ("Zeitung" → "Zeitungen"), else
+    ``noun``."""
+    for ending in ("en", "n", "e", "s", ""):
+        if any(r.plural and r.nominative == noun + ending for r in readings(noun + ending)):
+            return noun + ending
+    return noun
 
 
 def _medium_part(span: Span, h: Token) -> Speaker | None:
