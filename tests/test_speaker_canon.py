@@ -293,3 +293,12 @@ def test_reports_of_a_kind_of_medium_name_the_kind_and_members_their_group(nlp):
     out = canon(nlp, "Einige der einflussreichsten deutschen Imame in Bayern haben erklärt, die "
                      "Politik sei falsch.")
     assert out == ["einflussreichste deutsche Imame in Bayern"]
+
+
+def test_article_sources_titles_and_genitive_adverbials(nlp):
+    assert canon(nlp, "Laut einem Artikel der Nachrichtenagentur Reuters starben 900 "
+                      "Menschen.") == ["Reuters"]
+    assert canon(nlp, "Des Weiteren sagte Kramer, der Haushalt sei solide.") == ["Kramer"]
+    out = canon(nlp, "Admiral Tomas Lindqvist übernahm das Kommando. Admiral Lindqvist sagte, "
+                     "er werde die Flotte verlegen.")
+    assert out == ["Tomas Lindqvist"]

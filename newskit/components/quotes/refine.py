@@ -227,7 +227,7 @@ def _from_source_noun(span: Span, h: Token) -> Speaker | None:
     low = h.lower_
     is_source = (low in SOURCE_NOUNS or _is_document(low) or _source_prefix(h.text) is not None)
     if not is_source:
-        return _medium_part(span, h)
+        return _medium_part(span, h) or _compound_source(span, h)
     inner = _source_complement(span.doc, h, span)
     if inner is not None:
         return refine(inner, depth=1) or Speaker(inner)
@@ -254,6 +254,18 @@ def _plural(noun: str) -> str:
         if any(r.plural and r.nominative == noun + ending for r in readings(noun + ending)):
             return noun + ending
     return noun
+
+
+def _compound_source(span: Span, h: Token) -> Speaker | None:
+    """"Die Kernaussage von Jerry Larson": a compound of a source noun with the source
+    after it."""
+    low = h.lower_.rsplit("-", 1)[-1]
+    if not any(low.endswith(n) and len(low) - len(n) >= MIN_SOURCE_PREFIX for n in SOURCE_NOUNS):
+        return None
+    inner = _source_complement(span.doc, h, span)
+    if inner is None or not any(t.tag_ in ("NE", "NN") for t in inner):
+        return None
+    return refine(inner, depth=1) or Speaker(inner)
 
 
 def _medium_part(span: Span, h: Token) -> Speaker | None:

@@ -111,10 +111,15 @@ def _object_pronoun(toks: list[Token]) -> bool:
     return toks[0].tag_ == "PPER" and toks[0].lower_ not in SUBJECT_PRONOUNS
 
 
+def _genitive_vorfeld(toks: list[Token]) -> bool:
+    """"Des Weiteren sagte X": a Vorfeld in the genitive is an adverbial."""
+    return toks[0].lower_ in ("des", "eines")
+
+
 # a Vorfeld (focus particles removed) is not the subject when any of these holds
 _NOT_A_SUBJECT = (_starts_like_adverbial, _starts_oblique, _der_not_nominative, _points_back,
                   _postpositional, _holds_verb, _holds_complementizer, _lacks_nominal,
-                  _object_pronoun)
+                  _object_pronoun, _genitive_vorfeld)
 
 
 def vorfeld_subject(vorfeld: Span) -> Span | None:
