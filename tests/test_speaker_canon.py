@@ -302,3 +302,15 @@ def test_article_sources_titles_and_genitive_adverbials(nlp):
     out = canon(nlp, "Admiral Tomas Lindqvist übernahm das Kommando. Admiral Lindqvist sagte, "
                      "er werde die Flotte verlegen.")
     assert out == ["Tomas Lindqvist"]
+
+
+def test_a_report_after_a_speech_verb_with_a_common_noun_subject(nlp):
+    out = canon(nlp, "Ein Unbekannter soll fünf Frauen belästigt haben. Die Kriminalpolizei "
+                     "bittet um Mithilfe bei der Fahndung. Der Mann sei etwa 30 Jahre alt.")
+    assert out[-1] == "Kriminalpolizei"
+
+
+def test_das_sagte_x_after_a_quotation(nlp):
+    out = canon(nlp, "„Wir bleiben hart“. Das erklärte der Gewerkschaftschef Otto Kern am "
+                     "Montag in Kassel.")
+    assert out == ["Otto Kern"]

@@ -38,6 +38,7 @@ from newskit.lang import de
 # a frameless quote takes the next quote's speaker if at most this many sentences lie between
 NEXT_QUOTE_MAX_GAP = 1
 OWN = "eigen"
+POINTING_BACK = frozenset(["das", "dies", "so"])  # „…“ Das sagte X.
 UNNAMED_MEMBER = frozenset(["einer", "eine", "eines"])  # "Einer der Putschisten"  # "nach eigenen Angaben", "eigener Aussage zufolge"
 
 
@@ -49,9 +50,11 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[str | None]:
     for q in quotes:
         name = None
         if q.inherit:
-            name = _inherit(index, q, history)
+            name = _said_after(index, q, history) or _inherit(index, q, history)
         elif q.speaker is not None:
             name = _refined(index, q, history)
+        else:
+            name = _said_after(index, q, history)
         if name is not None:
             name = _source_name(index, name)
             if name is None:
@@ -82,6 +85,36 @@ def _source_name(index: DocIndex, name: str) -> str | None:
     return name
 
 
+def _said_after(index: DocIndex, q: Quote, history: History) -> str | None:
+    """„Ja, es gibt Zumutungen.“ Das musste Minister X einräumen.": a quotation followed by
+    a sentence that points back to it ("Das", "Dies", "So") with a speech verb is that
+    verb's subject's."""
+    doc = index.doc
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return None
+    n = index.sent_of[span.end - 1] + 1
+    if n >= len(index.sent_start_tokens) or not all(
+            t.is_punct or t.is_space for t in doc[span.end: index.sent_start_tokens[n]]):
+        return None  # the quotation does not end its sentence
+    start = index.sent_start_tokens[n]
+    end = index.sent_start_tokens[n + 1] if n + 1 < len(index.sent_start_tokens) else len(doc)
+    sent = doc[start:end]
+    fin = main_finite(sent, set())
+    if sent[0].lower_ not in POINTING_BACK or fin is None \
+            or not any(cue_lemma(t) is not None for t in sent):
+        return None
+    subj = clause_subject(doc, sent, fin, start)
+    found = refine(subj) if subj is not None and subj.start > start else None
+    if found is None or found.span is None or found.pronoun or found.anaphoric:
+        return None
+    name = found.name or resolve_mention(index, found.span, history, None)
+    if not (name and names_someone(name)):
+        return None
+    q.speaker = found.span
+    return name
+
+
 def _inherit(index: DocIndex, q: Quote, history: History) -> str | None:
     """The speaker of the last report before ``q`` (or the person named just before it)."""
     prev = last_before(history, q.start)
@@ -92,7 +125,7 @@ def _inherit(index: DocIndex, q: Quote, history: History) -> str | None:
     if other is None and name not in index.person_names:
         other = _person_opening_since(index, q, prev[0])
     if other is None:
-        other = _speech_subject_before(index, q, since=prev[0])
+        other = _speech_subject_before(index, q, since=prev[0], history=history)
     if other is not None:
         ents = index.by_name.get(other)
         q.speaker = q.speaker or (ents.last_ending_by(q.start) if ents is not None else None)
@@ -131,7 +164,7 @@ def _person_opening_since(index: DocIndex, q: Quote, since: int) -> str | None:
 
 
 def _speech_subject_before(index: DocIndex, q: Quote, since: int,
-                           any_verb: bool = False) -> str | None:
+                           any_verb: bool = False, history: History | None = None) -> str | None:
     """"Der Iran streitet dies ab. Sein Programm diene …": a frameless report goes on with
     the subject of the sentence right before it when that subject is a person or an
     organisation and the sentence's verb is a speech verb (any verb when nobody has been
@@ -153,7 +186,17 @@ def _speech_subject_before(index: DocIndex, q: Quote, since: int,
     labels = SOURCE_LABELS if any_verb else (*SOURCE_LABELS, "LOC")  # "Der Iran bestreitet"
     if ent is None or ent.label_ not in labels or ent.end != subj.end or not all(
             t.tag_ in ("ART", "ADJA") or is_role_word(t) for t in doc[subj.start: ent.start]):
-        return None  # the subject is the name ("Ministerin Karin Vogt"), not a phrase around it
+        # the subject is the name ("Ministerin Karin Vogt"), not a phrase around it; after a
+        # speech verb a common-noun source counts too ("Die Kriminalpolizei bittet um …")
+        if subj is None or subj[0].tag_ in ("PPER", "PDS", "PIS", "PRELS") \
+                or any_verb and not _speech_verb(fin, sent) \
+                or fin.i + 1 < len(doc) and doc[fin.i + 1].tag_ == "PPER":
+            return None  # "Das Vorgehen … nannte sie": the pronoun after the verb speaks
+        found = refine(subj)
+        if found is None or found.span is None or found.pronoun or found.anaphoric:
+            return None
+        name = found.name or resolve_mention(index, found.span, history or [], None)
+        return name if name and names_someone(name) else None
     return canonical(ent)
 
 
@@ -203,18 +246,20 @@ def _named_before(index: DocIndex, q: Quote) -> str | None:
     prev_sent = index.sentence_start_token(max(0, first_sent - 1))
     lo = doc[prev_sent].idx if first_sent > 0 else 0
     lo2 = doc[index.sentence_start_token(max(0, prev_sent - 1))].idx if prev_sent > 0 else 0
-    ends = index.sources.ends
-    k = bisect_right(ends, q.start)
-    if not k or q.speaker is not None:
+    if q.speaker is not None:
         return None
-    # "Weber … analysierte … . Die Pläne, unter Präsident Haas …": a name in a
-    # prepositional phrase is passed over for one that is not, or for a person named a
-    # sentence further back
     subject = _speech_subject_before(index, q, since=-1, any_verb=True)
     if subject is not None:
         ents = index.by_name.get(subject)
         q.speaker = ents.last_ending_by(q.start) if ents is not None else None
         return subject
+    ends = index.sources.ends
+    k = bisect_right(ends, q.start)
+    if not k:
+        return None
+    # "Weber … analysierte … . Die Pläne, unter Präsident Haas …": a name in a
+    # prepositional phrase is passed over for one that is not, or for a person named a
+    # sentence further back
     cand = index.sources.ents[k - 1]
     near = takewhile(lambda e: e.start_char >= lo2, reversed(index.sources.ents[:k]))
     plain = next((e for e in near if (e.start_char >= lo or e.label_ == "PER")
