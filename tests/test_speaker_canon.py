@@ -314,3 +314,12 @@ def test_das_sagte_x_after_a_quotation(nlp):
     out = canon(nlp, "„Wir bleiben hart“. Das erklärte der Gewerkschaftschef Otto Kern am "
                      "Montag in Kassel.")
     assert out == ["Otto Kern"]
+
+
+def test_nach_a_study_an_opinion_or_hearsay_frames_a_report(nlp):
+    assert canon(nlp, "Nach einer dänischen Studie wird das Risiko durch Feinstaub "
+                      "verdoppelt.") == ["dänische Studie"]
+    assert canon(nlp, "Die Gefahr besteht nach Expertenmeinung vor allem im "
+                      "Winter.") == ["Experten"]
+    doc = nlp("Dem Vernehmen nach soll der Trainer sein Amt noch bis Mai ausüben.")
+    assert [(q._.nk_kind, q._.nk_speaker) for q in doc.spans["quotes"]] == [("indirect", None)]

@@ -41,7 +41,8 @@ PARTICIPLE_ATTRIBUTE_MAX = 8
 # the source noun of "nach einem Bericht" is among the first tokens of the phrase
 SOURCE_NOUN_WITHIN = 4
 SOURCE_NOUN_TAILS = ("angaben", "bericht", "berichten", "mitteilung", "meldung", "meldungen",
-                     "erklärung", "aussagen", "informationen")
+                     "erklärung", "aussagen", "informationen", "studie", "studien",
+                     "stellungnahme", "meinung", "ergebnis", "vernehmen")
 # "nach anderen Angaben", "meiner Meinung nach": no source of the sentence's report
 NOT_A_SOURCE_ATTRIBUTE = ("anderen", "anderer", "meiner", "unserer", "deiner", "eurer",
                           "dessen", "deren")
@@ -111,7 +112,9 @@ def _nach_angaben(doc: Doc, sent: Span, tok: Token, blocked: set[int]) -> Source
 def _postposed_nach(doc: Doc, sent: Span, tok: Token) -> SourceFrame | None:
     """"Seiner Meinung nach …": a possessive and a source noun before "nach"."""
     j = tok.i - 1
-    if j - 1 < sent.start or doc[j - 1].tag_ not in ("PPOSAT", "ADJA") \
+    if j - 1 >= sent.start and doc[j - 1].lower_ == "dem" and doc[j].lower_ == "vernehmen":
+        pass  # "Dem Vernehmen nach": hearsay, no source named
+    elif j - 1 < sent.start or doc[j - 1].tag_ not in ("PPOSAT", "ADJA") \
             or doc[j - 1].lower_ in NOT_A_SOURCE_ATTRIBUTE \
             or (doc[j - 1].text == "Ihrer" and j - 1 > sent.start):  # "Ihrer Meinung nach?"
         return None
