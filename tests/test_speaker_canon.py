@@ -323,3 +323,9 @@ def test_nach_a_study_an_opinion_or_hearsay_frames_a_report(nlp):
                       "Winter.") == ["Experten"]
     doc = nlp("Dem Vernehmen nach soll der Trainer sein Amt noch bis Mai ausüben.")
     assert [(q._.nk_kind, q._.nk_speaker) for q in doc.spans["quotes"]] == [("indirect", None)]
+
+
+def test_an_object_after_the_verb_is_not_the_speaker_of_the_next_report(nlp):
+    out = canon(nlp, "Karl Brenner, der beim Verband für Technik zuständig ist, wies den "
+                     "Vorwurf zurück. In Zeiten knapper Kassen sei die Prüfung richtig.")
+    assert out[-1] == "Karl Brenner"

@@ -32,7 +32,7 @@ from newskit.components.quotes.mentions import (
 from newskit.components.quotes.referents import ORG_KINDS, last_organisation
 from newskit.components.quotes.refine import names_someone, phrase, refine
 from newskit.components.quotes.subjects import clause_subject
-from newskit.components.quotes.words import SOURCE_NOUNS, SPEECH_VERBS
+from newskit.components.quotes.words import OBLIQUE_STARTS, SOURCE_NOUNS, SPEECH_VERBS
 from newskit.lang import de
 
 # a frameless quote takes the next quote's speaker if at most this many sentences lie between
@@ -189,9 +189,11 @@ def _speech_subject_before(index: DocIndex, q: Quote, since: int,
         # the subject is the name ("Ministerin Karin Vogt"), not a phrase around it; after a
         # speech verb a common-noun source counts too ("Die Kriminalpolizei bittet um …")
         if subj is None or subj[0].tag_ in ("PPER", "PDS", "PIS", "PRELS") \
+                or subj[0].lower_ in OBLIQUE_STARTS \
                 or any_verb and not _speech_verb(fin, sent) \
                 or fin.i + 1 < len(doc) and doc[fin.i + 1].tag_ == "PPER":
-            return None  # "Das Vorgehen … nannte sie": the pronoun after the verb speaks
+            return None  # "Das Vorgehen … nannte sie": the pronoun after the verb speaks;
+            # "wies den Vorwurf zurück": an object
         found = refine(subj)
         if found is None or found.span is None or found.pronoun or found.anaphoric:
             return None
