@@ -329,3 +329,11 @@ def test_an_object_after_the_verb_is_not_the_speaker_of_the_next_report(nlp):
     out = canon(nlp, "Karl Brenner, der beim Verband für Technik zuständig ist, wies den "
                      "Vorwurf zurück. In Zeiten knapper Kassen sei die Prüfung richtig.")
     assert out[-1] == "Karl Brenner"
+
+
+def test_a_konjunktiv_clause_after_a_colon_is_reported_speech(nlp):
+    doc = nlp("Die Richterin kritisierte den Entwurf in scharfer Form: Das Gesetz verletze "
+              "die Pressefreiheit.")
+    assert [(q.text, q._.nk_kind, q._.nk_speaker_canonical) for q in doc.spans["quotes"]] == \
+        [("Das Gesetz verletze die Pressefreiheit", "indirect", "Richterin")]
+    assert not list(nlp("Die Ministerin erklärte: Das ist falsch.").spans["quotes"])

@@ -18,6 +18,7 @@ from newskit.components.quotes.grammar import (
     heisst_es_source,
     is_finite,
     is_heisst_es,
+    is_konj1,
     main_finite_before,
     np_coordinated,
     np_forward,
@@ -153,6 +154,8 @@ def _complement_comma(doc: Doc, sent: Span, cue: Token, blocked: set[int]) -> in
     """The comma that opens ``cue``'s complement, within the cue's clause."""
     i = cue.i + 1
     while i < sent.end and doc[i].text != ",":
+        if doc[i].text == ":" and _konj1_clause_after(doc, sent, i):
+            return i  # "kritisierte das Gesetz in scharfer Form: Das Gesetz beschränke …"
         if doc[i].text in (".", "!", "?", ";", ":"):
             return None
         if i in blocked:  # a quoted name in the clause: "sagte der „Zeitung“, dass"
@@ -167,6 +170,16 @@ def _complement_comma(doc: Doc, sent: Span, cue: Token, blocked: set[int]) -> in
     if i >= sent.end:
         return None
     return _after_apposition(doc, sent, i)
+
+
+def _konj1_clause_after(doc: Doc, sent: Span, colon: int) -> bool:
+    """An unquoted clause after a colon whose first finite verb is Konjunktiv I."""
+    for j in range(colon + 1, sent.end):
+        if doc[j].is_punct and doc[j].text != "-" or j in (colon + 1,) and doc[j].text in "„»\"":
+            return False
+        if is_finite(doc[j]):
+            return is_konj1(doc[j])
+    return False
 
 
 def _after_apposition(doc: Doc, sent: Span, comma: int) -> int:
