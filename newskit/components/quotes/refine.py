@@ -227,7 +227,7 @@ def _from_source_noun(span: Span, h: Token) -> Speaker | None:
     low = h.lower_
     is_source = (low in SOURCE_NOUNS or _is_document(low) or _source_prefix(h.text) is not None)
     if not is_source:
-        return _medium_part(span, h) or _compound_source(span, h)
+        return _source_part(span, h)
     inner = _source_complement(span.doc, h, span)
     if inner is not None:
         return refine(inner, depth=1) or Speaker(inner)
@@ -256,24 +256,16 @@ def _plural(noun: str) -> str:
     return noun
 
 
-def _compound_source(span: Span, h: Token) -> Speaker | None:
-    """"Die Kernaussage von Jerry Larson": a compound of a source noun with the source
-    after it."""
-    low = h.lower_.rsplit("-", 1)[-1]
-    if not any(low.endswith(n) and len(low) - len(n) >= MIN_SOURCE_PREFIX for n in SOURCE_NOUNS):
-        return None
-    inner = _source_complement(span.doc, h, span)
-    if inner is None or not any(t.tag_ in ("NE", "NN") for t in inner):
-        return None
-    return refine(inner, depth=1) or Speaker(inner)
-
-
-def _medium_part(span: Span, h: Token) -> Speaker | None:
-    """"die Online-Ausgabe des Spiegel", "die Internet-Nachrichten der Tagesschau": a part
-    or channel of a medium (``medium_parts.txt``, or a source noun after a hyphen) with a
-    genitive after it stands for the medium."""
+def _source_part(span: Span, h: Token) -> Speaker | None:
+    """A part or channel of a medium (``medium_parts.txt``: "die Online-Ausgabe des
+    Spiegel"), a source noun after a hyphen ("die Internet-Nachrichten der Tagesschau") or a
+    compound of one ("Die Kernaussage von Jerry Larson") with its source after it stands for
+    that source."""
     last = h.lower_.rsplit("-", 1)[-1]
-    if last not in de.word_list("medium_parts") and not ("-" in h.text and last in SOURCE_NOUNS):
+    if last not in de.word_list("medium_parts") \
+            and not ("-" in h.text and last in SOURCE_NOUNS) \
+            and not any(last.endswith(n) and len(last) - len(n) >= MIN_SOURCE_PREFIX
+                        for n in SOURCE_NOUNS):
         return None
     inner = _source_complement(span.doc, h, span)
     if inner is None or not any(t.tag_ in ("NE", "NN") for t in inner):
