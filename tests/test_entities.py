@@ -141,3 +141,10 @@ def test_a_double_surname_is_found_by_its_first_surname(nlp):
     canon = {e.text: e._.nk_canonical for e in doc.ents}
     assert canon.get("Ramírez") == "Andrés Ramírez Ortega"
     assert canon.get("Peter") != "Hans Peter Brandt"  # a first name is no surname
+
+
+def test_listed_organisations_of_several_words_in_any_case(nlp):
+    doc = nlp("Die Helfer von Ärzte ohne Grenzen und von amnesty international waren vor Ort.")
+    ents = [(e.text, e.label_, e._.nk_canonical) for e in doc.ents]
+    assert ("Ärzte ohne Grenzen", "ORG", "Ärzte ohne Grenzen") in ents
+    assert ("amnesty international", "ORG", "Amnesty International") in ents

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -31,9 +32,13 @@ NAME_LINKS = frozenset(["für", "und", "des", "der", "von", "zur", "zum", "of", 
 _ARTICLE = re.compile(r"^(?:der|die|das|des|dem|den)\s+", flags=re.I)
 
 
+@lru_cache(maxsize=1)
 def aliases() -> dict[str, str]:
-    """Lower-cased alias → canonical name (``lang/de/data/entity_aliases.tsv``)."""
-    return de.word_table("entity_aliases")
+    """Lower-cased alias → canonical name (``lang/de/data/entity_aliases.tsv``; a listed
+    organisation of several words as usually written: "amnesty international" → "Amnesty
+    International", ``organisation_names.txt``)."""
+    listed = {n.lower(): n for n in de.ordered_list("organisation_names")}
+    return {**listed, **de.word_table("entity_aliases")}
 
 
 def base_name(ent: Span) -> str:

@@ -4,6 +4,9 @@
   person ("Wikinews berichtete …" is not PER);
 * a capitalised adjective of a place before an organisation or place is part of its name
   ("das Wiener Burgtheater", "der Kölner Dom");
+* an organisation of several words (``lang/de/data/organisation_names.txt``) is one
+  organisation in any case ("Ärzte ohne Grenzen", "amnesty international"), over what the
+  recogniser found inside it;
 
 Example:
     >>> import newskit
@@ -13,6 +16,8 @@ Example:
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -33,9 +38,41 @@ def is_known_org(word: str) -> bool:
     return word in orgs or ("/" in word and all(p in orgs for p in word.split("/")))
 
 
+@lru_cache(maxsize=1)
+def _names_by_first_word() -> dict[str, list[tuple[str, ...]]]:
+    """Lower-case word sequences of ``organisation_names.txt``, by their first word, longest
+    first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for name in de.ordered_list("organisation_names"):
+        words = tuple(name.lower().replace("/", " / ").split())
+        out.setdefault(words[0], []).append(words)
+    for seqs in out.values():
+        seqs.sort(key=len, reverse=True)
+    return out
+
+
+def listed_organisations(doc: Doc) -> list[Span]:
+    """Where ``doc`` names a listed organisation of several words, in any case (one pass)."""
+    names, found, i = _names_by_first_word(), [], 0
+    while i < len(doc):
+        for seq in names.get(doc[i].lower_, ()):
+            end = i + len(seq)
+            if end <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(seq)):
+                found.append(Span(doc, i, end, label="ORG"))
+                i = end - 1
+                break
+        i += 1
+    return found
+
+
 def mend_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with known organisations no longer persons and place adjectives taken into
     the organisation or place they name (see the module docstring)."""
+    listed = listed_organisations(doc)
+    if listed:
+        covered = {i for e in listed for i in range(e.start, e.end)}
+        ents = sorted([e for e in ents if not any(i in covered for i in range(e.start, e.end))]
+                      + listed, key=lambda e: e.start)
     out = []
     taken = {i for e in ents for i in range(e.start, e.end)}
     for e in ents:
