@@ -25,8 +25,10 @@ Mittelfeld) and STTS tags find it.
 The package is split along its seams: ``marks`` (quotation marks and regions),
 ``grammar`` (noun phrases, clauses, finite verbs, mood), ``cues`` (speech-verb lemmas),
 ``subjects`` (the speaker of a speech verb), ``frames`` (the :class:`Frame` record and the
-frames around quotes), ``reports`` (indirect and reported speech per sentence), ``find``
-(all quotes of a Doc), ``speakers`` (who a mention is), ``addressees`` (whom a quote
+frames around quotes), ``source_frames`` ("laut X", "X zufolge", "nach Angaben X"),
+``reports`` (indirect and reported speech per sentence), ``find`` (all quotes of a Doc),
+``refine`` / ``appositions`` / ``mentions`` / ``referents`` (what a speaker phrase names),
+``speakers`` (who a mention is, quote by quote), ``addressees`` (whom a quote
 addresses), ``spans`` (the text ranges a quote reports, shaped as SpkAtt annotates them)
 and ``component`` (the spaCy component). The German words the rules use are data in
 ``newskit/lang/de/data`` (see ``words``).
