@@ -124,6 +124,11 @@ class DocIndex:
         """First token of the sentence that holds token ``i``."""
         return self.sent_start_tokens[self.sent_of[i]]
 
+    def sentence(self, k: int) -> Span:
+        """The ``k``-th sentence of the Doc."""
+        starts = self.sent_start_tokens
+        return self.doc[starts[k]: starts[k + 1] if k + 1 < len(starts) else len(self.doc)]
+
     def sentence_gap(self, a: int, b: int) -> int:
         """Number of sentence starts between character offsets ``a`` and ``b``."""
         starts = self.sent_start_chars

@@ -112,8 +112,7 @@ def _previous_subject_person(index: DocIndex, mention: Span, history: History,
     n = index.sent_of[mention.start]
     if n == 0 or index.sent_start_tokens[n] != mention.start:
         return None
-    start, end = index.sent_start_tokens[n - 1], index.sent_start_tokens[n]
-    sent = doc[start:end]
+    sent = index.sentence(n - 1)
     fin = main_finite(sent, set())
     if fin is None:
         return None
@@ -137,10 +136,8 @@ def _subject_antecedent(index: DocIndex, mention: Span, history: History,
     for k in (n, n - 1):
         if k < 0:
             break
-        start = index.sent_start_tokens[k]
-        end = index.sent_start_tokens[k + 1] if k + 1 < len(index.sent_start_tokens) \
-            else len(doc)
-        sent = doc[start:end]
+        sent = index.sentence(k)
+        start = sent.start
         fin = main_finite(sent, set())
         if fin is None:
             continue

@@ -37,9 +37,9 @@ from newskit.lang import de
 
 # a frameless quote takes the next quote's speaker if at most this many sentences lie between
 NEXT_QUOTE_MAX_GAP = 1
-OWN = "eigen"
+OWN = "eigen"  # "nach eigenen Angaben", "eigener Aussage zufolge"
 POINTING_BACK = frozenset(["das", "dies", "so"])  # „…“ Das sagte X.
-UNNAMED_MEMBER = frozenset(["einer", "eine", "eines"])  # "Einer der Putschisten"  # "nach eigenen Angaben", "eigener Aussage zufolge"
+UNNAMED_MEMBER = frozenset(["einer", "eine", "eines"])  # "Einer der Putschisten"
 
 
 def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[str | None]:
@@ -97,9 +97,8 @@ def _said_after(index: DocIndex, q: Quote, history: History) -> str | None:
     if n >= len(index.sent_start_tokens) or not all(
             t.is_punct or t.is_space for t in doc[span.end: index.sent_start_tokens[n]]):
         return None  # the quotation does not end its sentence
-    start = index.sent_start_tokens[n]
-    end = index.sent_start_tokens[n + 1] if n + 1 < len(index.sent_start_tokens) else len(doc)
-    sent = doc[start:end]
+    sent = index.sentence(n)
+    start = sent.start
     fin = main_finite(sent, set())
     if sent[0].lower_ not in POINTING_BACK or fin is None \
             or not any(cue_lemma(t) is not None for t in sent):
@@ -177,7 +176,7 @@ def _speech_subject_before(index: DocIndex, q: Quote, since: int,
     n = index.sent_of[span.start]
     if n == 0 or index.sent_start_chars[n - 1] <= since:
         return None
-    sent = doc[index.sent_start_tokens[n - 1]: index.sent_start_tokens[n]]
+    sent = index.sentence(n - 1)
     fin = main_finite(sent, set())
     if fin is None or not (any_verb or _speech_verb(fin, sent)):
         return None
@@ -332,7 +331,7 @@ def _previous_subject(index: DocIndex, span: Span, history: History, cue) -> str
     doc, n = index.doc, index.sent_of[span.start]
     if n == 0 or index.sentence_start_token(span.start) != span.start:
         return None
-    sent = doc[index.sent_start_tokens[n - 1]: index.sent_start_tokens[n]]
+    sent = index.sentence(n - 1)
     fin = main_finite(sent, set())
     if fin is None:
         return None
