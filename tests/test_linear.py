@@ -100,3 +100,19 @@ def test_full_pipeline_is_linear_in_article_length(nlp):
     if (time.perf_counter() - t0) * COPIES * MAX_RATIO * 3 > 60:
         pytest.skip("this machine would need more than 60 s for the 64x article")
     check_linear(nlp, long_runs=1)
+
+
+def test_token_strings_are_built_once_per_doc_and_follow_a_retokenized_doc():
+    import spacy
+
+    from newskit.nlp.doctext import token_lowers, token_texts
+
+    doc = spacy.blank("de")("Die Deutsche Bahn AG meldet Verspätungen.")
+    first = token_texts(doc)
+    assert first == [t.text for t in doc]
+    assert token_texts(doc) is first  # kept for the Doc's lifetime, not rebuilt
+    assert token_lowers(doc) == [t.lower_ for t in doc]
+    with doc.retokenize() as retok:
+        retok.merge(doc[1:4])
+    assert token_texts(doc) == ["Die", "Deutsche Bahn AG", "meldet", "Verspätungen", "."]
+    assert token_lowers(doc)[1] == "deutsche bahn ag"

@@ -12,6 +12,8 @@ nothing outlives its Doc).
 True
 >>> token_texts(doc)
 ['Er', 'kam', '.', ' ', 'Gut']
+>>> token_lowers(doc)[0]
+'er'
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 _texts: WeakKeyDictionary = WeakKeyDictionary()
+_tokens: WeakKeyDictionary = WeakKeyDictionary()  # Doc -> (token count, texts, lowers)
 
 
 def doc_text(doc: Doc) -> str:
@@ -33,9 +36,25 @@ def doc_text(doc: Doc) -> str:
 
 
 def token_texts(doc: Doc) -> list[str]:
-    """``[t.text for t in doc]`` sliced from the Doc's text (no Token objects)."""
-    if not len(doc):
-        return []
-    text = doc_text(doc)
-    cols = doc.to_array([IDX, LENGTH]).tolist()
-    return [text[a : a + k] for a, k in cols]
+    """``[t.text for t in doc]`` sliced from the Doc's text (no Token objects), built once
+    per Doc (again if its token count changed). Shared: do not modify the list."""
+    return _token_strings(doc)[1]
+
+
+def token_lowers(doc: Doc) -> list[str]:
+    """``[t.lower_ for t in doc]``, built once per Doc like :func:`token_texts`."""
+    return _token_strings(doc)[2]
+
+
+def _token_strings(doc: Doc) -> tuple[int, list[str], list[str]]:
+    n = len(doc)
+    hit = _tokens.get(doc)
+    if hit is None or hit[0] != n:
+        if n:
+            text = doc_text(doc)
+            cols = doc.to_array([IDX, LENGTH]).tolist()
+            texts = [text[a : a + k] for a, k in cols]
+        else:
+            texts = []
+        hit = _tokens[doc] = (n, texts, [w.lower() for w in texts])
+    return hit

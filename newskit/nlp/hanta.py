@@ -258,6 +258,19 @@ def _step(row: dict, emissions: tuple, trans: dict) -> tuple[dict, dict]:
         bound = _LOWER
     new: dict = {}
     back: dict = {}
+    if len(emissions) == 1:  # one candidate tag (punctuation, most function words)
+        (c, lpw), = emissions
+        get = new.get
+        for state, lp0 in row.items():
+            if lp0 >= bound:
+                lp = lp0 + trans[state][c] + lpw
+                if lp > _LOWER:
+                    nxt = (state[1], c)
+                    old = get(nxt)
+                    if old is None or lp > old:
+                        new[nxt] = lp
+                        back[nxt] = state
+        return new, back
     for state, lp0 in row.items():
         if lp0 < bound:
             continue

@@ -18,6 +18,7 @@ from newskit.components.entities.roles import strip_genitive
 from newskit.lang import de
 from newskit.lang.de.declension import nominative
 from newskit.lang.de.nouns import noun_lexicon
+from newskit.nlp.doctext import token_texts
 
 # labels of installed spaCy models and training corpora mapped to newskit's four
 LABEL_MAP = {"PER": "PER", "PERSON": "PER", "LOC": "LOC", "GPE": "LOC", "ORG": "ORG",
@@ -172,12 +173,13 @@ def acronym_definitions(doc: Doc) -> dict[str, str]:
     ``MAX_LONG_NAME`` capitalised words (and the small words between them) before the
     parentheses whose initials fit the acronym."""
     out: dict[str, str] = {}
-    for tok in doc[2:-1]:
-        acr = tok.text
-        if doc[tok.i - 1].text != "(" or doc[tok.i + 1].text != ")" or not (
+    texts = token_texts(doc)
+    for i in range(2, len(texts) - 1):
+        acr = texts[i]
+        if texts[i - 1] != "(" or texts[i + 1] != ")" or not (
                 2 <= len(acr) <= 8 and sum(c.isupper() for c in acr) >= 2 and acr.isalpha()):
             continue
-        end = tok.i - 1
+        end = i - 1
         for start in range(max(0, end - MAX_LONG_NAME), end):
             words_ = [t.text for t in doc[start:end]]
             if doc[start].text[:1].isupper() and doc[start].tag_ != "ART" \

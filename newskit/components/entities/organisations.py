@@ -22,6 +22,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from newskit.lang import de
+from newskit.nlp.doctext import token_lowers
 
 #: a place adjective: capitalised, inflected like an adjective of origin ("Wiener", "Kölner")
 PLACE_ADJECTIVE_ENDING = "er"
@@ -54,10 +55,12 @@ def _names_by_first_word() -> dict[str, list[tuple[str, ...]]]:
 def listed_organisations(doc: Doc) -> list[Span]:
     """Where ``doc`` names a listed organisation of several words, in any case (one pass)."""
     names, found, i = _names_by_first_word(), [], 0
-    while i < len(doc):
-        for seq in names.get(doc[i].lower_, ()):
+    lowers = token_lowers(doc)
+    n = len(lowers)
+    while i < n:
+        for seq in names.get(lowers[i], ()):
             end = i + len(seq)
-            if end <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(seq)):
+            if end <= n and tuple(lowers[i:end]) == seq:
                 found.append(Span(doc, i, end, label="ORG"))
                 i = end - 1
                 break

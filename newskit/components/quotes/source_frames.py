@@ -35,6 +35,7 @@ from newskit.components.quotes.words import (
     VON,
     ZUFOLGE,
 )
+from newskit.nlp.doctext import token_lowers
 
 # "laut einer am Dienstag veröffentlichten Mitteilung": attribute words before the participle
 PARTICIPLE_ATTRIBUTE_MAX = 8
@@ -179,11 +180,12 @@ SOURCE_RULES: dict[str, SourceRule] = {
 
 def first_source_frame(doc: Doc, sent: Span, blocked: set[int]) -> SourceFrame | None:
     """The first "laut X", "X zufolge", "nach Angaben X" … of ``sent``."""
-    for tok in sent:
-        rule = SOURCE_RULES.get(tok.lower_)
-        if rule is None or tok.i in blocked:
+    lowers = token_lowers(doc)
+    for i in range(sent.start, sent.end):
+        rule = SOURCE_RULES.get(lowers[i])
+        if rule is None or i in blocked:
             continue
-        found = rule(doc, sent, tok, blocked)
+        found = rule(doc, sent, doc[i], blocked)
         if found is not None:
             return found
     return None

@@ -46,21 +46,26 @@ class _Weigher:
     def __init__(self, tokens: list[Token], lex: dict[str, float], cfg: SentimentConfig,
                  words: SentimentWords, memo: dict | None = None):
         self.tokens, self.cfg, self.words = tokens, cfg, words
+        self.lowers = [t.lower_ for t in tokens]
         self.weights = [0.0] * len(tokens)
         if memo is None:
             self.polarity = [word_polarity(t, lex, cfg) for t in tokens]
         else:
-            self.polarity = [_memo_polarity(t, lex, cfg, words, memo) for t in tokens]
+            self.polarity = [_memo_polarity(t, lex, cfg, words, memo, low)
+                             for t, low in zip(tokens, self.lowers)]
         self.negate, self.negator = False, ""
         self.scale, self.hypo, self.contrast = 1.0, 1.0, 1.0
         self.verb_before = -1  # last polar verb of this clause that precedes a negator
 
     def run(self) -> list[float]:
+        lowers, hypothetical = self.lowers, self.words.hypothetical
         for i, tok in enumerate(self.tokens):
-            if clause_break(tok):
-                self._close_clause(sentence_end(tok))
-            elif not self._modifier(i, tok):
-                if tok.lower_ in self.words.hypothetical:
+            text, low = tok.text, lowers[i]
+            end = bool(text) and not text.strip(_END_CHARS)  # sentence_end(tok)
+            if end or text in CLAUSE_PUNCT or low in CLAUSE_WORDS:  # clause_break(tok)
+                self._close_clause(end)
+            elif not self._modifier(i, tok, low):
+                if low in hypothetical:
                     self.hypo = self.cfg.hypothetical
                 self._polar(i, tok)
         self._close_clause(False)
@@ -75,15 +80,16 @@ class _Weigher:
         if at_sentence_end:
             self.hypo = 1.0
 
-    def _modifier(self, i: int, tok: Token) -> bool:
-        """Apply a contrast, negator or degree word; True when ``tok`` was one."""
-        low, words = tok.lower_, self.words
+    def _modifier(self, i: int, tok: Token, low: str) -> bool:
+        """Apply a contrast, negator or degree word; True when ``tok`` (lower case ``low``)
+        was one."""
+        words = self.words
         if low in words.contrast:
             self.contrast = self.cfg.contrast_after
             for j in range(i):
                 self.weights[j] *= self.cfg.contrast_before
         elif low in words.negators:
-            nxt = self.tokens[i + 1].lower_ if i + 1 < len(self.tokens) else ""
+            nxt = self.lowers[i + 1] if i + 1 < len(self.tokens) else ""
             self.negate, self.negator = nxt not in words.negation_exceptions, low
         elif low in words.intensifiers:
             self.scale *= words.intensifiers[low]
@@ -112,10 +118,11 @@ class _Weigher:
 
 
 def _memo_polarity(tok: Token, lex: dict[str, float], cfg: SentimentConfig,
-                   words: SentimentWords, memo: dict) -> float:
-    """``word_polarity``, memoised by form, lemma and part of speech (what it depends on,
-    except for the words whose weight depends on a test nearby: those are not memoised)."""
-    key = (tok.lower_, tok.lemma_, tok.pos_)
+                   words: SentimentWords, memo: dict, low: str) -> float:
+    """``word_polarity``, memoised by form (``low``, the lower-case form), lemma and part of
+    speech (what it depends on, except for the words whose weight depends on a test nearby:
+    those are not memoised)."""
+    key = (low, tok.lemma_, tok.pos_)
     hit = memo.get(key)
     if hit is None:
         hit = word_polarity(tok, lex, cfg)
