@@ -337,3 +337,12 @@ def test_a_konjunktiv_clause_after_a_colon_is_reported_speech(nlp):
     assert [(q.text, q._.nk_kind, q._.nk_speaker_canonical) for q in doc.spans["quotes"]] == \
         [("Das Gesetz verletze die Pressefreiheit", "indirect", "Richterin")]
     assert not list(nlp("Die Ministerin erklärte: Das ist falsch.").spans["quotes"])
+
+
+def test_quotation_inside_a_continued_report_is_the_reporters(nlp):
+    doc = nlp("Die Ministerin Petra Lindner trat am Montag vor die Presse. Lindner erklärte, "
+              "man dürfe nun keine Zeit verlieren. Es drohe „ein Winter ohne genug Heizöl "
+              "für die Schulen“.")
+    quotes = doc.spans["quotes"]
+    inner = [q for q in quotes if q.text.startswith("„ein Winter")]
+    assert inner and inner[0]._.nk_speaker_canonical == "Petra Lindner"

@@ -40,6 +40,7 @@ NEXT_QUOTE_MAX_GAP = 1
 OWN = "eigen"  # "nach eigenen Angaben", "eigener Aussage zufolge"
 POINTING_BACK = frozenset(["das", "dies", "so"])  # „…“ Das sagte X.
 UNNAMED_MEMBER = frozenset(["einer", "eine", "eines"])  # "Einer der Putschisten"
+ENCLOSING_LOOKBACK = 6  # quotes before a quotation that may be the report around it
 
 
 def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[str | None]:
@@ -59,11 +60,27 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[str | None]:
             name = _source_name(index, name)
             if name is None:
                 q.speaker = None  # "Niemand erwartet, dass …": no speaker, the kind stays
+        if name is None and q.speaker is None:
+            name = _enclosing_speaker(quotes, len(out), out)
         if name is not None:
             history.append((q.start, name, q.speaker))
         out.append(name)
     _borrow_from_next(index, quotes, out)
     return out
+
+
+def _enclosing_speaker(quotes: list[Quote], k: int, out: list[str | None]) -> str | None:
+    """A quotation inside a report is the reporter's words: "Es drohe „eine dramatische
+    Erderwärmung“" after "X sagte, …" is X's, as is the report around it. ``quotes`` are in
+    text order (an enclosing quote comes first); ``out`` holds the names found so far."""
+    q = quotes[k]
+    for j in range(k - 1, max(-1, k - 1 - ENCLOSING_LOOKBACK), -1):
+        c = quotes[j]
+        if c.start <= q.start and q.end <= c.end and c is not q and out[j] is not None \
+                and c.kind not in ("direct", "mixed"):
+            q.speaker = c.speaker
+            return out[j]
+    return None
 
 
 def _source_name(index: DocIndex, name: str) -> str | None:
