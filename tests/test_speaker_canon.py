@@ -346,3 +346,10 @@ def test_quotation_inside_a_continued_report_is_the_reporters(nlp):
     quotes = doc.spans["quotes"]
     inner = [q for q in quotes if q.text.startswith("„ein Winter")]
     assert inner and inner[0]._.nk_speaker_canonical == "Petra Lindner"
+
+
+def test_auxiliary_frame_looks_past_an_apposition(nlp):
+    # "„…“, wird X, <apposition>, zitiert": the quoted person is the passive's subject
+    assert canon(nlp, "„Die Preise steigen weiter“, wird Jana Keller, Analystin der "
+                      "Landesbank, in einem Bericht zitiert.") == ["Jana Keller"]
+    assert canon(nlp, "„Die Preise steigen weiter“, hat Jana Keller gesagt.") == ["Jana Keller"]

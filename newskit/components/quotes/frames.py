@@ -36,6 +36,7 @@ from newskit.components.quotes.words import (
 
 # an auxiliary at a frame's start looks this many tokens ahead for its participle
 AUX_LOOKAHEAD = 8
+APPOSITION_MAX = 10  # words of an apposition the auxiliary frame looks past
 # an indicative complement's verb follows a Vorfeld of at most this many tokens
 INDICATIVE_VORFELD = 4
 WIE_FRAME = ("wie",)
@@ -103,13 +104,37 @@ def trailing_frame(doc: Doc, sent: Span, pos: int, blocked: set[int]) -> Frame |
 
 
 def _auxiliary_frame(doc: Doc, sent: Span, pos: int, blocked: set[int]) -> Frame | None:
-    """"…, hat er gesagt": auxiliary first, participle later in the clause."""
-    for j in range(pos + 1, min(sent.end, pos + AUX_LOOKAHEAD)):
-        if doc[j].text in CLAUSE_STOP or j in blocked:
+    """"…, hat er gesagt": auxiliary first, participle later in the clause; "…, wird
+    X, Sprecher des Verbands, zitiert": an apposition between commas is skipped."""
+    j, stop, np_end = pos + 1, min(sent.end, pos + AUX_LOOKAHEAD), None
+    while j < stop:
+        if j in blocked:
             break
+        if doc[j].text in CLAUSE_STOP:
+            close = _apposition_end(doc, sent, j) if doc[j].text == "," and np_end is None \
+                else None
+            if close is None:
+                break
+            np_end = j
+            stop = min(sent.end, stop + close - j + 1)
+            j = close + 1
+            continue
         lemma = cue_lemma(doc[j])
         if lemma:
-            return Frame(doc[j : j + 1], lemma, first_np_after(doc, pos + 1, j))
+            return Frame(doc[j : j + 1], lemma, first_np_after(doc, pos + 1, np_end or j))
+        j += 1
+    return None
+
+
+def _apposition_end(doc: Doc, sent: Span, comma: int) -> int | None:
+    """The comma closing an apposition that opens at ``comma`` ("X, Sprecher des Verbands,
+    zitiert"): a short stretch with no verb and no quotation mark, or ``None``."""
+    for j in range(comma + 1, min(sent.end, comma + 2 + APPOSITION_MAX)):
+        t = doc[j]
+        if t.text == ",":
+            return j if j > comma + 1 else None
+        if t.text in CLAUSE_STOP or t.pos_ in ("VERB", "AUX") or t.is_quote:
+            return None
     return None
 
 
