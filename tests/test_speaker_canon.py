@@ -353,3 +353,9 @@ def test_auxiliary_frame_looks_past_an_apposition(nlp):
     assert canon(nlp, "„Die Preise steigen weiter“, wird Jana Keller, Analystin der "
                       "Landesbank, in einem Bericht zitiert.") == ["Jana Keller"]
     assert canon(nlp, "„Die Preise steigen weiter“, hat Jana Keller gesagt.") == ["Jana Keller"]
+
+
+def test_focus_particle_before_the_subject(nlp):
+    # "Einzig X gab bekannt": the particle is not part of the subject
+    assert canon(nlp, "Bisher schweigen die Hersteller. Lediglich Siemens gab bekannt, "
+                      "die Produktion bald wieder aufnehmen zu wollen.") == ["Siemens"]
