@@ -148,3 +148,11 @@ def test_listed_organisations_of_several_words_in_any_case(nlp):
     ents = [(e.text, e.label_, e._.nk_canonical) for e in doc.ents]
     assert ("Ärzte ohne Grenzen", "ORG", "Ärzte ohne Grenzen") in ents
     assert ("amnesty international", "ORG", "Amnesty International") in ents
+
+
+def test_double_first_name_starts_a_person(nlp):
+    # a hyphenated double first name may be tagged as an adjective and missed by the CRF
+    doc = nlp("Frank-Jürgen Kroll sagte, die Entwicklung setze sich fort.")
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PER"] == [
+        ("Frank-Jürgen Kroll", "PER")]
+    assert doc.spans["quotes"][0]._.nk_speaker_canonical == "Frank-Jürgen Kroll"

@@ -10,7 +10,10 @@ capitalised words ("Leyen", "Lula", "O"). :func:`complete_person_names` extends 
 * over the capitalised word after a lone first name that ends the phrase ("Thomas Steg
   mitteilte", where "Steg" is also a common noun);
 * to the left over particles when the longer form is the end of a fuller name of the same
-  article ("Von der Leyen" after "Ursula von der Leyen").
+  article ("Von der Leyen" after "Ursula von der Leyen");
+* to the left over a hyphenated double first name ("Frank-Jürgen" + "Weise"), and a double
+  first name with the capitalised word after it is a person even when the recogniser
+  missed both.
 
 Example:
     >>> import newskit
@@ -25,6 +28,7 @@ from spacy.tokens import Doc, Span
 
 from newskit.components.entities.roles import is_role_word
 from newskit.lang import de
+from newskit.nlp.doctext import token_texts
 
 APOSTROPHES = frozenset(["’", "'"])
 #: particles that never continue a name to the right: "Müller von der SPD" is a phrase
@@ -114,9 +118,38 @@ def _without_leading_role(ent: Span) -> Span:
     return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_)
 
 
+def _double_first_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with the persons named by a hyphenated double first name and the capitalised
+    word after it ("Frank-Jürgen Weise", which a tagger may read as an adjective and the
+    recogniser miss): a person that starts right after such a first name takes it in."""
+    names = de.word_table("first_names")
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    starts = {e.start: k for k, e in enumerate(ents) if e.label_ == "PER"}
+    out = list(ents)
+    texts = token_texts(doc)
+    for i in range(len(texts) - 1):
+        if "-" not in texts[i]:
+            continue
+        tok = doc[i]
+        parts = tok.text.split("-")
+        if len(parts) != 2 or tok.i in taken or not all(p in names for p in parts) \
+                or not tok.whitespace_:
+            continue
+        k = starts.get(tok.i + 1)
+        if k is not None:
+            out[k] = Span(doc, tok.i, ents[k].end, label="PER")
+            continue
+        nxt = doc[tok.i + 1]
+        if tok.i + 1 not in taken and nxt.text[:1].isupper() and nxt.is_alpha \
+                and nxt.tag_ in ("NN", "NE", "ADJA", "ADJD"):
+            out.append(Span(doc, tok.i, tok.i + 2, label="PER"))
+    return sorted(out, key=lambda s: s.start) if len(out) != len(ents) else out
+
+
 def complete_person_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with person names completed (see the module docstring); entities the longer
     name now covers are dropped."""
+    ents = _double_first_names(doc, ents)
     particles = name_particles()
     tails = _name_tails([e.text.lower() for e in ents if e.label_ == "PER" and len(e) > 1])
     out: list[Span] = []
