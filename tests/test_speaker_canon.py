@@ -359,3 +359,11 @@ def test_focus_particle_before_the_subject(nlp):
     # "Einzig X gab bekannt": the particle is not part of the subject
     assert canon(nlp, "Bisher schweigen die Hersteller. Lediglich Siemens gab bekannt, "
                       "die Produktion bald wieder aufnehmen zu wollen.") == ["Siemens"]
+
+
+def test_report_after_a_subject_with_a_party_in_parentheses(nlp):
+    # the party after the name is an affiliation, not the subject the report goes on with
+    assert canon(nlp, "Die Ministerin und Parteichefin Jana Roth (SPD) hat ihren Rücktritt "
+                      "erklärt. Sie werde aber Abgeordnete bleiben.") == ["Jana Roth"]
+    assert canon(nlp, "Bremens Bürgermeister Karl Oswald (CDU) bedauerte das Urteil. Damals "
+                      "seien Fehler gemacht worden.") == ["Karl Oswald"]

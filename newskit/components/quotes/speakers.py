@@ -200,8 +200,11 @@ def _speech_subject_before(index: DocIndex, q: Quote, since: int,
     subj = clause_subject(doc, sent, fin, clause_start(doc, sent, fin.i, set()))
     ent = index.entity_in(subj) if subj is not None else None
     labels = SOURCE_LABELS if any_verb else (*SOURCE_LABELS, "LOC")  # "Der Iran bestreitet"
+    if ent is not None and ent.end < subj.end and _affiliation_only(doc, ent.end, subj.end):
+        subj = doc[subj.start: ent.end]  # "Minister Karl Maurer (SPD)": the name ends it
     if ent is None or ent.label_ not in labels or ent.end != subj.end or not all(
-            t.tag_ in ("ART", "ADJA") or is_role_word(t) for t in doc[subj.start: ent.start]):
+            t.tag_ in ("ART", "ADJA") or is_role_word(t) or t.lower_ == "und"
+            for t in doc[subj.start: ent.start]):  # "Minister und Parteichef Karl Maurer"
         # the subject is the name ("Ministerin Karin Vogt"), not a phrase around it; after a
         # speech verb a common-noun source counts too ("Die Kriminalpolizei bittet um …")
         if subj is None or subj[0].tag_ in ("PPER", "PDS", "PIS", "PRELS") \
@@ -216,6 +219,13 @@ def _speech_subject_before(index: DocIndex, q: Quote, since: int,
         name = found.name or resolve_mention(index, found.span, history or [], None)
         return name if name and names_someone(name) else None
     return canonical(ent)
+
+
+def _affiliation_only(doc: Doc, start: int, end: int) -> bool:
+    """Tokens ``start``…``end`` are a parenthesised affiliation and nothing else ("(SPD)",
+    "(CDU/CSU)")."""
+    return end - start >= 3 and doc[start].text == "(" and doc[end - 1].text == ")" \
+        and ")" not in [t.text for t in doc[start + 1: end - 1]]
 
 
 def _speech_verb(fin, sent: Span) -> bool:
