@@ -367,3 +367,13 @@ def test_report_after_a_subject_with_a_party_in_parentheses(nlp):
                       "erklärt. Sie werde aber Abgeordnete bleiben.") == ["Jana Roth"]
     assert canon(nlp, "Bremens Bürgermeister Karl Oswald (CDU) bedauerte das Urteil. Damals "
                       "seien Fehler gemacht worden.") == ["Karl Oswald"]
+
+
+def test_vorfeld_with_an_apposition_is_the_subject(nlp):
+    # "Der Vorsitzende …, Name, würdigte X als „…“": the commas close an apposition, the
+    # subject is the Vorfeld, not the object after the verb
+    doc = nlp("Der Vorsitzende des Vereins, Tobias Reuter, würdigte Schneider heute als "
+              "„einen großen Trainer“.")
+    quotes = doc.spans["quotes"]
+    assert [q._.nk_speaker_canonical for q in quotes] == ["Tobias Reuter"]
+    assert not doc.text[slice(*quotes[0]._.nk_speaker_offsets)].endswith(",")

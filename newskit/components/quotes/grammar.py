@@ -219,9 +219,20 @@ def clause_start(doc: Doc, sent: Span, i: int, blocked: set[int]) -> int:
                 j = k - 1
                 continue
         if t.text in CLAUSE_BOUNDARY or t.is_space:
+            if t.text == "," and j == i - 1 and _apposition_vorfeld(doc, sent, j, blocked):
+                return sent.start
             return j + 1
         j -= 1
     return sent.start
+
+
+def _apposition_vorfeld(doc: Doc, sent: Span, comma: int, blocked: set[int]) -> bool:
+    """"Der Vorsitzende der Gewerkschaft, Frank Bsirske, würdigte …": the comma right
+    before the finite verb closes an apposition when everything before it, from the
+    sentence start, holds another comma and no finite verb or quotation."""
+    before = doc[sent.start: comma]
+    return "," in [t.text for t in before] and doc[sent.start].text[:1].isupper() \
+        and not any(is_finite(t) or t.i in blocked or t.is_space for t in before)
 
 
 def is_finite(t: Token) -> bool:

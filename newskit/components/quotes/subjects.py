@@ -146,7 +146,10 @@ def clause_subject(doc: Doc, sent: Span, fin: Token, start: int) -> Span | None:
     if fin.i > start and not _fronted_object(doc[start : fin.i], fin, sent):
         subj = vorfeld_subject(doc[start : fin.i])
         if subj is not None:
-            return subj
+            end = subj.end
+            while end - 1 > subj.start and doc[end - 1].text == ",":
+                end -= 1  # "Der Vorsitzende, Frank Bsirske, sagte": the apposition's comma
+            return subj if end == subj.end else doc[subj.start : end]
     return first_np_after(doc, fin.i + 1, sent.end)
 
 
