@@ -214,6 +214,8 @@ def _coordination(index: DocIndex, mention: Span, history: History,
         return None
     a = resolve_mention(index, left, history, cue)
     b = resolve_mention(index, right, history, cue)
+    if a and b and b in a.split(" und "):
+        return a  # the left part already named both ("Die Vorsitzende, X, und Y, …")
     return f"{a} und {b}" if a and b and a != b else None
 
 
