@@ -377,3 +377,11 @@ def test_vorfeld_with_an_apposition_is_the_subject(nlp):
     quotes = doc.spans["quotes"]
     assert [q._.nk_speaker_canonical for q in quotes] == ["Tobias Reuter"]
     assert not doc.text[slice(*quotes[0]._.nk_speaker_offsets)].endswith(",")
+
+
+def test_zitieren_names_the_person_the_medium_quotes(nlp):
+    assert canon(nlp, "„Das wird ein gutes Jahr“, zitiert die Zeitung den Manager "
+                      "Ralf Brenner.") == ["Ralf Brenner"]
+    # without a named person the medium stays the source
+    assert canon(nlp, "„Das wird ein gutes Jahr“, zitierte die Agentur AFP einen "
+                      "Sprecher.") == ["AFP"]

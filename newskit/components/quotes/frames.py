@@ -37,6 +37,8 @@ from newskit.components.quotes.words import (
 # an auxiliary at a frame's start looks this many tokens ahead for its participle
 AUX_LOOKAHEAD = 8
 APPOSITION_MAX = 10  # words of an apposition the auxiliary frame looks past
+QUOTED_PERSON_LOOKAHEAD = 6  # words after the medium that quotes where a person may stand
+ZITIEREN = "zitieren"  # "zitiert die Zeitung X": X spoke
 # an indicative complement's verb follows a Vorfeld of at most this many tokens
 INDICATIVE_VORFELD = 4
 WIE_FRAME = ("wie",)
@@ -97,9 +99,27 @@ def trailing_frame(doc: Doc, sent: Span, pos: int, blocked: set[int]) -> Frame |
         return heisst_es_frame(doc, tok, heisst_es_source(doc, tok, sent_end=sent.end))
     lemma = cue_lemma(tok)
     if lemma is not None:
-        return Frame(doc[pos : pos + 1], lemma, first_np_after(doc, pos + 1, sent.end))
+        np = first_np_after(doc, pos + 1, sent.end)
+        if lemma == ZITIEREN and np is not None:
+            np = _person_quoted(doc, np, sent.end) or np
+        return Frame(doc[pos : pos + 1], lemma, np)
     if tok.tag_ in ("VAFIN", "VMFIN") or tok.pos_ == "AUX":
         return _auxiliary_frame(doc, sent, pos, blocked)
+    return None
+
+
+def _person_quoted(doc: Doc, subject: Span, end: int) -> Span | None:
+    """"„…“, zitiert die Zeitung den Manager Kevin Lynch": after "zitiert" and the medium
+    that quotes, the person named in the same clause is who spoke."""
+    for j in range(subject.start + 1, min(end, subject.end + QUOTED_PERSON_LOOKAHEAD)):
+        t = doc[j]
+        if t.text in CLAUSE_STOP:
+            return None
+        if t.ent_type_ == "PER" and t.ent_iob_ == "B":
+            k = j + 1
+            while k < end and doc[k].ent_iob_ == "I":
+                k += 1
+            return doc[j:k]
     return None
 
 
