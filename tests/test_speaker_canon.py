@@ -385,3 +385,16 @@ def test_zitieren_names_the_person_the_medium_quotes(nlp):
     # without a named person the medium stays the source
     assert canon(nlp, "„Das wird ein gutes Jahr“, zitierte die Agentur AFP einen "
                       "Sprecher.") == ["AFP"]
+
+
+def test_passive_with_the_agent_in_the_vorfeld(nlp):
+    # a passive names its speaker when the von-agent opens the sentence
+    assert canon(nlp, "Von der Feuerwehr wurde mitgeteilt, dass die Straße gesperrt "
+                      "bleibe.") == ["Feuerwehr"]
+    # and without an agent it still names nobody
+    assert canon(nlp, "Dem Trainer wird vorgeworfen, dass er zu spät reagiert habe.") == [None]
+
+
+def test_pluperfect_passive_in_a_report(nlp):
+    assert canon(nlp, "Im Bericht der Prüfer war festgestellt worden, dass keine der "
+                      "Brücken sicher sei.") == ["Prüfer"]

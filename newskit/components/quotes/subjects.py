@@ -285,7 +285,7 @@ def _passive(c: _Clause) -> Decision:
     doc, cue, fin, start = c.doc, c.cue, c.fin, c.start
     # "zitiert" is also a finite form: after the clause's finite "wird" it is the participle
     participle = cue.tag_ == "VVPP" or (cue.tag_ == "VVFIN" and cue.i > fin.i)
-    if fin.lemma_.lower() != PASSIVE_AUX or not participle:
+    if not participle or not (fin.lemma_.lower() == PASSIVE_AUX or _perfect_passive(doc, fin, cue)):
         return UNDECIDED
     if cue.lemma_.lower() == ZITIEREN:
         return clause_subject(doc, c.sent, fin, start)
@@ -294,11 +294,23 @@ def _passive(c: _Clause) -> Decision:
             agent = np_forward(doc, j + 1, cue.i)
             if agent is not None:
                 return agent
+    if doc[start].lower_ in VON and start + 1 < fin.i:  # "Von der Polizei wurde mitgeteilt"
+        agent = np_forward(doc, start + 1, fin.i)
+        if agent is not None and not any(t.text == "," or t.pos_ in ("VERB", "AUX")
+                                         for t in doc[agent.end: fin.i]):
+            return doc[agent.start: fin.i]  # with its attributes ("… in beiden Staaten")
     if doc[start].lower_ in DOCUMENT_PREPOSITIONS and start + 1 < fin.i:
         src = np_forward(doc, start + 1, fin.i)
         if src is not None:
             return doc[start : src.end]
     return None  # "Der Kommission wird … vorgeworfen": a passive without agent names nobody
+
+
+def _perfect_passive(doc: Doc, fin: Token, cue: Token) -> bool:
+    """"war … festgestellt worden", "ist … mitgeteilt worden": a form of "sein" with the
+    participle and "worden" right after it."""
+    return fin.lemma_.lower() == "sein" and cue.i + 1 < len(doc) \
+        and doc[cue.i + 1].lower_ == "worden"
 
 
 def _verlauten_source(c: _Clause) -> Decision:
