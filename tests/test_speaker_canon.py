@@ -398,3 +398,8 @@ def test_passive_with_the_agent_in_the_vorfeld(nlp):
 def test_pluperfect_passive_in_a_report(nlp):
     assert canon(nlp, "Im Bericht der Prüfer war festgestellt worden, dass keine der "
                       "Brücken sicher sei.") == ["Prüfer"]
+
+
+def test_von_seiten_names_the_side(nlp):
+    assert canon(nlp, "Von Seiten der Gewerkschaft wurde erklärt, man werde nicht "
+                      "nachgeben.") == ["Gewerkschaft"]

@@ -294,8 +294,15 @@ def _passive(c: _Clause) -> Decision:
             agent = np_forward(doc, j + 1, cue.i)
             if agent is not None:
                 return agent
-    if doc[start].lower_ in VON and start + 1 < fin.i:  # "Von der Polizei wurde mitgeteilt"
-        agent = np_forward(doc, start + 1, fin.i)
+    first = start + 1
+    if doc[start].lower_ in VON and first + 1 < fin.i and doc[first].lower_ == SEITEN:
+        first += 1  # "Von Seiten der Regierung wurde erklärt"
+    elif doc[start].lower_ == VONSEITEN:
+        first = start + 1
+    elif doc[start].lower_ not in VON:
+        first = fin.i
+    if first < fin.i:  # "Von der Polizei wurde mitgeteilt"
+        agent = np_forward(doc, first, fin.i)
         if agent is not None and not any(t.text == "," or t.pos_ in ("VERB", "AUX")
                                          for t in doc[agent.end: fin.i]):
             return doc[agent.start: fin.i]  # with its attributes ("… in beiden Staaten")
@@ -304,6 +311,9 @@ def _passive(c: _Clause) -> Decision:
         if src is not None:
             return doc[start : src.end]
     return None  # "Der Kommission wird … vorgeworfen": a passive without agent names nobody
+
+
+SEITEN, VONSEITEN = "seiten", "vonseiten"  # "von Seiten der Regierung", "vonseiten der …"
 
 
 def _perfect_passive(doc: Doc, fin: Token, cue: Token) -> bool:
