@@ -403,3 +403,11 @@ def test_pluperfect_passive_in_a_report(nlp):
 def test_von_seiten_names_the_side(nlp):
     assert canon(nlp, "Von Seiten der Gewerkschaft wurde erklärt, man werde nicht "
                       "nachgeben.") == ["Gewerkschaft"]
+
+
+def test_two_role_nouns_before_one_name_are_one_person(nlp):
+    assert canon(nlp, "Der frühere Minister und Parteichef Arno Brandt kritisierte "
+                      "gestern, der Plan sei falsch.") == ["Arno Brandt"]
+    # two persons stay two
+    assert canon(nlp, "Der Minister und Karl Maurer sagten, das sei falsch.") == [
+        "Minister und Karl Maurer"]

@@ -212,11 +212,21 @@ def _coordination(index: DocIndex, mention: Span, history: History,
         return phrase(list(mention))
     if not (is_np(left) and is_np(right)):
         return None
-    a = resolve_mention(index, left, history, cue)
     b = resolve_mention(index, right, history, cue)
+    if _shared_name(left, right) and b in index.person_names:
+        return b  # "Der frühere Bürgermeister und Justizsenator Henning Scherf": one person
+    a = resolve_mention(index, left, history, cue)
     if a and b and b in a.split(" und "):
         return a  # the left part already named both ("Die Vorsitzende, X, und Y, …")
     return f"{a} und {b}" if a and b and a != b else None
+
+
+def _shared_name(left: Span, right: Span) -> bool:
+    """Two role nouns before one name: the left part names nobody (articles, adjectives,
+    role nouns) and the right part opens with a role noun without an article."""
+    return not any(t.ent_type_ for t in left) and is_role_word(right[0]) \
+        and right[0].tag_ == "NN" and all(t.tag_ in ("ART", "ADJA") or is_role_word(t)
+                                          for t in left)
 
 
 def resolve_mention(index: DocIndex, mention: Span, history: History,
