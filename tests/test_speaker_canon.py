@@ -411,3 +411,11 @@ def test_two_role_nouns_before_one_name_are_one_person(nlp):
     # two persons stay two
     assert canon(nlp, "Der Minister und Karl Maurer sagten, das sei falsch.") == [
         "Minister und Karl Maurer"]
+
+
+def test_wonach_clause_belongs_to_the_report(nlp):
+    # the minister rejects the reports: what they say is not his statement
+    doc = nlp("Der Innenminister wies Berichte zurück, wonach er sein Amt aufgeben wolle.")
+    quotes = doc.spans["quotes"]
+    assert len(quotes) == 1 and quotes[0]._.nk_speaker_canonical != "Innenminister"
+    assert doc.text[slice(*quotes[0]._.nk_speaker_offsets)] == "Berichte"

@@ -250,7 +250,7 @@ def _speech_verb_step(doc: Doc, sent: Span, blocked: set[int], toks: list[Token]
         comp = complement_after(doc, sent, tok, blocked, lemma) \
             or _separable_complement(doc, sent, tok, blocked, lemma)
         if comp:
-            claim = _rejected_report(doc, sent, tok, lemma)
+            claim = _rejected_report(doc, sent, tok, lemma) or _wonach_report(doc, sent, comp)
             if claim is not None:  # the claim is the report's, not the subject's
                 frame = Frame(frame.cue, lemma, claim)
             return [Quote.framed(*comp, "indirect", frame)], frame
@@ -262,6 +262,9 @@ def _speech_verb_step(doc: Doc, sent: Span, blocked: set[int], toks: list[Token]
             return [Quote.framed(*_content(body), "reported", frame)], frame
         return [], frame
     return [], None
+
+
+WONACH = "wonach"
 
 
 def _rejected_report(doc: Doc, sent: Span, cue: Token, lemma: str) -> Span | None:
@@ -280,6 +283,26 @@ def _rejected_report(doc: Doc, sent: Span, cue: Token, lemma: str) -> Span | Non
                     and doc[end].tag_ not in ("VVPP", "VVFIN", "VAFIN", "VMFIN"):
                 end += 1
             return doc[t.i: end]
+    return None
+
+
+def _wonach_report(doc: Doc, sent: Span, comp: tuple[int, int]) -> Span | None:
+    """"Der Minister wies Berichte zurück, wonach er …": a "wonach" clause is the content of
+    the report noun of its main clause, not of the subject who confirms or rejects it."""
+    first = doc.char_span(comp[0], comp[1], alignment_mode="expand")
+    if first is None or first[0].lower_ != WONACH or first.start < 1 \
+            or doc[first.start - 1].text != ",":
+        return None
+    heads = de.ordered_list("source_noun_heads")
+    for j in range(first.start - 2, sent.start - 1, -1):
+        t = doc[j]
+        if t.text in (",", ";", ":"):
+            return None
+        if t.tag_ == "NN" and t.lower_.endswith(heads):
+            start = j
+            while start > sent.start and doc[start - 1].tag_ in ("ADJA", "ART", "PIAT"):
+                start -= 1
+            return doc[start: j + 1]
     return None
 
 
