@@ -1,7 +1,7 @@
 """Build the shipped entity model ``newskit/data/ner_de.crfsuite.gz``.
 
 Usage:
-    python training/train_ner.py [--data ../shared/data] [--iterations 150] [--c1 X] [--c2 Y]
+    python training/train_ner.py [--data ../shared/data] [--iterations 60] [--c1 X] [--c2 Y]
         [--out PATH]
         [--no-europeana] [--no-smartdata] [--no-mobie] [--no-smartdata-dev]
 
@@ -110,7 +110,7 @@ def main() -> None:
     ap.add_argument("--no-mobie", dest="mobie", action="store_false")
     ap.add_argument("--no-smartdata-dev", dest="smartdata_dev", action="store_false",
                     help="leave SmartData v3 dev out (it is in the shipped model)")
-    ap.add_argument("--iterations", type=int, default=150)
+    ap.add_argument("--iterations", type=int, default=60)
     ap.add_argument("--c1", type=float, default=0.05, help="L1 regularisation (CRFsuite c1)")
     ap.add_argument("--c2", type=float, default=0.05, help="L2 regularisation (CRFsuite c2)")
     ap.add_argument("--tag-cache", type=Path, help="keep HanTa's tags of the corpora here")

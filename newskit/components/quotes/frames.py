@@ -32,13 +32,13 @@ from newskit.components.quotes.words import (
     NARRATIVE_OPENERS,
     QUESTION_COMPLEMENTIZERS,
     SO,
+    ZITIEREN,
 )
 
 # an auxiliary at a frame's start looks this many tokens ahead for its participle
 AUX_LOOKAHEAD = 8
 APPOSITION_MAX = 10  # words of an apposition the auxiliary frame looks past
 QUOTED_PERSON_LOOKAHEAD = 6  # words after the medium that quotes where a person may stand
-ZITIEREN = "zitieren"  # "zitiert die Zeitung X": X spoke
 # an indicative complement's verb follows a Vorfeld of at most this many tokens
 INDICATIVE_VORFELD = 4
 WIE_FRAME = ("wie",)

@@ -24,9 +24,11 @@ from newskit.components.quotes.words import (
     NP_COORDINATORS,
     NP_LIST_SEPARATORS,
     PERFECT_AUXILIARIES,
+    PERFECT_PASSIVE_AUX,
     REPORTIVE_MODALS,
     SUBJECT_PRONOUNS,
     VON,
+    WORDEN,
 )
 
 LASSEN = "lassen"
@@ -339,3 +341,10 @@ def heisst_es_source(doc: Doc, fin: Token, *, vorfeld: int | None = None,
     if j + 1 < sent_end and doc[j].lower_ in HEISST_ES_SOURCE_PREPOSITIONS:
         return np_forward(doc, j + 1, sent_end)
     return None
+
+
+def is_perfect_passive(doc: Doc, fin: Token, cue: Token) -> bool:
+    """"war … festgestellt worden", "ist … mitgeteilt worden": a form of "sein" with the
+    participle ``cue`` and "worden" right after it."""
+    return fin.lemma_.lower() == PERFECT_PASSIVE_AUX and cue.i + 1 < len(doc) \
+        and doc[cue.i + 1].lower_ == WORDEN

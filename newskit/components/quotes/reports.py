@@ -39,6 +39,7 @@ from newskit.components.quotes.words import (
     SO,
     SPEECH_NOUNS,
     VON,
+    WONACH,
 )
 from newskit.lang import de
 
@@ -262,9 +263,6 @@ def _speech_verb_step(doc: Doc, sent: Span, blocked: set[int], toks: list[Token]
             return [Quote.framed(*_content(body), "reported", frame)], frame
         return [], frame
     return [], None
-
-
-WONACH = "wonach"
 
 
 def _rejected_report(doc: Doc, sent: Span, cue: Token, lemma: str) -> Span | None:

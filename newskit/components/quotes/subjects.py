@@ -23,6 +23,7 @@ from newskit.components.quotes.grammar import (
     heisst_es_source,
     is_finite,
     is_heisst_es,
+    is_perfect_passive,
     main_finite_before,
     np_coordinated,
     np_forward,
@@ -36,11 +37,13 @@ from newskit.components.quotes.words import (
     INVERTED_SUBJECT_PRONOUNS,
     OBLIQUE_STARTS,
     PASSIVE_AUX,
+    SEITEN,
     SPEECH_CLAUSE_SUBORDINATORS,
     SUBJECT_PRONOUNS,
     SUBORDINATE_FRAME_OPENERS,
     UND,
     VON,
+    VONSEITEN,
     VORFELD_POSTPOSITIONS,
     ZITIEREN,
 )
@@ -285,7 +288,7 @@ def _passive(c: _Clause) -> Decision:
     doc, cue, fin, start = c.doc, c.cue, c.fin, c.start
     # "zitiert" is also a finite form: after the clause's finite "wird" it is the participle
     participle = cue.tag_ == "VVPP" or (cue.tag_ == "VVFIN" and cue.i > fin.i)
-    if not participle or not (fin.lemma_.lower() == PASSIVE_AUX or _perfect_passive(doc, fin, cue)):
+    if not participle or not (fin.lemma_.lower() == PASSIVE_AUX or is_perfect_passive(doc, fin, cue)):
         return UNDECIDED
     if cue.lemma_.lower() == ZITIEREN:
         return clause_subject(doc, c.sent, fin, start)
@@ -313,14 +316,6 @@ def _passive(c: _Clause) -> Decision:
     return None  # "Der Kommission wird … vorgeworfen": a passive without agent names nobody
 
 
-SEITEN, VONSEITEN = "seiten", "vonseiten"  # "von Seiten der Regierung", "vonseiten der …"
-
-
-def _perfect_passive(doc: Doc, fin: Token, cue: Token) -> bool:
-    """"war … festgestellt worden", "ist … mitgeteilt worden": a form of "sein" with the
-    participle and "worden" right after it."""
-    return fin.lemma_.lower() == "sein" and cue.i + 1 < len(doc) \
-        and doc[cue.i + 1].lower_ == "worden"
 
 
 def _verlauten_source(c: _Clause) -> Decision:
