@@ -419,3 +419,7 @@ def test_wonach_clause_belongs_to_the_report(nlp):
     quotes = doc.spans["quotes"]
     assert len(quotes) == 1 and quotes[0]._.nk_speaker_canonical != "Innenminister"
     assert doc.text[slice(*quotes[0]._.nk_speaker_offsets)] == "Berichte"
+
+
+def test_nach_eigenen_worten_is_the_subject(nlp):
+    assert canon(nlp, "Die Bahn habe nach eigenen Worten keine Fehler gemacht.") == ["Bahn"]
