@@ -423,3 +423,17 @@ def test_wonach_clause_belongs_to_the_report(nlp):
 
 def test_nach_eigenen_worten_is_the_subject(nlp):
     assert canon(nlp, "Die Bahn habe nach eigenen Worten keine Fehler gemacht.") == ["Bahn"]
+
+
+def test_fragment_after_a_passive_is_not_its_subjects(nlp):
+    # the subject of a passive is what is acted on, not who speaks: the fragment goes on
+    # with the source before it
+    out = canon(nlp, "Das Gericht sagte, das Gesetz sei nichtig. Mit dem Urteil soll eine "
+                     "Schutzlücke geschlossen werden, „um neuen Gefahren zu begegnen“.")
+    assert out[-1] == "Gericht"
+
+
+def test_truncated_noun_joins_its_coordinated_noun(nlp):
+    from newskit.components.quotes.grammar import np_forward
+    doc = nlp("Eine Gesetzes- und Grundrechtslücke soll geschlossen werden.")
+    assert np_forward(doc, 0, len(doc)).text == "Eine Gesetzes- und Grundrechtslücke"

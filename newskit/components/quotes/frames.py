@@ -43,6 +43,7 @@ QUOTED_PERSON_LOOKAHEAD = 6  # words after the medium that quotes where a person
 INDICATIVE_VORFELD = 4
 WIE_FRAME = ("wie",)
 CLAUSE_STOP = (",", ".", ";", ":")
+PASSIVE_INFINITIVES = ("werden", "worden")  # "geschlossen werden": the clause is a passive
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,9 @@ def main_clause_frame(doc: Doc, sent: Span, upto: int, blocked: set[int]) -> Fra
     fin = main_finite_before(doc, sent.start, upto)
     if fin is None or "Sub" in fin.morph.get("Mood"):
         return None  # a fragment inside reported speech belongs to the reporter's source
+    if any(t.tag_ == "VVPP" and t.i + 1 < upto and doc[t.i + 1].lower_ in PASSIVE_INFINITIVES
+           for t in doc[fin.i + 1: upto]):
+        return None  # "… soll eine Lücke geschlossen werden, „um …“": a passive's subject
     subj = clause_subject(doc, sent, fin, clause_start(doc, sent, fin.i, blocked))
     if subj is None or any(t.i in blocked for t in subj):
         return None
