@@ -437,3 +437,12 @@ def test_truncated_noun_joins_its_coordinated_noun(nlp):
     from newskit.components.quotes.grammar import np_forward
     doc = nlp("Eine Gesetzes- und Grundrechtslücke soll geschlossen werden.")
     assert np_forward(doc, 0, len(doc)).text == "Eine Gesetzes- und Grundrechtslücke"
+
+
+def test_stray_comma_after_a_party_in_parentheses(nlp):
+    # "X (SPD), hat …": the comma after the parenthesis does not open a new clause
+    assert canon(nlp, "Der Minister Karl Maurer (SPD), hat seinen Rücktritt erklärt. Er "
+                      "werde aber Abgeordneter bleiben.") == ["Karl Maurer"]
+    # a parenthetical frame keeps its own subject
+    assert canon(nlp, "Die Ministerin Eva Roth war in Berlin. Die Lage, sagte sie, sei "
+                      "ernst.") == ["Eva Roth"]

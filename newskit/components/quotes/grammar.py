@@ -234,9 +234,11 @@ def clause_start(doc: Doc, sent: Span, i: int, blocked: set[int]) -> int:
 def _apposition_vorfeld(doc: Doc, sent: Span, comma: int, blocked: set[int]) -> bool:
     """"Der Vorsitzende der Gewerkschaft, Frank Bsirske, würdigte …": the comma right
     before the finite verb closes an apposition when everything before it, from the
-    sentence start, holds another comma and no finite verb or quotation."""
+    sentence start, holds another comma (or ends with a parenthesis: "X (SPD), hat …") and
+    no finite verb or quotation."""
     before = doc[sent.start: comma]
-    return "," in [t.text for t in before] and doc[sent.start].text[:1].isupper() \
+    closes = "," in [t.text for t in before] or doc[comma - 1].text == ")"  # "X (SPD), hat"
+    return closes and doc[sent.start].text[:1].isupper() \
         and not any(is_finite(t) or t.i in blocked or t.is_space for t in before)
 
 

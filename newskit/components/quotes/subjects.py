@@ -337,8 +337,10 @@ def _subject_before_comma(c: _Clause) -> Decision:
     if not (c.start == fin.i and fin.i > sent.start and doc[fin.i - 1].text == ","):
         return UNDECIDED
     nxt = doc[fin.i + 1] if fin.i + 1 < sent.end else None
-    if nxt is not None and nxt.lower_ in INVERTED_SUBJECT_PRONOUNS and nxt.tag_ == "PPER":
-        return doc[nxt.i: nxt.i + 1]  # "Den Währungsfonds, dessen …, forderte er auf"
+    if nxt is not None and nxt.tag_ == "PPER" and (
+            nxt.lower_ in INVERTED_SUBJECT_PRONOUNS  # "Den Währungsfonds, …, forderte er auf"
+            or nxt.i + 1 < sent.end and doc[nxt.i + 1].text == ","):  # "Die Lage, sagte sie, …"
+        return doc[nxt.i: nxt.i + 1]
     i = sent.start
     while i < fin.i and doc[i].lower_ in FOCUS_PARTICLES:
         i += 1
