@@ -156,3 +156,11 @@ def test_double_first_name_starts_a_person(nlp):
     assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PER"] == [
         ("Frank-Jürgen Kroll", "PER")]
     assert doc.spans["quotes"][0]._.nk_speaker_canonical == "Frank-Jürgen Kroll"
+
+
+def test_two_surnames_side_by_side_are_two_persons(nlp):
+    doc = nlp("Im Duell trafen Pedro Alvarado Ruiz und sein Herausforderer Tomás Quintero "
+              "aufeinander. So kritisierte Quintero Ruiz heftig, es sei ein Fehler gewesen.")
+    persons = [e.text for e in doc.ents if e.label_ == "PER"]
+    assert "Quintero Ruiz" not in persons and persons[-2:] == ["Quintero", "Ruiz"]
+    assert doc.spans["quotes"][0]._.nk_speaker_canonical == "Tomás Quintero"

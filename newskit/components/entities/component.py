@@ -13,7 +13,7 @@ from newskit.components.entities.names import (
     trim_common_nouns,
 )
 from newskit.components.entities.organisations import mend_organisations
-from newskit.components.entities.persons import complete_person_names
+from newskit.components.entities.persons import complete_person_names, split_two_surnames
 from newskit.components.entities.roles import find_roles
 from newskit.components.extensions import register_extensions
 
@@ -52,7 +52,7 @@ class EntityCanonicaliser:
     def __call__(self, doc: Doc) -> Doc:
         ents = propagate_names(doc, complete_person_names(doc, self._mapped(doc)))
         ents = mend_organisations(doc, ents)
-        doc.ents = complete_person_names(doc, ents)  # also the repeats just labelled
+        doc.ents = split_two_surnames(complete_person_names(doc, ents))  # also the repeats
         canon = canonical_names(doc)
         doc.ents = harmonise_labels(list(doc.ents), canon)
         for ent, name in zip(doc.ents, canon):

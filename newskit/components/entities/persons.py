@@ -168,3 +168,30 @@ def complete_person_names(doc: Doc, ents: list[Span]) -> list[Span]:
             continue  # inside (or overlapping) the completed name before it
         keep.append(e)
     return keep
+
+
+def split_two_surnames(ents: list[Span]) -> list[Span]:
+    """"So kritisierte Rajoy Zapatero …": a two-word person whose words are the surnames
+    of two different persons named in full in the same article ("Mariano Rajoy", "José
+    Luis Rodríguez Zapatero") is those two persons, side by side."""
+    full = {e.text for e in ents if e.label_ == "PER" and len(e) > 2
+            or e.label_ == "PER" and len(e) == 2 and not _two_surnames_candidate(e)}
+    surnames: dict[str, set[str]] = {}
+    for name in full:
+        surnames.setdefault(name.split()[-1], set()).add(name)
+    out: list[Span] = []
+    for e in ents:
+        if e.label_ == "PER" and len(e) == 2 and e.text not in full \
+                and e[0].text in surnames and e[1].text in surnames \
+                and not surnames[e[0].text] & surnames[e[1].text]:
+            out += [Span(e.doc, e.start, e.start + 1, label="PER"),
+                    Span(e.doc, e.start + 1, e.end, label="PER")]
+        else:
+            out.append(e)
+    return out
+
+
+def _two_surnames_candidate(e: Span) -> bool:
+    """Both words capitalised and neither a first name: "Rajoy Zapatero", not "Karl Maurer"."""
+    return all(t.text[:1].isupper() for t in e) \
+        and e[0].text not in de.word_table("first_names")

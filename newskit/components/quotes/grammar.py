@@ -93,6 +93,9 @@ def _head_end(doc: Doc, j: int, end: int) -> int:
     k = j
     while k < end and (doc[k].tag_ in NP_HEAD or doc[k].pos_ in ("NOUN", "PROPN")
                        or doc[k].ent_iob_ == "I" or (k == j and doc[k].ent_iob_ == "B")):
+        if k > j and doc[k].ent_iob_ == "B" and doc[k].ent_type_ == "PER" \
+                and doc[k - 1].ent_type_ == "PER":
+            break  # "kritisierte Rajoy Zapatero": two persons side by side
         k += 1
     if k > j and doc[k - 1].tag_ == "TRUNC" and k + 1 < end and doc[k].tag_ == "KON" \
             and doc[k + 1].tag_ in NP_HEAD:  # "eine Gesetzes- und Grundrechtslücke"
