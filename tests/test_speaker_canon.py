@@ -446,3 +446,9 @@ def test_stray_comma_after_a_party_in_parentheses(nlp):
     # a parenthetical frame keeps its own subject
     assert canon(nlp, "Die Ministerin Eva Roth war in Berlin. Die Lage, sagte sie, sei "
                       "ernst.") == ["Eva Roth"]
+
+
+def test_er_without_a_named_man_is_the_role_noun_before(nlp):
+    out = canon(nlp, "Die Polizei untersuchte am Montag den Wagen des Busfahrers. Er sagte "
+                     "später, die Bremsen hätten versagt.")
+    assert out == ["Busfahrer"]

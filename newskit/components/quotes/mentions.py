@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from newskit.components.entities import is_nationality_adjective, is_role_word, resolve_role
 from newskit.components.gender.component import unnamed_speaker_gender
+from newskit.components.gender.evidence import masculine_person_noun
 from newskit.components.quotes.appositions import (
     OPENING_MARKS,
     apposed_person,
@@ -91,8 +92,27 @@ def resolve_pronoun(index: DocIndex, mention: Span, history: History,
             if index.person_gender.get(name) != other:
                 return name
     if last is not None or person_only:
-        return last[1] if last is not None else None
+        return last[1] if last is not None else _unnamed_man_before(index, mention)
     return _subject_antecedent(index, mention, history, cue)
+
+
+def _unnamed_man_before(index: DocIndex, mention: Span) -> str | None:
+    """"… ein Fehler des Wärters. Er hätte nicht daran gedacht, …": with no named person to
+    stand for, "er" is the masculine role noun last named in its sentence or the one before
+    (outside quotations), as the article calls him ("Wärter")."""
+    doc = index.doc
+    n = index.sent_of[mention.start]
+    lo = index.sent_start_tokens[n - 1] if n > 0 else 0
+    for j in range(mention.start - 1, lo, -1):
+        t = doc[j]
+        if t.tag_ != "NN" or t.lower_.endswith("in"):
+            continue
+        lemma = t.lemma_[:1].upper() + t.lemma_[1:] if t.lemma_ else t.text
+        if (is_role_word(t) or masculine_person_noun(lemma)) \
+                and index.quotation_at(t.idx) is None and any(
+                    doc[k].lower_ in SINGULAR_MASCULINE_DETERMINERS for k in range(max(0, j - 3), j)):
+            return lemma
+    return None
 
 
 def _reported_until(index: DocIndex, entry) -> int:
