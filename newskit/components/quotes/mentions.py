@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newskit.components.entities import is_nationality_adjective, is_role_word, resolve_role
 from newskit.components.gender.component import unnamed_speaker_gender
@@ -128,15 +128,10 @@ def _previous_subject_person(index: DocIndex, mention: Span, history: History,
     its sentence goes on with the subject of the sentence before, when that subject is a
     person (a name, or a role noun the article names) not of the other gender.
     Returns (character start of that subject, its name)."""
-    doc = index.doc
     n = index.sent_of[mention.start]
     if n == 0 or index.sent_start_tokens[n] != mention.start:
         return None
-    sent = index.sentence(n - 1)
-    fin = main_finite(sent, set())
-    if fin is None:
-        return None
-    subj = clause_subject(doc, sent, fin, clause_start(doc, sent, fin.i, set()))
+    _, subj = sentence_subject(index, n - 1)
     if subj is None or subj[0].tag_ in ("PPER", "PDS", "PRELS", "PIS") \
             or index.quotation_at(subj.start_char) is not None:
         return None
@@ -144,6 +139,16 @@ def _previous_subject_person(index: DocIndex, mention: Span, history: History,
     if name not in index.person_names or index.person_gender.get(name) == other:
         return None
     return subj.start_char, name
+
+
+def sentence_subject(index: DocIndex, n: int) -> tuple[Token | None, Span | None]:
+    """The finite verb and the subject of sentence ``n``'s main clause (``None, None``
+    without a finite verb; the subject may be ``None``)."""
+    doc, sent = index.doc, index.sentence(n)
+    fin = main_finite(sent, set())
+    if fin is None:
+        return None, None
+    return fin, clause_subject(doc, sent, fin, clause_start(doc, sent, fin.i, set()))
 
 
 def _subject_antecedent(index: DocIndex, mention: Span, history: History,

@@ -28,6 +28,7 @@ from newskit.components.quotes.mentions import (
     _in_prepositional_phrase,
     resolve_mention,
     resolve_pronoun,
+    sentence_subject,
 )
 from newskit.components.quotes.referents import ORG_KINDS, last_organisation
 from newskit.components.quotes.refine import names_someone, phrase, refine
@@ -355,14 +356,10 @@ def _previous_subject(index: DocIndex, span: Span, history: History, cue) -> str
     to what the previous sentence made known names that sentence's subject."""
     if len(span) != 1 or span[0].lower_ not in de.word_list("content_anaphors"):
         return None
-    doc, n = index.doc, index.sent_of[span.start]
+    n = index.sent_of[span.start]
     if n == 0 or index.sentence_start_token(span.start) != span.start:
         return None
-    sent = index.sentence(n - 1)
-    fin = main_finite(sent, set())
-    if fin is None:
-        return None
-    subj = clause_subject(doc, sent, fin, clause_start(doc, sent, fin.i, set()))
+    _, subj = sentence_subject(index, n - 1)
     found = refine(subj) if subj is not None else None
     if found is None or found.span is None:
         return None
