@@ -164,3 +164,32 @@ def test_two_surnames_side_by_side_are_two_persons(nlp):
     persons = [e.text for e in doc.ents if e.label_ == "PER"]
     assert "Quintero Ruiz" not in persons and persons[-2:] == ["Quintero", "Ruiz"]
     assert doc.spans["quotes"][0]._.nk_speaker_canonical == "Tomás Quintero"
+
+
+def test_first_name_and_particle_name_are_one_person(nlp):
+    # "zu"/"von" after a lone first name continue the name, even when the recogniser took
+    # the surname for a place; an organisation after "von der" does not
+    doc = nlp("Friedrich zu Wartenfels, Sprecher der Fraktion, kritisierte den Plan. "
+              "„Das ist falsch“, sagte Wartenfels. Petra von der SPD sagte, es sei gut.")
+    persons = [e.text for e in doc.ents if e.label_ == "PER"]
+    assert "Friedrich zu Wartenfels" in persons
+    assert not any("SPD" in p for p in persons)
+    assert doc.spans["quotes"][0]._.nk_speaker_canonical == "Friedrich zu Wartenfels"
+
+
+def test_acronym_definitions_with_small_words_quotes_and_recognised_names(nlp):
+    from newskit.components.entities.names import acronym_definitions
+    doc = nlp("Die Vereinigung für Frieden und Handel in Südamerika (VFHS) tagte. Der "
+              "Verband „Ärzte ohne Zäune“ (AOZ) half. Die Kölner Stadtwerke (KVB) zahlten.")
+    defined = acronym_definitions(doc)
+    assert defined["VFHS"] == "Vereinigung für Frieden und Handel in Südamerika"
+    assert defined["AOZ"] == "Ärzte ohne Zäune"
+    if any(e.text == "Kölner Stadtwerke" and e.label_ == "ORG" for e in doc.ents):
+        assert defined["KVB"] == "Kölner Stadtwerke"  # initials do not fit: the ORG decides
+
+
+def test_der_with_a_plural_noun_is_no_old_dative_singular():
+    from newskit.lang.de.declension import nominative
+    assert nominative(["Berliner", "Verkehrsbetriebe"], ["ADJA", "NN"], "der") == [
+        "Berliner", "Verkehrsbetriebe"]
+    assert nominative(["Roten", "Kreuzes"], ["ADJA", "NN"], "des") == ["Rotes", "Kreuz"]

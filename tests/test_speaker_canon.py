@@ -452,3 +452,37 @@ def test_er_without_a_named_man_is_the_role_noun_before(nlp):
     out = canon(nlp, "Die Polizei untersuchte am Montag den Wagen des Busfahrers. Er sagte "
                      "später, die Bremsen hätten versagt.")
     assert out == ["Busfahrer"]
+
+
+def test_defined_acronym_speaks_under_its_long_name(nlp):
+    text = ("Die Vereinigung für Frieden und Handel in Südamerika (VFHS) kritisierte die Wahl. "
+            "Die VFHS sagte, die Auszählung sei unfair gewesen. Der VFHS-Bericht stellte fest, "
+            "dass Stimmen fehlten. Laut dem Verband „Ärzte ohne Zäune“ (AOZ) wurden Helfer "
+            "festgehalten.")
+    doc = nlp(text)
+    out = [s._.nk_speaker_canonical for s in doc.spans["quotes"]]
+    long = "Vereinigung für Frieden und Handel in Südamerika"
+    assert out[:3] == [long, long, long]
+    assert out[3] == "Ärzte ohne Zäune"
+    # the quoted name and its acronym belong to the source, not to the report
+    assert doc.spans["quotes"][3].text.startswith("wurden")
+
+
+def test_newspaper_named_like_a_place(nlp):
+    # the recogniser may take a newspaper's name for a place: after "Zeitung" it is the paper
+    assert canon(nlp, "Nach Angaben der Zeitung Vietnam News sind die Straßen überflutet.") \
+        == ["Vietnam News"]
+
+
+def test_this_study_is_its_authors(nlp):
+    out = canon(nlp, "Wie die Agentur meldete, liegt ihr eine Studie des "
+                     "Bundesverkehrsministeriums vor. Laut dieser Studie würden viele Brücken "
+                     "bald gesperrt. Laut der Studie fehlen Milliarden.")
+    assert out[1:] == ["Bundesverkehrsministerium", "Bundesverkehrsministerium"]
+
+
+def test_kind_of_report_is_no_source(nlp):
+    # "Abschlussbericht" is a final report, not one by "Abschluss"; "Polizeiangaben" stay
+    out = canon(nlp, "Laut dem Abschlussbericht war die Lage stabil. Nach Polizeiangaben "
+                     "wurde niemand verletzt.")
+    assert "Abschluss" not in out and out[-1] == "Polizei"

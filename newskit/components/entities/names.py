@@ -25,11 +25,15 @@ LABEL_MAP = {"PER": "PER", "PERSON": "PER", "LOC": "LOC", "GPE": "LOC", "ORG": "
              "MISC": "MISC", "NORP": "MISC", "EVENT": "MISC", "PRODUCT": "MISC", "OTH": "MISC"}
 
 #: an acronym's long form has at most this many words
-MAX_LONG_NAME = 6
+MAX_LONG_NAME = 8
 #: legal forms an acronym may leave out ("Coca-Cola Erfrischungsgetränke AG (CCE)")
 LEGAL_FORMS = frozenset(["AG", "GmbH", "SE", "KG", "e.V.", "Inc.", "Ltd.", "plc", "SA", "NV"])
 #: small words inside a long name ("Bundesamt für Migration und Flüchtlinge")
-NAME_LINKS = frozenset(["für", "und", "des", "der", "von", "zur", "zum", "of", "for", "and"])
+NAME_LINKS = frozenset(["für", "und", "des", "der", "von", "zur", "zum", "in", "im", "ohne",
+                        "am", "auf", "of", "for", "and", "the"])
+OPENING_QUOTES = frozenset(["„", "»", "«", '"', "“", "‚"])
+CLOSING_QUOTES = frozenset(["“", "”", "«", "»", '"', "‘"])
+_UMLAUT_BASE = str.maketrans("äöü", "aou")  # "Ärzte ohne Grenzen (AoG)"
 _ARTICLE = re.compile(r"^(?:der|die|das|des|dem|den)\s+", flags=re.I)
 
 
@@ -153,10 +157,11 @@ def canonical_names(doc: Doc) -> list[str]:
 def _initials_fit(acronym: str, words: list[str]) -> bool:
     """Whether ``acronym``'s letters appear in order in ``words``, starting with the first
     word's initial and using the last word ("BMI": Bundesministerium des Innern)."""
-    text = " ".join(words).lower()
-    letters = [c for c in acronym.lower() if c.isalpha()]
+    text = " ".join(words).lower().translate(_UMLAUT_BASE)
+    letters = [c for c in acronym.lower().translate(_UMLAUT_BASE) if c.isalpha()]
     last = words[-2] if len(words) > 1 and words[-1] in LEGAL_FORMS else words[-1]
-    if not letters or text[:1] != letters[0] or last[:1].lower() not in letters:
+    if not letters or text[:1] != letters[0] \
+            or last[:1].lower().translate(_UMLAUT_BASE) not in letters:
         return False
     pos = 0
     for c in letters:
@@ -171,7 +176,10 @@ def acronym_definitions(doc: Doc) -> dict[str, str]:
     """Acronyms an article defines: "United States Geological Survey (USGS)" gives
     ``{"USGS": "United States Geological Survey"}``; the longest run of up to
     ``MAX_LONG_NAME`` capitalised words (and the small words between them) before the
-    parentheses whose initials fit the acronym."""
+    parentheses whose initials fit the acronym. The long form may stand in quotation marks
+    ("„Reporter ohne Grenzen“ (ROG)"); an organisation the recogniser found right before
+    the parentheses needs only the acronym's first letter ("Berliner Verkehrsbetriebe
+    (BVG)")."""
     out: dict[str, str] = {}
     texts = token_texts(doc)
     for i in range(2, len(texts) - 1):
@@ -180,16 +188,29 @@ def acronym_definitions(doc: Doc) -> dict[str, str]:
                 2 <= len(acr) <= 8 and sum(c.isupper() for c in acr) >= 2 and acr.isalpha()):
             continue
         end = i - 1
+        if texts[end - 1] in CLOSING_QUOTES:
+            end -= 1
+        org = doc[end - 1].ent_type_ == "ORG" and doc[end - 1].ent_iob_ in ("B", "I")
         for start in range(max(0, end - MAX_LONG_NAME), end):
-            words_ = [t.text for t in doc[start:end]]
-            if doc[start].text[:1].isupper() and doc[start].tag_ != "ART" \
+            if texts[start] in OPENING_QUOTES and start + 1 < end:
+                start += 1
+            words_ = texts[start:end]
+            if words_[0][:1].isupper() and doc[start].tag_ != "ART" \
                     and all(w[:1].isupper() or w in NAME_LINKS for w in words_) \
-                    and _initials_fit(acr, words_):
+                    and words_[-1] not in NAME_LINKS \
+                    and (_initials_fit(acr, words_) or org and words_[0][:1] == acr[:1]
+                         and _one_entity(doc, start, end)):
                 before = doc[start - 1] if start > 0 and doc[start - 1].tag_ == "ART" else None
                 out.setdefault(acr, " ".join(nominative(  # "der Internationalen …-Organisation"
                     words_, [t.tag_ for t in doc[start:end]], before and before.lower_)))
                 break
     return out
+
+
+def _one_entity(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` are exactly one entity of the recogniser."""
+    return doc[start].ent_iob_ == "B" and all(doc[k].ent_iob_ == "I" for k in range(start + 1, end)) \
+        and (end >= len(doc) or doc[end].ent_iob_ != "I")
 
 
 def trim_common_nouns(ent: Span) -> Span:

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 
 from newskit.components.entities.roles import is_role_word
 from newskit.lang import de
+from newskit.lang.de.nouns import noun_lexicon
 from newskit.nlp.doctext import token_texts
 
 APOSTROPHES = frozenset(["’", "'"])
@@ -50,16 +51,28 @@ def _glued_apostrophe(doc: Doc, end: int) -> int:
     return end
 
 
-def _particles_right(doc: Doc, end: int, particles: frozenset[str]) -> int:
-    """"Lula" + "da Silva": particles (lower case as written) and a capitalised word."""
+def _particles_right(doc: Doc, end: int, particles: frozenset[str],
+                     after_first_name: bool = False) -> int:
+    """"Lula" + "da Silva": particles (lower case as written) and a capitalised word.
+    After a lone first name ("Karl-Theodor" + "zu Guttenberg") the particles that
+    otherwise start a phrase ("von", "zu", "der") join the name too."""
     k = end
     while k < len(doc) and k - end < MAX_PARTICLES and doc[k].text in particles \
-            and doc[k].text not in NOT_RIGHT:
+            and (after_first_name or doc[k].text not in NOT_RIGHT):
         k += 1
-    if k > end and k < len(doc) and doc[k].tag_ in ("NE", "FM") and doc[k].text[:1].isupper() \
-            and not doc[k].is_sent_start:
+    if k > end and k < len(doc) and doc[k].text[:1].isupper() and not doc[k].is_sent_start \
+            and (doc[k].tag_ in ("NE", "FM")
+                 or after_first_name and (doc[k].ent_type_ in ("PER", "LOC") or doc[k].tag_ == "NN"
+                                          and noun_lexicon().get(doc[k].text) is None)) \
+            and not (after_first_name and (doc[k].ent_type_ == "ORG" or doc[k].text.isupper())):
         return k + 1
     return end
+
+
+def _is_first_name(text: str) -> bool:
+    """A first name of the list, or two joined by a hyphen ("Karl-Theodor")."""
+    names = de.word_table("first_names")
+    return text in names or "-" in text and all(p in names for p in text.split("-"))
 
 
 def _particles_left(doc: Doc, ent: Span, particles: frozenset[str], tails: set[str]) -> int:
@@ -159,7 +172,8 @@ def complete_person_names(doc: Doc, ents: list[Span]) -> list[Span]:
         start = _particles_left(doc, e, particles, tails)  # also a mislabelled "Leyen"
         end = e.end
         if e.label_ == "PER":
-            end = _particles_right(doc, _glued_apostrophe(doc, e.end), particles)
+            end = _particles_right(doc, _glued_apostrophe(doc, e.end), particles,
+                                   len(e) == 1 and _is_first_name(e.text))
             end = max(end, _surname_after_first_name(doc, e))
         out.append(e if (start, end) == (e.start, e.end) else Span(doc, start, end, label="PER"))
     keep: list[Span] = []

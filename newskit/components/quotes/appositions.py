@@ -14,13 +14,21 @@ from spacy.tokens import Doc, Span
 from newskit.components.entities import is_role_word
 from newskit.components.quotes.docindex import DocIndex, canonical
 from newskit.components.quotes.refine import head, phrase
-from newskit.components.quotes.words import NP_COORDINATORS
+from newskit.components.quotes.words import CLOSING_MARKS, NP_COORDINATORS, OPENING_MARKS
 from newskit.lang import de
 
 # a quoted title after a head noun has at most this many tokens („Ärzte ohne Grenzen“)
 MAX_TITLE_WORDS = 6
-OPENING_MARKS = frozenset("„»«‚\"“")
-CLOSING_MARKS = frozenset("“”«»‘’\"")
+#: nouns of an organisation's kind: a name after them is the organisation's, even one the
+#: recogniser took for a place ("die Zeitung China Daily")
+ORG_KIND_NOUNS = de.word_list("organisation_class_nouns")
+
+
+def _organisation_kind(noun: str) -> bool:
+    """"zeitung", "tageszeitung", "nachrichtenagentur": an organisation-kind noun or a
+    compound ending in one (of five letters or more)."""
+    return noun in ORG_KIND_NOUNS or any(
+        noun.endswith(k) for k in ORG_KIND_NOUNS if len(k) >= 5 and len(noun) > len(k))
 
 
 def role_holder(index: DocIndex, mention: Span, h) -> str | None:
@@ -166,9 +174,16 @@ def named_after_head(index: DocIndex, mention: Span, h) -> str | None:
     if after is not None and after.start in (j, j - 1) and after.start > h.i \
             and not (after.label_ == "PER" and _genitive_attribute(after)) \
             and (quoted or after.label_ in ("PER", "ORG")
-                 or after.label_ == "MISC" and h.tag_ == "NN"):
+                 or after.label_ == "MISC" and h.tag_ == "NN"
+                 or after.label_ == "LOC" and _organisation_kind(h.lower_)):
         if after.label_ == "PER" and after.start == h.i + 1 and _governs(h):
             return f"{phrase([h])} {after.text}"  # "die Regierung Bush"
+        if after.label_ == "LOC" and not quoted:  # "der Zeitung Vietnam News": the name
+            k = after.end  # goes on over capitalised words the recogniser left out
+            while k < mention.end and doc[k].text[:1].isupper() and doc[k].tag_ in ("NE", "FM", "NN"):
+                k += 1
+            if k > after.end:
+                return doc[after.start : k].text
         return canonical(after)
     if quoted:
         k = j

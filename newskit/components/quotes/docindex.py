@@ -84,6 +84,16 @@ class DocIndex:
         return doc_text(self.doc)
 
     @cached_property
+    def renamed(self) -> dict[str, str]:
+        """An entity's text → its canonical name where they differ and the text names one
+        referent ("OSZE" → "Organisation für Sicherheit und Zusammenarbeit in Europa")."""
+        out: dict[str, set[str]] = {}
+        for e in self.ents:
+            out.setdefault(e.text, set()).add(canonical(e))
+        return {text: name for text, names in out.items() if len(names) == 1
+                for name in names if name != text}
+
+    @cached_property
     def quotations(self) -> tuple[list[int], list[int]]:
         """Starts and ends (character offsets) of the regions between paired quotation marks."""
         regions = quote_regions(self.text)

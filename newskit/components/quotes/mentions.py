@@ -259,6 +259,9 @@ def resolve_mention(index: DocIndex, mention: Span, history: History,
     first = mention[0]
     if len(mention) == 1 and (first.tag_ in ("PPER",) or first.pos_ == "PRON"):
         return resolve_pronoun(index, mention, history, cue)
+    defined = _defined_acronym(index, mention)
+    if defined is not None:
+        return defined
     if len(mention) > 2 and first.tag_ in ("PIS", "PIAT", "PIDAT") \
             and mention[1].lower_ in ("der", "des"):  # "Einige der britischen Moslems": the
         return resolve_mention(index, mention[2:], history, cue)  # group they belong to
@@ -295,6 +298,19 @@ def resolve_mention(index: DocIndex, mention: Span, history: History,
         return role_holder(index, mention, h) or _role_anaphor(index, mention, history, cue) \
             or phrase(list(mention))
     return _role_anaphor(index, mention, history, cue) or phrase(list(mention)) or None
+
+
+def _defined_acronym(index: DocIndex, mention: Span) -> str | None:
+    """"Die Organisation für … in Europa (OSZE)": an organisation's phrase that ends with
+    the acronym the article defines is named by the acronym's long form (not a person's
+    or a role's: "Präsident des … Verbands (DFB)")."""
+    if len(mention) < 4 or mention[-1].text != ")" or mention[-3].text != "(":
+        return None
+    acronym = index.entity_covering(mention[-2].i)
+    if acronym is None or acronym.label_ != "ORG" or canonical(acronym) == acronym.text \
+            or any(t.ent_type_ == "PER" or is_role_word(t) for t in mention):
+        return None
+    return canonical(acronym)
 
 
 def _last_two_persons(index: DocIndex, mention: Span) -> str | None:

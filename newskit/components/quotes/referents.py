@@ -28,6 +28,7 @@ DEFINITE_ARTICLES = frozenset(["der", "die", "das", "den", "dem", "des"])
 BACK_DETERMINERS = DEFINITE_ARTICLES | frozenset(
     "derselbe dieselbe dasselbe derselben desselben demselben denselben "
     "dieser diese dieses diesem diesen".split())
+INSTITUTION_HEADS = de.word_list("institution_name_heads")
 SAME_WORDS = frozenset(["gleiche", "gleichen", "selbe", "selben"])
 _MEMBERS = de.word_table("institution_members")
 ORG_KINDS = de.word_list("organisation_class_nouns")
@@ -57,6 +58,8 @@ def earlier_referent(index: DocIndex, mention: Span, history: History) -> str | 
         return None
     head_ = phrase(ws)
     said = last_before(history, mention.start_char, lambda h: _names_head(h[1], head_))
+    if said is not None and said[1] == head_:
+        said = None  # the same bare noun reported before names no one yet
     if said is None and ws[1].lower_ in de.word_list("document_nouns"):
         author = _document_author(index, mention, ws[1])
         if author is not None:  # "die Studie": the study's author
@@ -94,7 +97,7 @@ def _document_author(index: DocIndex, mention: Span, noun) -> str | None:
                 return canonical(ent)
             owner = np_forward(doc, j, min(sent_end, j + 6))
             if owner is not None and (any(t.tag_ == "NE" for t in owner) or sum(
-                    t.tag_ == "NN" for t in owner) >= 2):
+                    t.tag_ == "NN" for t in owner) >= 2 or _institution(owner[-1])):
                 return phrase(list(owner))  # "der Stiftung Warentest": a name
         sent = doc[i].sent
         fin = main_finite(sent, set())
@@ -106,6 +109,14 @@ def _document_author(index: DocIndex, mention: Span, noun) -> str | None:
             if found is not None and found.span is not None and not found.anaphoric:
                 return found.name or phrase(list(found.span))
     return None
+
+
+def _institution(tok) -> bool:
+    """"des Bundesbildungsministeriums", "des Statistischen Bundesamtes": a compound noun
+    whose last part names an institution (``institution_name_heads.txt``)."""
+    low = tok.lower_.rstrip("s")
+    return tok.tag_ == "NN" and any(low.endswith(h) and len(low) > len(h) + 2
+                                    for h in INSTITUTION_HEADS)
 
 
 def _compound_antecedent(index: DocIndex, before: int, head_) -> str | None:

@@ -211,6 +211,8 @@ def _source_prefix(word: str) -> str | None:
             prefix = word[: len(word) - len(tail)].rstrip("-")
             if prefix.endswith("s") and len(prefix) > 4 and not prefix.endswith("ss"):
                 prefix = prefix[:-1]
+            if prefix.lower() in de.word_list("report_kind_prefixes"):
+                return None  # "Abschlussbericht": a kind of report, not its source
             return prefix[:1].upper() + prefix[1:]
     return None
 

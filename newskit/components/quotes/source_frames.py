@@ -25,12 +25,14 @@ from newskit.components.quotes.grammar import (
     np_forward,
 )
 from newskit.components.quotes.words import (
+    CLOSING_MARKS,
     DEMNACH,
     FUER,
     GEMAESS,
     LAUT,
     NACH,
     NP_COORDINATORS,
+    OPENING_MARKS,
     SOURCE_NOUNS,
     VON,
     ZUFOLGE,
@@ -39,6 +41,8 @@ from newskit.nlp.doctext import token_lowers
 
 # "laut einer am Dienstag veröffentlichten Mitteilung": attribute words before the participle
 PARTICIPLE_ATTRIBUTE_MAX = 8
+# "laut der Organisation „Reporter ohne Grenzen“": a quoted name of at most this many tokens
+QUOTED_NAME_MAX = 6
 # the source noun of "nach einem Bericht" is among the first tokens of the phrase
 SOURCE_NOUN_WITHIN = 4
 SOURCE_NOUN_TAILS = ("angaben", "bericht", "berichten", "mitteilung", "meldung", "meldungen",
@@ -66,7 +70,9 @@ def _attributed_np(doc: Doc, i: int, end: int) -> Span | None:
     """A noun phrase, also with a participle attribute: "einer am Dienstag veröffentlichten
     Mitteilung des WFP"."""
     np = np_forward(doc, i, end)
-    if np is not None or i >= end or doc[i].tag_ not in NP_DET:
+    if np is not None:
+        return _with_name_after(doc, np, end)
+    if i >= end or doc[i].tag_ not in NP_DET:
         return np
     for k in range(i + 1, min(end - 1, i + PARTICIPLE_ATTRIBUTE_MAX)):
         if doc[k].is_punct or is_finite(doc[k]):
@@ -75,6 +81,22 @@ def _attributed_np(doc: Doc, i: int, end: int) -> Span | None:
             head = np_forward(doc, k, end)
             return doc[i : head.end] if head is not None else None
     return None
+
+
+def _with_name_after(doc: Doc, np: Span, end: int) -> Span:
+    """``np`` with a quoted name and an acronym in parentheses after it: "der Organisation
+    „Reporter ohne Grenzen“ (ROG)", "der Berliner Verkehrsbetriebe (BVG)"."""
+    k = np.end
+    if k < end and doc[k].text in OPENING_MARKS and np[-1].tag_ == "NN":
+        close = next((j for j in range(k + 1, min(end, k + 2 + QUOTED_NAME_MAX))
+                      if doc[j].text in CLOSING_MARKS), None)
+        if close is not None and close > k + 1 and doc[k + 1].text[:1].isupper() \
+                and not any(is_finite(doc[j]) for j in range(k + 1, close)):
+            k = close + 1
+    if k + 2 < end and doc[k].text == "(" and doc[k + 2].text == ")" \
+            and doc[k + 1].text.isalpha() and sum(c.isupper() for c in doc[k + 1].text) >= 2:
+        k += 3
+    return np if k == np.end else doc[np.start : k]
 
 
 def _is_source_noun(tok: Token) -> bool:

@@ -58,7 +58,7 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[str | None]:
         else:
             name = _said_after(index, q, history)
         if name is not None:
-            name = _source_name(index, name)
+            name = _source_name(index, index.renamed.get(name, name))
             if name is None:
                 q.speaker = None  # "Niemand erwartet, dass …": no speaker, the kind stays
         if name is None and q.speaker is None:

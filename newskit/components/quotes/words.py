@@ -73,3 +73,7 @@ VONSEITEN = _ANCHORS["vonseiten"]
 WONACH = _ANCHORS["wonach"]
 PERFECT_PASSIVE_AUX = _ANCHORS["perfect_passive_auxiliary"]  # "war … festgestellt worden"
 WORDEN = _ANCHORS["perfect_passive_participle"]
+#: quotation marks that open / close a quoted name or title ("die Organisation „Reporter ohne
+#: Grenzen“")
+OPENING_MARKS = frozenset("„»«‚\"“")
+CLOSING_MARKS = frozenset("“”«»‘’\"")

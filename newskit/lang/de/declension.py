@@ -41,6 +41,8 @@ _ARTICLE_READINGS: dict[str, tuple[tuple[str, bool], ...]] = {
     "einer": (("f", False),),
 }
 _ADJ_ENDINGS = ("en", "em", "er", "es", "e")
+#: articles that go with a masculine singular noun only in the nominative
+_NOMINATIVE_ONLY_MASCULINE = frozenset(["der", "ein"])
 _STRONG = {("m", False): "er", ("f", False): "e", ("n", False): "es"}
 
 
@@ -132,6 +134,9 @@ def choose(options: list[Reading], article: str | None, word: str = "") -> Readi
         allowed = _ARTICLE_READINGS.get(article.lower())
         if allowed is not None:
             options = [r for r in options if (r.genus, r.plural) in allowed]
+        if article.lower() in _NOMINATIVE_ONLY_MASCULINE:  # "der Verkehrsbetriebe": no
+            options = [r for r in options  # singular "Verkehrsbetrieb" in an old dative
+                       if not (r.genus == "m" and not r.plural and r.nominative != word)]
         options = sorted(options, key=lambda r: (r.plural, r.nominative != word))
     else:
         options = sorted(options, key=lambda r: (not r.plural, r.nominative != word))
