@@ -486,3 +486,10 @@ def test_kind_of_report_is_no_source(nlp):
     out = canon(nlp, "Laut dem Abschlussbericht war die Lage stabil. Nach Polizeiangaben "
                      "wurde niemand verletzt.")
     assert "Abschluss" not in out and out[-1] == "Polizei"
+
+
+def test_bare_institution_noun_takes_the_place_named_with_it(nlp):
+    out = canon(nlp, "Am Flughafen Rostock landeten im Mai viele Reisende. Die Zahl stieg nach "
+                     "Angaben des Flughafens um ein Drittel. Der Flughafen sagte, das sei ein "
+                     "Rekord.")
+    assert out == ["Flughafen Rostock", "Flughafen Rostock"]

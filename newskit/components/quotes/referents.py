@@ -164,9 +164,22 @@ def _antecedent_phrase(doc: Doc, before: int, head_: str) -> Span | None:
             attr = np_forward(doc, end, min(len(doc), end + 6))
             end = attr.end if attr is not None else end
         named_after = end < len(doc) and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "ORG"
+        if end == i + 1 and _place_name(doc, end):  # "am Flughafen Bremen": the fuller name
+            while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+                end += 1
+            return doc[start : end + 1]
         if start < i or phrase([t]).lower() != low or named_after:  # "… WWF"
             return doc[start:end]
     return None
+
+
+def _place_name(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` starts a place name (a place entity or an unlabelled name)."""
+    if i >= len(doc):
+        return False
+    t = doc[i]
+    return t.text[:1].isupper() and (
+        t.ent_type_ == "LOC" and t.ent_iob_ == "B" or t.tag_ == "NE" and not t.ent_type_)
 
 
 def institution_of_members(index: DocIndex, mention: Span) -> str | None:
