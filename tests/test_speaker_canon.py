@@ -493,3 +493,24 @@ def test_bare_institution_noun_takes_the_place_named_with_it(nlp):
                      "Angaben des Flughafens um ein Drittel. Der Flughafen sagte, das sei ein "
                      "Rekord.")
     assert out == ["Flughafen Rostock", "Flughafen Rostock"]
+
+
+def test_no_canonical_starts_with_an_article_after_an_ellipsis(nlp):
+    from newskit.eval.speakers import starts_with_article
+    doc = nlp("„[...] die meisten Besucher glaubten, es sei echt“, sagte der Sprecher. Demnach "
+              "seien die Bilder bearbeitet worden.")
+    names = [s._.nk_speaker_canonical for s in doc.spans["quotes"]]
+    assert names and not any(starts_with_article(n) for n in names)
+
+
+def test_quoted_name_before_a_foreign_acronym_defines_it(nlp):
+    out = canon(nlp, "Die Opposition, die ''Allianz für Wandel und Fortschritt'' (CPC), "
+                     "behauptete, dass Stimmzettel fehlten. Die CPC sagte, die Wahl sei "
+                     "gefälscht.")
+    assert out == ["Allianz für Wandel und Fortschritt"] * 2
+
+
+def test_place_adjective_and_noun_is_a_name_not_an_earlier_compound(nlp):
+    out = canon(nlp, "Die Straßenbahnlinien fahren wieder. Die Grazer Linien sagten, die "
+                     "Reparatur sei teuer gewesen.")
+    assert out == ["Grazer Linien"]

@@ -31,8 +31,8 @@ LEGAL_FORMS = frozenset(["AG", "GmbH", "SE", "KG", "e.V.", "Inc.", "Ltd.", "plc"
 #: small words inside a long name ("Bundesamt für Migration und Flüchtlinge")
 NAME_LINKS = frozenset(["für", "und", "des", "der", "von", "zur", "zum", "in", "im", "ohne",
                         "am", "auf", "of", "for", "and", "the"])
-OPENING_QUOTES = frozenset(["„", "»", "«", '"', "“", "‚"])
-CLOSING_QUOTES = frozenset(["“", "”", "«", "»", '"', "‘"])
+OPENING_QUOTES = frozenset(["„", "»", "«", '"', "“", "‚", "''"])
+CLOSING_QUOTES = frozenset(["“", "”", "«", "»", '"', "‘", "''"])
 _UMLAUT_BASE = str.maketrans("äöü", "aou")  # "Ärzte ohne Grenzen (AoG)"
 _ARTICLE = re.compile(r"^(?:der|die|das|des|dem|den)\s+", flags=re.I)
 
@@ -177,9 +177,9 @@ def acronym_definitions(doc: Doc) -> dict[str, str]:
     ``{"USGS": "United States Geological Survey"}``; the longest run of up to
     ``MAX_LONG_NAME`` capitalised words (and the small words between them) before the
     parentheses whose initials fit the acronym. The long form may stand in quotation marks
-    ("„Reporter ohne Grenzen“ (ROG)"); an organisation the recogniser found right before
-    the parentheses needs only the acronym's first letter ("Berliner Verkehrsbetriebe
-    (BVG)")."""
+    ("„Reporter ohne Grenzen“ (ROG)"); a quoted name or an organisation the recogniser
+    found right before the parentheses needs no fitting initials ("Berliner
+    Verkehrsbetriebe (BVG)", "„Koalition für Einheit und Entwicklung“ (CUD)")."""
     out: dict[str, str] = {}
     texts = token_texts(doc)
     for i in range(2, len(texts) - 1):
@@ -188,18 +188,20 @@ def acronym_definitions(doc: Doc) -> dict[str, str]:
                 2 <= len(acr) <= 8 and sum(c.isupper() for c in acr) >= 2 and acr.isalpha()):
             continue
         end = i - 1
-        if texts[end - 1] in CLOSING_QUOTES:
+        quoted = texts[end - 1] in CLOSING_QUOTES
+        if quoted:
             end -= 1
         org = doc[end - 1].ent_type_ == "ORG" and doc[end - 1].ent_iob_ in ("B", "I")
         for start in range(max(0, end - MAX_LONG_NAME), end):
-            if texts[start] in OPENING_QUOTES and start + 1 < end:
+            opened = texts[start] in OPENING_QUOTES and start + 1 < end
+            if opened:
                 start += 1
             words_ = texts[start:end]
             if words_[0][:1].isupper() and doc[start].tag_ != "ART" \
                     and all(w[:1].isupper() or w in NAME_LINKS for w in words_) \
                     and words_[-1] not in NAME_LINKS \
-                    and (_initials_fit(acr, words_) or org and words_[0][:1] == acr[:1]
-                         and _one_entity(doc, start, end)):
+                    and (_initials_fit(acr, words_) or quoted and opened  # a name in other
+                         or org and _one_entity(doc, start, end)):  # words ("… (CUD)")
                 before = doc[start - 1] if start > 0 and doc[start - 1].tag_ == "ART" else None
                 out.setdefault(acr, " ".join(nominative(  # "der Internationalen …-Organisation"
                     words_, [t.tag_ for t in doc[start:end]], before and before.lower_)))

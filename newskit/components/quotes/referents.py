@@ -51,7 +51,8 @@ def earlier_referent(index: DocIndex, mention: Span, history: History) -> str | 
         ws = [ws[0], ws[2]]
     if len(ws) == 3 and ws[0].lower_ in DEFINITE_ARTICLES and ws[1].tag_ == "ADJA" \
             and ws[2].tag_ == "NN" and not is_role_word(ws[2]) \
-            and not is_nationality_adjective(ws[1]):
+            and not is_nationality_adjective(ws[1]) \
+            and not (ws[1].text[:1].isupper() and ws[1].lower_.endswith("er")):  # "Wiener Linien"
         return _compound_antecedent(index, mention.start, ws[2])  # "der oberste Gerichtshof"
     if len(ws) != 2 or ws[0].lower_ not in BACK_DETERMINERS or ws[1].tag_ != "NN" \
             or is_role_word(ws[1]):

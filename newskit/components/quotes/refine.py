@@ -80,6 +80,8 @@ def phrase(tokens: list[Token]) -> str:
     Nobelkomitee", but "jüngsten Untersuchungen" → "Untersuchungen": a source noun of
     ``source_nouns.txt`` without adjectives that only date it (``recency_adjectives.txt``); :func:`newskit.lang.de.declension.nominative`)."""
     i = 1 if tokens and tokens[0].tag_ in ("APPR", "APPRART") else 0  # "Aus dem Ministerium"
+    while i < len(tokens) and tokens[i].is_punct:  # "[...] die meisten Zuschauer"
+        i += 1
     while i < len(tokens) and tokens[i].tag_ in NP_DET:
         i += 1
     article = tokens[i - 1].lower_ if i and tokens[i - 1].tag_ == "ART" else None
