@@ -514,3 +514,12 @@ def test_place_adjective_and_noun_is_a_name_not_an_earlier_compound(nlp):
     out = canon(nlp, "Die Straßenbahnlinien fahren wieder. Die Grazer Linien sagten, die "
                      "Reparatur sei teuer gewesen.")
     assert out == ["Grazer Linien"]
+
+
+def test_organisation_keeps_the_legal_form_it_was_named_with(nlp):
+    from newskit.components.entities import without_legal_form
+    assert without_legal_form("Grazer Verkehrsbetriebe GmbH & Co KG") == "Grazer Verkehrsbetriebe"
+    assert without_legal_form("Siemens") is None
+    out = canon(nlp, "Die Grazer Verkehrsbetriebe GmbH & Co KG betreibt die Straßenbahn. Die "
+                     "Grazer Verkehrsbetriebe sagten, die Reparatur sei teuer.")
+    assert out == ["Grazer Verkehrsbetriebe GmbH & Co KG"]

@@ -10,6 +10,7 @@ from newskit.components.entities.names import (
     canonical_names,
     harmonise_labels,
     propagate_names,
+    without_legal_form,
 )
 from newskit.components.entities.roles import (
     RoleBinding,
@@ -23,4 +24,4 @@ from newskit.components.entities.roles import (
 
 __all__ = ["EntityCanonicaliser", "make_entities", "LABEL_MAP", "canonical_names",
            "harmonise_labels", "propagate_names", "RoleBinding", "find_roles", "is_nationality_adjective", "is_role_word",
-           "resolve_role", "split_role", "strip_genitive"]
+           "resolve_role", "split_role", "strip_genitive", "without_legal_form"]

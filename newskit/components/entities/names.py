@@ -28,6 +28,9 @@ LABEL_MAP = {"PER": "PER", "PERSON": "PER", "LOC": "LOC", "GPE": "LOC", "ORG": "
 MAX_LONG_NAME = 8
 #: legal forms an acronym may leave out ("Coca-Cola Erfrischungsgetränke AG (CCE)")
 LEGAL_FORMS = frozenset(["AG", "GmbH", "SE", "KG", "e.V.", "Inc.", "Ltd.", "plc", "SA", "NV"])
+#: the words of a legal form at the end of an organisation's name ("GmbH & Co KG")
+LEGAL_FORM_WORDS = LEGAL_FORMS | frozenset(["&", "Co", "Co.", "KGaA", "mbH", "Inc", "Ltd",
+                                            "LLC", "Corp.", "Corporation", "S.A.", "N.V."])
 #: small words inside a long name ("Bundesamt für Migration und Flüchtlinge")
 NAME_LINKS = frozenset(["für", "und", "des", "der", "von", "zur", "zum", "in", "im", "ohne",
                         "am", "auf", "of", "for", "and", "the"])
@@ -144,6 +147,7 @@ def canonical_names(doc: Doc) -> list[str]:
     full_by_first = _full_names_by_first(ents, bases)
     out = [_canonical(e, b, known, full_by_last, alias, full_by_first)
            for e, b in zip(ents, bases)]
+    _with_legal_form(ents, out)
     for k, e in enumerate(ents):  # "des United States Geological Survey (USGS)" cut short
         nxt = doc[e.end] if e.end < len(doc) else None
         if nxt is not None and nxt.text == "(" and e.end + 1 < len(doc) \
@@ -152,6 +156,35 @@ def canonical_names(doc: Doc) -> list[str]:
             if long.lower().endswith(out[k].lower()):
                 out[k] = longs[long.lower()]
     return out
+
+
+def without_legal_form(name: str) -> str | None:
+    """An organisation's name without the legal form it ends with, or ``None``.
+
+    >>> without_legal_form("Wiener Linien GmbH & Co KG"), without_legal_form("Siemens")
+    ('Wiener Linien', None)
+    """
+    words_ = name.split()
+    k = len(words_)
+    while k > 1 and words_[k - 1] in LEGAL_FORM_WORDS:
+        k -= 1
+    return " ".join(words_[:k]) if k < len(words_) else None
+
+
+def _with_legal_form(ents: list[Span], out: list[str]) -> None:
+    """An organisation named with its legal form once ("Wiener Linien GmbH & Co KG") keeps
+    that fullest name where the article leaves the form out ("die Wiener Linien")."""
+    fuller: dict[str, set[str]] = {}
+    for e, name in zip(ents, out):
+        short = without_legal_form(name) if e.label_ == "ORG" else None
+        if short:
+            fuller.setdefault(short.lower(), set()).add(name)
+    if not fuller:
+        return
+    for k, e in enumerate(ents):
+        names = fuller.get(out[k].lower())
+        if names is not None and len(names) == 1 and e.label_ in ("ORG", "MISC", "PER"):
+            out[k] = next(iter(names))
 
 
 def _initials_fit(acronym: str, words: list[str]) -> bool:

@@ -13,6 +13,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
+from newskit.components.entities import without_legal_form
 from newskit.components.gender.evidence import name_gender, noun_gender
 from newskit.components.quotes.marks import quote_regions
 from newskit.nlp.doctext import doc_text
@@ -90,6 +91,9 @@ class DocIndex:
         out: dict[str, set[str]] = {}
         for e in self.ents:
             out.setdefault(e.text, set()).add(canonical(e))
+            short = without_legal_form(canonical(e)) if e.label_ == "ORG" else None
+            if short:  # "Wiener Linien" for "Wiener Linien GmbH & Co KG"
+                out.setdefault(short, set()).add(canonical(e))
         return {text: name for text, names in out.items() if len(names) == 1
                 for name in names if name != text}
 
