@@ -523,3 +523,18 @@ def test_organisation_keeps_the_legal_form_it_was_named_with(nlp):
     out = canon(nlp, "Die Grazer Verkehrsbetriebe GmbH & Co KG betreibt die Straßenbahn. Die "
                      "Grazer Verkehrsbetriebe sagten, die Reparatur sei teuer.")
     assert out == ["Grazer Verkehrsbetriebe GmbH & Co KG"]
+
+
+def test_perfect_heisst_es_with_its_document_and_a_date(nlp):
+    doc = nlp("Die Innenminister trafen sich. In einer Erklärung der Innenminister vom "
+              "Freitagabend hatte es geheißen: „Die Lage bleibt ernst.“")
+    quotes = doc.spans["quotes"]
+    assert [q._.nk_speaker_canonical for q in quotes] == ["Innenminister"]
+    from newskit.components.quotes.grammar import is_time_noun
+    assert is_time_noun("freitagabend") and is_time_noun("mai") and not is_time_noun("abendland")
+
+
+def test_latter_and_former_name_the_last_two_persons(nlp):
+    out = canon(nlp, "Jonas Weber und die Sängerin Lea Brandt verteilten Flugblätter. „Die Tiere "
+                     "leiden“, so letztere. „Wir bleiben hier“, sagte Ersterer.")
+    assert out == ["Lea Brandt", "Jonas Weber"]

@@ -30,6 +30,7 @@ from newskit.components.quotes.words import (
     VON,
     WORDEN,
 )
+from newskit.lang import de
 
 LASSEN = "lassen"
 NP_DET = frozenset(["ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "CARD", "PWAT"])
@@ -118,10 +119,18 @@ def _extend_von_attribute(doc: Doc, k: int, end: int) -> int:
     if k + 1 < end and doc[k].lower_ in VON and doc[k - 1].tag_ in ("NN", "NE") \
             and doc[k + 1].text[:1].isupper():
         g = np_forward(doc, k + 1, end)
-        if g is not None and (g.end >= end or doc[g.end].text in (",", "(") or
-                              doc[g.end].tag_.startswith("V")):
+        if g is not None and not is_time_noun(g[-1].lower_) and (
+                g.end >= end or doc[g.end].text in (",", "(") or doc[g.end].tag_.startswith("V")):
             return g.end
     return k
+
+
+def is_time_noun(low: str) -> bool:
+    """"dienstagabend", "januar", "wochenende": a noun that names a time
+    (``time_nouns.txt``; a weekday or month with a time of day after it, too)."""
+    times = de.word_list("time_nouns")
+    return low in times or any(low.startswith(t) and low[len(t):] in times
+                               for t in times if len(low) > len(t))
 
 
 def _extend_field_of_institution(doc: Doc, k: int, end: int) -> int:
@@ -324,10 +333,16 @@ def is_reportive(sent: Span, fin: Token) -> bool:
 
 
 # ------------------------------------------------------------------- heißt es
+HEISSEN_PARTICIPLE = "geheißen"
+
+
 def is_heisst_es(doc: Doc, tok: Token, limit: int) -> bool:
-    """``tok`` is "heißt"/"hieß" followed by "es" before token ``limit``."""
-    return tok.lower_ in HEISSEN_FORMS and tok.i + 1 < limit \
-        and doc[tok.i + 1].lower_ == IMPERSONAL_ES
+    """``tok`` is "heißt"/"hieß" followed by "es" before token ``limit``, or a perfect
+    "hatte es … geheißen"."""
+    if tok.i + 1 >= limit or doc[tok.i + 1].lower_ != IMPERSONAL_ES:
+        return False
+    return tok.lower_ in HEISSEN_FORMS or tok.lemma_ == "haben" and any(
+        doc[k].lower_ == HEISSEN_PARTICIPLE for k in range(tok.i + 2, min(limit, tok.i + 12)))
 
 
 def heisst_es_source(doc: Doc, fin: Token, *, vorfeld: int | None = None,

@@ -257,11 +257,11 @@ def _shared_name(left: Span, right: Span) -> bool:
 def resolve_mention(index: DocIndex, mention: Span, history: History,
                      cue: Span | None = None) -> str | None:
     first = mention[0]
-    if len(mention) == 1 and (first.tag_ in ("PPER",) or first.pos_ == "PRON"):
-        return resolve_pronoun(index, mention, history, cue)
-    defined = _defined_acronym(index, mention)
+    defined = _defined_acronym(index, mention) or _latter_or_former(index, mention)
     if defined is not None:
         return defined
+    if len(mention) == 1 and (first.tag_ in ("PPER",) or first.pos_ == "PRON"):
+        return resolve_pronoun(index, mention, history, cue)
     if len(mention) > 2 and first.tag_ in ("PIS", "PIAT", "PIDAT") \
             and mention[1].lower_ in ("der", "des"):  # "Einige der britischen Moslems": the
         return resolve_mention(index, mention[2:], history, cue)  # group they belong to
@@ -311,6 +311,22 @@ def _defined_acronym(index: DocIndex, mention: Span) -> str | None:
             or any(t.ent_type_ == "PER" or is_role_word(t) for t in mention):
         return None
     return canonical(acronym)
+
+
+def _latter_or_former(index: DocIndex, mention: Span) -> str | None:
+    """"so letztere", "erklärte Ersterer": the last or the last but one person named."""
+    low = mention[-1].lower_ if len(mention) <= 2 else ""
+    if not low.startswith(("letzter", "erster")) or low.rstrip("ern") not in ("letzt", "erst"):
+        return None
+    k = bisect_left(index.persons, mention.start_char, key=lambda p: p[0])
+    names: list[str] = []
+    for _start, name in reversed(index.persons[:k]):
+        if name not in names:
+            names.append(name)
+        if len(names) == 2:
+            break
+    want = 0 if low.startswith("letzt") else 1
+    return names[want] if len(names) > want else None
 
 
 def _last_two_persons(index: DocIndex, mention: Span) -> str | None:
