@@ -538,3 +538,12 @@ def test_latter_and_former_name_the_last_two_persons(nlp):
     out = canon(nlp, "Jonas Weber und die Sängerin Lea Brandt verteilten Flugblätter. „Die Tiere "
                      "leiden“, so letztere. „Wir bleiben hier“, sagte Ersterer.")
     assert out == ["Lea Brandt", "Jonas Weber"]
+
+
+def test_wonach_clause_after_a_view_noun_is_its_owners(nlp):
+    doc = nlp("Die Sichtweise von Bauministerin Ute Kramer (SPD), wonach die Mieten bald "
+              "sinken würden, teilt der Mieterbund nicht. Der Verband kritisierte das.")
+    quotes = [q for q in doc.spans["quotes"] if q._.nk_kind == "indirect"]
+    assert quotes and quotes[0].text.startswith("wonach die Mieten")
+    assert quotes[0].text.endswith("würden")
+    assert quotes[0]._.nk_speaker_canonical == "Ute Kramer"

@@ -28,6 +28,7 @@ from newskit.components.quotes.grammar import (
 )
 from newskit.components.quotes.source_frames import first_source_frame
 from newskit.components.quotes.subjects import clause_subject, find_subject
+from newskit.components.quotes.view_clauses import wonach_report
 from newskit.components.quotes.words import (
     BACKREF,
     DEMNACH,
@@ -82,7 +83,7 @@ def sentence_frame(doc: Doc, sent: Span, blocked: set[int],
             return result
     found, frame = _speech_verb_step(doc, sent, blocked, toks, has_quotes)
     if not found:
-        by_noun = _speech_noun_step(doc, sent, blocked, toks)
+        by_noun = _speech_noun_step(doc, sent, blocked, toks) or wonach_report(doc, sent, toks)
         if by_noun is not None:
             return by_noun[0], frame or by_noun[1]
     return found, frame
