@@ -43,6 +43,7 @@ SEP = "\x1f"  # separates the parts of a key or value in WORD_TABLE
 EMPTY, START, END, UNKNOWN = 0, 1, 2, 3
 _LOWER = -1e6  # HanTa's lower bound for a path score
 _BEAM = 5  # HanTa keeps the states within 1 of the 6th best
+_TAG_SPACE = 128  # tag ids are below this (else decode_tags leaves decoding to HanTa)
 
 _by_score = itemgetter(1)
 
@@ -128,12 +129,17 @@ class _Tables:
     """HanTa's transition table, rearranged for the decoder (built once per model)."""
 
     def __init__(self, tagger) -> None:
-        self.trans = tagger.LP_trans_word
-        self.end = {state: f.get(END, float("-inf")) for state, f in self.trans.items()}
+        trans = tagger.LP_trans_word
         # HanTa visits followers in the order of each state's dict; the model stores one
         # order for all states, checked here (else decode_tags falls back to HanTa).
-        orders = {tuple(f) for f in self.trans.values()}
+        orders = {tuple(f) for f in trans.values()}
         self.order = [c for c in next(iter(orders)) if c != END] if len(orders) == 1 else None
+        if any(t >= _TAG_SPACE for state in trans for t in state):
+            self.order = None
+        # a state (a, b) is the int a * _TAG_SPACE + b; its followers' scores a list by tag
+        self.trans = {_state(*state): [f.get(c, _LOWER) for c in range(_TAG_SPACE)]
+                      for state, f in trans.items()}
+        self.end = {_state(*state): f.get(END, float("-inf")) for state, f in trans.items()}
         self.rank = {c: k for k, c in enumerate(self.order or ())}
         self.any_tag = tuple((c, 0) for c in self.order or ())
 
@@ -250,22 +256,28 @@ def _emissions(word: str, cs: bool) -> tuple:
     return _remember(memo, word, hit)
 
 
+def _state(a: int, b: int) -> int:
+    """The decoder's number for HanTa's state (tag before last, last tag)."""
+    return a * _TAG_SPACE + b
+
+
 def _step(row: dict, emissions: tuple, trans: dict) -> tuple[dict, dict]:
-    """One Viterbi column: HanTa's beam, additions and tie-breaking."""
+    """One Viterbi column: HanTa's beam, additions and tie-breaking (states as ints, see
+    :func:`_state`)."""
     if len(row) > _BEAM:
         bound = sorted(row.values(), reverse=True)[_BEAM] - 1
     else:
         bound = _LOWER
     new: dict = {}
     back: dict = {}
+    get = new.get
     if len(emissions) == 1:  # one candidate tag (punctuation, most function words)
         (c, lpw), = emissions
-        get = new.get
         for state, lp0 in row.items():
             if lp0 >= bound:
                 lp = lp0 + trans[state][c] + lpw
                 if lp > _LOWER:
-                    nxt = (state[1], c)
+                    nxt = (state % _TAG_SPACE) * _TAG_SPACE + c
                     old = get(nxt)
                     if old is None or lp > old:
                         new[nxt] = lp
@@ -275,12 +287,12 @@ def _step(row: dict, emissions: tuple, trans: dict) -> tuple[dict, dict]:
         if lp0 < bound:
             continue
         follow = trans[state]
-        b = state[1]
+        b = (state % _TAG_SPACE) * _TAG_SPACE
         for c, lpw in emissions:
             lp = lp0 + follow[c] + lpw
             if lp > _LOWER:
-                nxt = (b, c)
-                old = new.get(nxt)
+                nxt = b + c
+                old = get(nxt)
                 if old is None or lp > old:
                     new[nxt] = lp
                     back[nxt] = state
@@ -303,7 +315,7 @@ def decode_tags(words: list[str]) -> list[int]:
     if tables.order is None:
         return hanta_tagger().tag_sent_viterbi(words)
     trans = tables.trans
-    row: dict = {(EMPTY, START): 0.0}
+    row: dict = {_state(EMPTY, START): 0.0}
     backs = []
     try:
         for i, word in enumerate(words):
@@ -314,11 +326,11 @@ def decode_tags(words: list[str]) -> list[int]:
         return hanta_tagger().tag_sent_viterbi(words)
     if best is None:  # no complete path: HanTa's own search decides (and raises)
         return hanta_tagger().tag_sent_viterbi(words)
-    tags = [best[1]]
+    tags = [best % _TAG_SPACE]
     state = best
     for back in reversed(backs[1:]):
         state = back[state]
-        tags.append(state[1])
+        tags.append(state % _TAG_SPACE)
     tags.reverse()
     return tags
 

@@ -13,7 +13,14 @@ from typing import Sequence
 import numpy
 
 from newskit.nlp.crf_model import CRFModel
-from newskit.nlp.ner_features import _across_words, _pads, _word_block
+from newskit.nlp.ner_features import (
+    ABLATE,
+    _across_words,
+    _pads,
+    _word_block,
+    gazetteer_features,
+    quote_features,
+)
 
 
 def sentence_scores(words: Sequence[str], tags: Sequence[str], model: CRFModel,
@@ -41,11 +48,63 @@ def sentence_scores(words: Sequence[str], tags: Sequence[str], model: CRFModel,
     for off in (-2, -1, 1, 2):
         scores += state[[blocks[i + off][1][off] if 0 <= i + off < n else pads[off]
                          for i in range(n)]]
+    if domain is None and "bigram" not in ABLATE:
+        return scores + model.scores(_across_rows(words, tags, blocks, model))
     extras = _across_words(words, tags, blocks)
     if domain is not None:
         pre = f"{domain}:"
         extras = [[*extra, *[pre + f for f in extra]] for extra in extras]
     return scores + model.scores([model.ids(extra) for extra in extras])
+
+
+def _across_rows(words: Sequence[str], tags: Sequence[str], blocks: list,
+                 model: CRFModel) -> list[list[int]]:
+    """The model rows of :func:`newskit.nlp.ner_features._across_words`' features (no
+    domain prefix), in the same order: the features of two neighbouring words (tag pair,
+    word bigram) and the shape trigram are looked up once per distinct pair or triple
+    (``model.cache``), the gazetteer and quotation features per sentence."""
+    n = len(words)
+    cache = model.cache
+    pairs = cache.get("pairs")
+    if pairs is None or len(pairs) > MAX_CACHED_WORDS:
+        pairs = cache["pairs"] = {}
+        cache["shapes"] = {}
+    shapes_memo = cache["shapes"]
+    ids = model.ids
+    tg = ["BOS", *tags, "EOS"]
+    lw = ["BOS", *[b[1]["w"] for b in blocks], "EOS"]
+    sh = ["BOS", *[b[1]["ss"] for b in blocks], "EOS"]
+    # pair k joins padded positions k and k + 1 (token k - 1 and token k)
+    joined = []
+    for k in range(n + 1):
+        key = (tg[k], tg[k + 1], lw[k], lw[k + 1])
+        hit = pairs.get(key)
+        if hit is None:
+            get = model.attr_id.get
+            hit = pairs[key] = (  # seen from the left word, then from the right word
+                get(f"t|t+1={tg[k]}|{tg[k + 1]}"), get(f"w|w+1={lw[k]}|{lw[k + 1]}"),
+                get(f"t-1|t={tg[k]}|{tg[k + 1]}"), get(f"w-1|w={lw[k]}|{lw[k + 1]}"))
+        joined.append(hit)
+    gaz = gazetteer_features(words)
+    quoted = quote_features(words)
+    out = []
+    for i in range(n):
+        left, right = joined[i], joined[i + 1]
+        tri = (sh[i], sh[i + 1], sh[i + 2])
+        e = shapes_memo.get(tri)
+        if e is None:
+            e = shapes_memo[tri] = model.attr_id.get(f"s-1|s|s+1={tri[0]}|{tri[1]}|{tri[2]}")
+        rows = ids([*gaz[i], *quoted[i]]) if gaz[i] or quoted[i] else []
+        rows += [r for r in (right[0], left[2], left[3], right[1], e) if r is not None]
+        if i == 0 or (i > 0 and gaz[i - 1]) or (i + 1 < n and gaz[i + 1]):
+            extra = ["BOS"] if i == 0 else []
+            if i > 0:
+                extra += [f"-1{g}" for g in gaz[i - 1]]
+            if i + 1 < n:
+                extra += [f"1{g}" for g in gaz[i + 1]]
+            rows += ids(extra)
+        out.append(rows)
+    return out
 
 
 MAX_CACHED_WORDS = 300_000
