@@ -280,15 +280,15 @@ def propagate_names(doc: Doc, ents: list[Span]) -> list[Span]:
     names = _names_seen(ents)
     taken = {i for e in ents for i in range(e.start, e.end)}
     added = []
-    for tok in doc:
-        if tok.i in taken or not tok.text[:1].isupper():
+    for i, text in enumerate(token_texts(doc)):
+        if not text[:1].isupper() or i in taken:
             continue
-        bare = strip_genitive(tok.text)
-        label = names.get(tok.text) or names.get(bare)
-        if label is None and (is_known_org(tok.text) or is_known_org(bare)):
+        bare = strip_genitive(text)
+        label = names.get(text) or names.get(bare)
+        if label is None and (is_known_org(text) or is_known_org(bare)):
             label = "ORG"
         if label is not None:
-            added.append(Span(doc, tok.i, tok.i + 1, label=label))
+            added.append(Span(doc, i, i + 1, label=label))
     return sorted(ents + added, key=lambda e: e.start)
 
 
