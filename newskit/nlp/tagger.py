@@ -229,7 +229,12 @@ def _write(doc: Doc, tags: list[str], lemmas: list[str], morphs: list[str | None
     doc.from_array([TAG, POS, LEMMA, MORPH], numpy.array(rows, dtype=numpy.uint64))
 
 
+_MORPH_TAG_ENDS = ("FIN", "INF", "IZU", "PP")
+
+
 def _morph(word: str, tag: str, lemma: str, prev: str | None) -> str:
+    if not tag.endswith(_MORPH_TAG_ENDS) and tag != "PPER":
+        return ""  # no features for other tags
     feats = {}
     if tag.endswith("FIN"):
         feats["VerbForm"] = "Fin"
