@@ -547,3 +547,21 @@ def test_wonach_clause_after_a_view_noun_is_its_owners(nlp):
     assert quotes and quotes[0].text.startswith("wonach die Mieten")
     assert quotes[0].text.endswith("würden")
     assert quotes[0]._.nk_speaker_canonical == "Ute Kramer"
+
+
+def test_leadership_of_an_organisation_kind_is_the_organisation(nlp):
+    out = canon(nlp, "Der FC Neustadt verlor am Samstag. Die Vereinsführung erklärte, der "
+                     "Trainer bleibe im Amt.")
+    assert out == ["FC Neustadt"]
+
+
+def test_coordinated_adjectives_in_the_nominative(nlp):
+    from newskit.lang.de.declension import nominative
+    assert nominative(["afghanischen", "und", "ausländischen", "Soldaten"],
+                      ["ADJA", "KON", "ADJA", "NN"], "die") == [
+        "afghanische", "und", "ausländische", "Soldaten"]
+
+
+def test_website_named_by_its_address(nlp):
+    assert canon(nlp, "Der Website sportrichter.net zufolge war der Schiedsrichter "
+                      "schwach.") == ["sportrichter.net"]

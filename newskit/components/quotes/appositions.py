@@ -9,6 +9,8 @@ find the person or organisation such a phrase names, from the per-Doc
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from newskit.components.entities import is_role_word
@@ -19,6 +21,8 @@ from newskit.lang import de
 
 # a quoted title after a head noun has at most this many tokens („Ärzte ohne Grenzen“)
 MAX_TITLE_WORDS = 6
+#: a web address as a name: "worldreferee.com", "tagesschau.de"
+_WEB_ADDRESS = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$")
 #: nouns of an organisation's kind: a name after them is the organisation's, even one the
 #: recogniser took for a place ("die Zeitung China Daily")
 ORG_KIND_NOUNS = de.word_list("organisation_class_nouns")
@@ -161,6 +165,8 @@ def named_after_head(index: DocIndex, mention: Span, h) -> str | None:
     person, organisation or other name, not a place: "die Universität Wien"), "Der Fernsehsender „Channel
     10“", also when the phrase found stopped at the head ("des Magazins „Der Spiegel“")."""
     doc = index.doc
+    if h.i + 1 < mention.end and _WEB_ADDRESS.match(doc[h.i + 1].text):
+        return doc[h.i + 1].text  # "der Website worldreferee.com"
     limit = min(len(doc), max(mention.end, h.i + 2 + MAX_TITLE_WORDS))
     j = h.i + 1
     # a quoted title does not follow a person noun: not 'äußerten die Richter „gravierende

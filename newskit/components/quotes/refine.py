@@ -206,17 +206,32 @@ def _alphanumeric_name(text: str) -> bool:
 
 
 def _source_prefix(word: str) -> str | None:
-    """"Polizeiangaben" → "Polizei", "Regierungsangaben" → "Regierung"."""
+    """"Polizeiangaben" → "Polizei", "Regierungsangaben" → "Regierung"; the leadership of
+    an organisation of a kind ("Vereinsführung", "Konzernspitze") → that kind, which
+    stands for the organisation last named."""
     low = word.lower()
     for tail in de.ordered_list("source_noun_heads"):
-        if low.endswith(tail) and len(low) - len(tail) >= MIN_SOURCE_PREFIX:
-            prefix = word[: len(word) - len(tail)].rstrip("-")
-            if prefix.endswith("s") and len(prefix) > 4 and not prefix.endswith("ss"):
-                prefix = prefix[:-1]
+        prefix = _prefix_before(word, low, tail)
+        if prefix is not None:
             if prefix.lower() in de.word_list("report_kind_prefixes"):
                 return None  # "Abschlussbericht": a kind of report, not its source
-            return prefix[:1].upper() + prefix[1:]
+            return prefix
+    for tail in de.ordered_list("leadership_heads"):
+        prefix = _prefix_before(word, low, tail)
+        if prefix is not None and prefix.lower() in de.word_list("organisation_class_nouns"):
+            return prefix
     return None
+
+
+def _prefix_before(word: str, low: str, tail: str) -> str | None:
+    """The capitalised first part of a compound ``word`` ending with ``tail``, without a
+    linking "s", or ``None``."""
+    if not (low.endswith(tail) and len(low) - len(tail) >= MIN_SOURCE_PREFIX):
+        return None
+    prefix = word[: len(word) - len(tail)].rstrip("-")
+    if prefix.endswith("s") and len(prefix) > 4 and not prefix.endswith("ss"):
+        prefix = prefix[:-1]
+    return prefix[:1].upper() + prefix[1:]
 
 
 def _is_document(low: str) -> bool:

@@ -170,8 +170,9 @@ def nominative(words: list[str], tags: list[str], article: str | None = None) ->
     ['Vereinte', 'Nationen']
     """
     k = 0
-    while k < len(words) and tags[k] == "ADJA":
-        k += 1
+    while k < len(words) and (tags[k] == "ADJA" or k and tags[k] == "KON" and tags[k - 1] ==
+                              "ADJA" and k + 1 < len(words) and tags[k + 1] == "ADJA"):
+        k += 1  # "afghanischen und ausländischen Soldaten": coordinated adjectives too
     if k >= len(words) or tags[k] not in ("NN", "NE") or not words[k][:1].isupper():
         return list(words)  # "heise online": a lower-case name is no noun to decline
     reading = choose(readings(words[k]), article, words[k])
@@ -181,5 +182,6 @@ def nominative(words: list[str], tags: list[str], article: str | None = None) ->
             # plural; its adjectives take the strong nominative plural "-e"
             return [w[:-1] for w in words[:k]] + list(words[k:])
         return list(words)
-    adjectives = [strong_adjective(w, reading.genus, reading.plural) for w in words[:k]]
+    adjectives = [w if t == "KON" else strong_adjective(w, reading.genus, reading.plural)
+                  for w, t in zip(words[:k], tags[:k])]
     return [*adjectives, reading.nominative, *words[k + 1:]]
