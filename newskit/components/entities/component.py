@@ -53,9 +53,11 @@ class EntityCanonicaliser:
         ents = propagate_names(doc, complete_person_names(doc, self._mapped(doc)))
         ents = mend_organisations(doc, ents)
         doc.ents = split_two_surnames(complete_person_names(doc, ents))  # also the repeats
-        canon = canonical_names(doc)
-        doc.ents = harmonise_labels(list(doc.ents), canon)
-        for ent, name in zip(doc.ents, canon):
+        ents = list(doc.ents)
+        canon = canonical_names(doc, ents)
+        ents = harmonise_labels(ents, canon)
+        doc.ents = ents
+        for ent, name in zip(ents, canon):  # the spans just set: no second read of doc.ents
             ent._.nk_canonical = name
         doc._.nk_roles = find_roles(doc)
         return doc

@@ -135,9 +135,10 @@ def nominative_name(ent: Span) -> str:
                                article.lower_ if article is not None else None))
 
 
-def canonical_names(doc: Doc) -> list[str]:
-    """Canonical name for each entity in ``doc.ents`` (same order)."""
-    ents = list(doc.ents)
+def canonical_names(doc: Doc, ents: list[Span] | None = None) -> list[str]:
+    """Canonical name for each entity in ``doc.ents`` (same order; ``ents``: that list, if
+    the caller has it)."""
+    ents = list(doc.ents) if ents is None else ents
     bases = [nominative_name(e) for e in ents]
     known = {b.lower() for b in bases}
     full_by_last = _full_names_by_last(ents, bases)
