@@ -16,21 +16,26 @@ from newskit.nlp.doctext import doc_text
 from newskit.nlp.sentences import sentence_bounds, sentence_ids
 
 
-def span_sentiment(span: Span) -> dict:
-    """``sentiment`` and ``sentiment_score`` columns for an entity or quote span."""
-    return {"sentiment": span._.nk_sentiment, "sentiment_score": span._.nk_sentiment_score}
+def span_sentiment(span: Span, ext=None) -> dict:
+    """``sentiment`` and ``sentiment_score`` columns for an entity or quote span (``ext``:
+    its ``span._``, if the caller has it)."""
+    ext = span._ if ext is None else ext
+    return {"sentiment": ext.nk_sentiment, "sentiment_score": ext.nk_sentiment_score}
 
 
 def entity_rows(doc: Doc) -> Iterator[dict]:
     """One row per entity mention, with sentence index and canonical name."""
     sent_ids = sentence_ids(doc)
+    text = doc_text(doc)
     for ent in doc.ents:
+        ext, start, end = ent._, ent.start_char, ent.end_char
+        name = text[start:end]  # ent.text without joining its tokens
         yield {
             "sent_id": sent_ids[ent.start],
-            "start_char": ent.start_char, "end_char": ent.end_char, "text": ent.text,
-            "label": ent.label_, "canonical": ent._.nk_canonical or ent.text,
-            **span_sentiment(ent),
-            "gender": ent._.nk_gender or "", "gender_evidence": ent._.nk_gender_evidence or "",
+            "start_char": start, "end_char": end, "text": name,
+            "label": ent.label_, "canonical": ext.nk_canonical or name,
+            **span_sentiment(ent, ext),
+            "gender": ext.nk_gender or "", "gender_evidence": ext.nk_gender_evidence or "",
         }
 
 
@@ -47,24 +52,25 @@ def quote_rows(doc: Doc, spans_key: str = "quotes") -> Iterator[dict]:
     sentiment, gender."""
     sent_ids = sentence_ids(doc)
     for q in doc.spans.get(spans_key, []):
-        spk, cue, addressee = q._.nk_speaker, q._.nk_cue, q._.nk_addressee
+        ext = q._
+        spk, cue, addressee = ext.nk_speaker, ext.nk_cue, ext.nk_addressee
         yield {
             "sent_id": sent_ids[q.start] if len(q) else -1,
             "start_char": q.start_char, "end_char": q.end_char, "text": q.text,
-            "kind": q._.nk_kind, "speaker": spk.text if spk is not None else None,
+            "kind": ext.nk_kind, "speaker": spk.text if spk is not None else None,
             "speaker_start_char": spk.start_char if spk is not None else -1,
             "speaker_end_char": spk.end_char if spk is not None else -1,
-            "speaker_canonical": q._.nk_speaker_canonical,
-            "speaker_affiliation": q._.nk_speaker_affiliation,
+            "speaker_canonical": ext.nk_speaker_canonical,
+            "speaker_affiliation": ext.nk_speaker_affiliation,
             **_offset_columns("cue", cue),
-            **_offset_columns("frame", q._.nk_frame_offsets),
+            **_offset_columns("frame", ext.nk_frame_offsets),
             "addressee": addressee.text if addressee is not None else None,
             **_offset_columns("addressee", addressee),
             "cue": cue.text if cue is not None else None,
-            "cue_lemma": q._.nk_cue_lemma,
-            **span_sentiment(q),
-            "speaker_gender": q._.nk_speaker_gender or "",
-            "speaker_gender_evidence": q._.nk_speaker_gender_evidence or "",
+            "cue_lemma": ext.nk_cue_lemma,
+            **span_sentiment(q, ext),
+            "speaker_gender": ext.nk_speaker_gender or "",
+            "speaker_gender_evidence": ext.nk_speaker_gender_evidence or "",
         }
 
 
@@ -73,8 +79,8 @@ def sentence_rows(doc: Doc) -> Iterator[dict]:
     text = doc_text(doc)  # joined once per Doc
     cols = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist() if len(doc) else []
     for i, (first, stop) in enumerate(sentence_bounds(doc)):
-        sent = doc[first:stop]
-        score = sent._.nk_sentiment_score
+        ext = doc[first:stop]._
+        score = ext.nk_sentiment_score
         a, b = first, stop - 1  # the first and last token that is not whitespace
         while a <= b and cols[a][2]:
             a += 1
@@ -84,7 +90,7 @@ def sentence_rows(doc: Doc) -> Iterator[dict]:
         end = cols[b][0] + cols[b][1] if a <= b else start
         yield {"sent_id": i, "start_char": start, "end_char": end,
                "text": text[start:end], "score": score if score is not None else 0.0,
-               "label": sent._.nk_sentiment or "neutral"}
+               "label": ext.nk_sentiment or "neutral"}
 
 
 def article_sentiment(sentences: list[dict]) -> tuple[float, str]:
