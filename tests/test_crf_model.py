@@ -8,7 +8,8 @@ import pytest
 from newskit.nlp.crf_model import CRFModel, ModelFileError
 from newskit.nlp.ner import _tagger, default_model_path, feature_domain
 from newskit.nlp.ner_features import sentence_features
-from newskit.nlp.ner_rows import sentence_scores
+from newskit.nlp.ner_features import _across_words
+from newskit.nlp.ner_rows import _across_rows, sentence_scores, window_scores
 
 pycrfsuite = pytest.importorskip("pycrfsuite")
 
@@ -59,6 +60,22 @@ def test_array_decoder_tags_as_crfsuite(shipped):
     w, t = SENTENCES[0][0].split(), SENTENCES[0][1].split()
     assert numpy.allclose(sentence_scores(w, t, model, domain), scores[0][0])
     assert any(label != "O" for _, e in scores for label in e)
+
+
+def test_window_and_pair_rows_give_the_same_scores(shipped):
+    # the scores of many sentences summed together, and the rows of word pairs looked up
+    # once, are exactly those of the feature strings sentence by sentence
+    model, tagger = shipped
+    pairs = [(w.split(), t.split()) for w, t in SENTENCES]
+    alone = [sentence_scores(w, t, model) for w, t in pairs]
+    together = window_scores(pairs, model)
+    assert all(numpy.array_equal(a, b) for a, b in zip(alone, together))
+    for w, t in pairs:
+        blocks = [model.cache[(x, y, None)] for x, y in zip(w, t)]
+        strings = model.scores([model.ids(e) for e in _across_words(w, t, blocks)])
+        assert numpy.array_equal(strings, model.scores(_across_rows(w, t, blocks, model)))
+        expected = tagger.tag(sentence_features(w, t, feature_domain(default_model_path())))
+        assert model.tag_scores(window_scores([(w, t)], model))[0] == expected
 
 
 def test_dropping_added_rows_forgets_the_word_cache(shipped):

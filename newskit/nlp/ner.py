@@ -41,7 +41,7 @@ from newskit.nlp.ner_features import (  # noqa: F401  (re-exported)
     lexicon_class,
     sentence_features,
 )
-from newskit.nlp.ner_rows import sentence_scores
+from newskit.nlp.ner_rows import window_scores
 from newskit.nlp.ner_tables import repair_cluster_sets
 from newskit.nlp.ner_training import (  # noqa: F401  (re-exported)
     clean_training_labels,
@@ -324,19 +324,22 @@ class CRFEntityRecognizer:
         tag_ids = doc.to_array(TAG).tolist()
         strings = doc.vocab.strings
         names = {h: (strings[h] if h else "X") for h in set(tag_ids)}
-        window: list = []  # (token indices, words, state scores)
+        window: list = []  # (token indices, words, tags)
         for start, end in sentence_bounds(doc):
             toks = [i for i in range(start, end) if not space[i]]
             if not toks:
                 continue
-            words = [texts[i] for i in toks]
-            scores = sentence_scores(words, [names[tag_ids[i]] for i in toks], model,
-                                     self.domain)
-            window.append((toks, words, scores))
+            window.append((toks, [texts[i] for i in toks], [names[tag_ids[i]] for i in toks]))
             if len(window) >= WINDOW:
-                yield from _tag_window(window, model)
+                yield from self._scored_window(window, model)
                 window = []
-        yield from _tag_window(window, model)
+        yield from self._scored_window(window, model)
+
+    def _scored_window(self, window: list, model: CRFModel):
+        """Score ``(token indices, words, tags)`` sentences together, then tag them."""
+        scores = window_scores([(words, tags) for _, words, tags in window], model, self.domain)
+        yield from _tag_window([(toks, words, s) for (toks, words, _), s in zip(window, scores)],
+                               model)
 
 
 def _tag_window(window: list, model: CRFModel):
