@@ -7,8 +7,7 @@ import pytest
 
 from newskit.nlp.crf_model import CRFModel, ModelFileError
 from newskit.nlp.ner import _tagger, default_model_path, feature_domain
-from newskit.nlp.ner_features import sentence_features
-from newskit.nlp.ner_features import _across_words
+from newskit.nlp.ner_features import _across_words, sentence_features
 from newskit.nlp.ner_rows import _across_rows, sentence_scores, window_scores
 
 pycrfsuite = pytest.importorskip("pycrfsuite")
