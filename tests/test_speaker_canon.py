@@ -565,3 +565,12 @@ def test_coordinated_adjectives_in_the_nominative(nlp):
 def test_website_named_by_its_address(nlp):
     assert canon(nlp, "Der Website sportrichter.net zufolge war der Schiedsrichter "
                       "schwach.") == ["sportrichter.net"]
+
+
+def test_cue_candidates_hold_every_cue(nlp):
+    from newskit.components.quotes.cues import cue_candidates, cue_lemma
+    doc = nlp("„Das ist gut“, erklärte der Minister. In dem Bericht heißt es, alles sei "
+              "klar. Sie kündigte das an und sagte, sie komme.")
+    cands = cue_candidates(doc)
+    assert {t.i for t in doc if cue_lemma(t) is not None} <= cands
+    assert len(cands) < len(doc) and doc[1].i not in cands  # "Das" is no verb

@@ -7,7 +7,10 @@ embedded tagger produces them; with an installed parser the particle (dependency
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from weakref import WeakKeyDictionary
+
+from spacy.attrs import POS, TAG
+from spacy.tokens import Doc, Token
 
 from newskit.components.quotes.words import (
     HEISSEN,
@@ -16,6 +19,7 @@ from newskit.components.quotes.words import (
     PARTICLE_WORDS,
     SPEECH_VERBS,
 )
+from newskit.nlp.doctext import token_lowers
 from newskit.nlp.hanta import lemmatize, tag_word
 from newskit.nlp.sentences import has_parse
 
@@ -23,6 +27,33 @@ from newskit.nlp.sentences import has_parse
 _NONFINITE = ("VVPP", "VVINF", "VVIZU")
 # Marks after which a lower-case "adjective" may be a mistagged speech verb ("„…“ erklärte X").
 _MISTAG_CONTEXT = ("“", "”", '"', "«", "»", ",")
+
+
+_candidates: WeakKeyDictionary = WeakKeyDictionary()  # Doc -> (token count, indices)
+
+
+def cue_candidates(doc: Doc) -> frozenset[int]:
+    """Indices of the tokens :func:`cue_lemma` can name a cue for (verbs, adjectives that
+    may be mistagged verbs, "heißt"/"hieß"): the others need no look at all. Built once per
+    Doc from its arrays (no Token objects)."""
+    hit = _candidates.get(doc)
+    if hit is not None and hit[0] == len(doc):
+        return hit[1]
+    strings = doc.vocab.strings
+    verb = strings["VERB"] if "VERB" in strings else -1
+    keep: dict[int, bool] = {}
+    out = set()
+    lowers = token_lowers(doc)
+    for i, (tag, pos) in enumerate(doc.to_array([TAG, POS]).tolist()):
+        ok = keep.get(tag)
+        if ok is None:
+            name = strings[tag] if tag else ""
+            ok = keep[tag] = name.startswith("VV") or name in ("ADJA", "ADJD")
+        if ok or pos == verb or lowers[i] in HEISSEN_FORMS:
+            out.add(i)
+    found = frozenset(out)
+    _candidates[doc] = (len(doc), found)
+    return found
 
 
 def cue_lemma(tok: Token) -> str | None:

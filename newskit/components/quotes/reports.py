@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newskit.components.quotes.cues import cue_lemma
+from newskit.components.quotes.cues import cue_candidates, cue_lemma
 from newskit.components.quotes.frames import (
     WIE_FRAME,
     Frame,
@@ -244,8 +244,9 @@ def _points_back_to(doc: Doc, sent: Span, cue: Token, blocked: set[int]) -> tupl
 def _speech_verb_step(doc: Doc, sent: Span, blocked: set[int], toks: list[Token],
                       has_quotes: bool) -> tuple[list[Quote], Frame | None]:
     """A speech verb anywhere: subject + complement, or a bare speech act."""
+    candidates = cue_candidates(doc)
     for tok in toks:
-        lemma = cue_lemma(tok)
+        lemma = cue_lemma(tok) if tok.i in candidates else None
         if lemma is None:
             continue
         frame = Frame(doc[tok.i : tok.i + 1], lemma, find_subject(doc, sent, tok, blocked))
