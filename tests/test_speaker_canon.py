@@ -574,3 +574,23 @@ def test_cue_candidates_hold_every_cue(nlp):
     cands = cue_candidates(doc)
     assert {t.i for t in doc if cue_lemma(t) is not None} <= cands
     assert len(cands) < len(doc) and doc[1].i not in cands  # "Das" is no verb
+
+
+def test_second_clause_with_its_own_speech_verb_keeps_its_subject(nlp):
+    # "nennen" takes an object and a name, not a reported clause; the fragment of the
+    # second clause is its own subject's, a fragment inside a report stays the reporter's
+    doc = nlp("Der Kapitän Timo Berg nannte die Strafe „überzogen“, Trainer Lars Wendt "
+              "bezeichnete die vielen Karten als „übertrieben“. Die Kritikerin Eva Holm "
+              "schreibt in der Zeitung, die Schau erinnere „an düstere Zeiten“.")
+    out = {q.text: q._.nk_speaker_canonical for q in doc.spans["quotes"]}
+    assert out["„überzogen“"] == "Timo Berg"
+    assert out["„übertrieben“"] == "Lars Wendt"
+    assert out["„an düstere Zeiten“"] == "Eva Holm"
+    assert not any(t.startswith("Trainer Lars Wendt") for t in out)
+
+
+def test_reaction_right_after_a_quotation(nlp):
+    out = canon(nlp, "„Wir haben jetzt vier Punkte“, zeigte sich Trainer Paul Amoah nach dem "
+                     "Spiel zufrieden. „Das wird schwer“, gab sich die Kapitänin Ida Lund "
+                     "skeptisch.")
+    assert out == ["Paul Amoah", "Ida Lund"]

@@ -10,9 +10,12 @@ from newskit.components.quotes.frames import (
     Frame,
     Quote,
     colon_frame,
+    complement_after,
     main_clause_frame,
     trailing_frame,
 )
+from newskit.components.quotes.cues import cue_lemma
+from newskit.components.quotes.grammar import main_finite_before
 from newskit.components.quotes.marks import Region, quote_regions, region_context, speech_kind
 from newskit.components.quotes.reports import continuations, sentence_frame
 from newskit.nlp.doctext import doc_text
@@ -113,7 +116,30 @@ def _own_frame(dq: _DocQuotes, r: Region, k: int, full: bool) -> Frame | None:
         tf = colon_frame(doc, r.sent, r.before.i, blocked)
     if tf is None and not full and k not in dq.frames:
         tf = main_clause_frame(doc, r.sent, r.span.start, blocked)
+    elif tf is None and not full:
+        clause = _own_speech_clause(dq, dq.frames[k], r)
+        if clause is not None:
+            tf = main_clause_frame(doc, clause, r.span.start, blocked)
     return tf
+
+
+def _own_speech_clause(dq: _DocQuotes, frame: Frame, r: Region) -> Span | None:
+    """The later clause of the sentence the fragment stands in when that clause has a
+    speech verb of its own ("X nannte die Karte „überzogen“, Y bezeichnete sie als
+    „übertrieben“"), else ``None``."""
+    if frame.cue is None or frame.cue.end >= r.span.start:
+        return None
+    doc = dq.doc
+    commas = [t.i for t in doc[frame.cue.end : r.span.start] if t.text == ","]
+    if not commas:
+        return None
+    fin = main_finite_before(doc, commas[-1] + 1, r.span.start)
+    if fin is None or "Sub" in fin.morph.get("Mood") or cue_lemma(fin) is None:
+        return None
+    comp = complement_after(doc, r.sent, frame.cue[0], dq.blocked, frame.lemma)
+    if comp is not None and comp[0] <= r.span.start_char < comp[1]:
+        return None  # "X kritisiert, die Aktion erinnere „…“": inside X's report
+    return doc[commas[-1] + 1 : r.sent.end]
 
 
 def _drop_indirect_doubles(quotes: list[Quote]) -> list[Quote]:

@@ -86,6 +86,14 @@ def heisst_es_frame(doc: Doc, fin: Token, source: Span | None) -> Frame:
 
 
 # ------------------------------------------------------------- trailing frames
+#: verbs of naming take an object and its name, not a reported clause: "nannte die Karte
+#: „überzogen“, Löw bezeichnete …" is two statements
+NAMING_VERBS = frozenset(["nennen", "bezeichnen"])
+#: "„…“, zeigte sich X zufrieden", "„…“, gab sich Y überzeugt": a reaction right after a
+#: quotation is its speaker's
+REFLEXIVE_FRAME_VERBS = frozenset(["zeigen", "geben"])
+
+
 def trailing_frame(doc: Doc, sent: Span, pos: int, blocked: set[int]) -> Frame | None:
     """At token ``pos`` (right after a comma or a closing quote): "sagte X", "so X",
     "kündigte X an", "hat er gesagt", "heißt es"."""
@@ -104,6 +112,10 @@ def trailing_frame(doc: Doc, sent: Span, pos: int, blocked: set[int]) -> Frame |
         if lemma == ZITIEREN and np is not None:
             np = _person_quoted(doc, np, sent.end) or np
         return Frame(doc[pos : pos + 1], lemma, np)
+    if tok.lemma_.lower() in REFLEXIVE_FRAME_VERBS and pos + 1 < sent.end \
+            and doc[pos + 1].lower_ == "sich":  # "„…“, zeigte sich X zufrieden"
+        return Frame(doc[pos : pos + 2], tok.lemma_.lower(),
+                     first_np_after(doc, pos + 2, sent.end))
     if tok.tag_ in ("VAFIN", "VMFIN") or tok.pos_ == "AUX":
         return _auxiliary_frame(doc, sent, pos, blocked)
     return None
@@ -282,7 +294,7 @@ def complement_after(doc: Doc, sent: Span, cue: Token, blocked: set[int],
             break
         if "Sub" in doc[j].morph.get("Mood") or (zu_ok and doc[j].tag_ in ("VVIZU", "PTKZU")):
             return span
-        if is_finite(doc[j]) and first not in NARRATIVE_OPENERS \
+        if is_finite(doc[j]) and first not in NARRATIVE_OPENERS and lemma not in NAMING_VERBS \
                 and _indicative_report(doc, sent, cue, blocked, j - start):
             return span
     return None
