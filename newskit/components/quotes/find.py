@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from newskit.components.quotes.cues import cue_lemma
 from newskit.components.quotes.frames import (
     Frame,
     Quote,
@@ -14,7 +15,6 @@ from newskit.components.quotes.frames import (
     main_clause_frame,
     trailing_frame,
 )
-from newskit.components.quotes.cues import cue_lemma
 from newskit.components.quotes.grammar import main_finite_before
 from newskit.components.quotes.marks import Region, quote_regions, region_context, speech_kind
 from newskit.components.quotes.reports import continuations, sentence_frame
