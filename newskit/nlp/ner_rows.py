@@ -30,18 +30,7 @@ def sentence_scores(words: Sequence[str], tags: Sequence[str], model: CRFModel,
     each neighbour are summed into one row of the model once per (word, tag) (kept in
     ``model.cache``), so a token adds five rows and looks up only the features that join
     it with its neighbours."""
-    cache = model.cache
-    if len(cache) > MAX_CACHED_WORDS:
-        model.drop_added_rows()
-    keys = [(w, t, domain) for w, t in zip(words, tags)]
-    new = [k for k in dict.fromkeys(keys) if k not in cache]
-    if new:
-        cache.update(zip(new, _row_blocks(new, model)))
-    blocks = [cache[k] for k in keys]
-    pads = cache.get(("pads", domain))
-    if pads is None:
-        pads = cache[("pads", domain)] = {
-            off: model.add_row(model.ids(fs)) for off, fs in _pads(domain).items()}
+    blocks, pads = _word_rows([(w, t, domain) for w, t in zip(words, tags)], model, domain)
     n = len(words)
     state = model.state
     scores = state[[b[0] for b in blocks]]
@@ -110,24 +99,32 @@ def _across_rows(words: Sequence[str], tags: Sequence[str], blocks: list,
 MAX_CACHED_WORDS = 300_000
 
 
+def _word_rows(keys: list[tuple[str, str, str | None]], model: CRFModel,
+               domain: str | None) -> tuple[list[tuple], dict[int, int]]:
+    """The cached row blocks of ``(word, tag, domain)`` keys (new words' rows added in one
+    step) and the rows of the padding beyond a sentence's ends."""
+    cache = model.cache
+    if len(cache) > MAX_CACHED_WORDS:
+        model.drop_added_rows()
+    new = [k for k in dict.fromkeys(keys) if k not in cache]
+    if new:
+        cache.update(zip(new, _row_blocks(new, model)))
+    blocks = [cache[k] for k in keys]
+    pads = cache.get(("pads", domain))
+    if pads is None:
+        pads = cache[("pads", domain)] = {
+            off: model.add_row(model.ids(fs)) for off, fs in _pads(domain).items()}
+    return blocks, pads
+
+
 def window_scores(sentences: Sequence[tuple[Sequence[str], Sequence[str]]], model: CRFModel,
                   domain: str | None = None) -> list[numpy.ndarray]:
     """:func:`sentence_scores` of many ``(words, tags)`` sentences, summed for all of them
     in a few numpy steps (the same sums in the same order: the same scores)."""
     if domain is not None or "bigram" in ABLATE or not sentences:
         return [sentence_scores(w, t, model, domain) for w, t in sentences]
-    cache = model.cache
-    if len(cache) > MAX_CACHED_WORDS:
-        model.drop_added_rows()
-    keys = [(w, t, None) for words, tags in sentences for w, t in zip(words, tags)]
-    new = [k for k in dict.fromkeys(keys) if k not in cache]
-    if new:
-        cache.update(zip(new, _row_blocks(new, model)))
-    blocks = [cache[k] for k in keys]
-    pads = cache.get(("pads", None))
-    if pads is None:
-        pads = cache[("pads", None)] = {
-            off: model.add_row(model.ids(fs)) for off, fs in _pads(None).items()}
+    blocks, pads = _word_rows(
+        [(w, t, None) for words, tags in sentences for w, t in zip(words, tags)], model, None)
     seen: dict[int, list[int]] = {-2: [], -1: [], 1: [], 2: []}
     across: list[list[int]] = []
     ends = []
