@@ -34,6 +34,9 @@ LEGAL_FORM_WORDS = LEGAL_FORMS | frozenset(["&", "Co", "Co.", "KGaA", "mbH", "In
 #: small words inside a long name ("Bundesamt für Migration und Flüchtlinge")
 NAME_LINKS = frozenset(["für", "und", "des", "der", "von", "zur", "zum", "in", "im", "ohne",
                         "am", "auf", "of", "for", "and", "the"])
+#: lower-case particles joined to an Arabic surname by a hyphen ("al-Gaddafi", "as-Sisi")
+SURNAME_PARTICLES = frozenset(["al", "el", "as", "ad", "at", "an", "ar", "az", "asch", "ash",
+                               "ibn", "bin", "abu"])
 OPENING_QUOTES = frozenset(["„", "»", "«", '"', "“", "‚", "''"])
 CLOSING_QUOTES = frozenset(["“", "”", "«", "»", '"', "‘", "''"])
 _UMLAUT_BASE = str.maketrans("äöü", "aou")  # "Ärzte ohne Grenzen (AoG)"
@@ -61,8 +64,13 @@ def _full_names_by_last(ents: list[Span], bases: list[str]) -> dict[str, set[str
     full_by_last: dict[str, set[str]] = {}
     first_names = de.word_table("first_names")
     for e, b in zip(ents, bases):
+        words = b.split()
+        particle, _, rest = words[-1].partition("-") if words else ("", "", "")
+        if rest and particle in SURNAME_PARTICLES and len(words) > 1 \
+                and words[0][:1].isupper() and words[0] not in noun_lexicon():
+            # "Gaddafi" for "Muammar al-Gaddafi" (even where that was taken for a place)
+            full_by_last.setdefault(rest.lower(), set()).add(b)
         if e.label_ == "PER" and " " in b:
-            words = b.split()
             full_by_last.setdefault(words[-1].lower(), set()).add(b)
             if len(words) > 2 and words[-2][:1].isupper() and words[-2] not in first_names:
                 full_by_last.setdefault(words[-2].lower(), set()).add(b)
@@ -123,15 +131,22 @@ def _canonical(e: Span, name: str, known: set[str], full_by_last: dict[str, set[
 def nominative_name(ent: Span) -> str:
     """An organisation, place or other name that starts with an adjective, in the
     nominative: "Vereinten Nationen" → "Vereinte Nationen", "des Roten Kreuzes" → "Rotes
-    Kreuz" (:func:`newskit.lang.de.declension.nominative`); other names as :func:`base_name`."""
+    Kreuz" (:func:`newskit.lang.de.declension.nominative`); one that starts with a noun
+    after "des"/"eines" loses the genitive ending ("des Landgerichts Mannheim"); other names
+    as :func:`base_name`."""
     toks = [t for t in ent if t.tag_ != "ART"]
-    if ent.label_ == "PER" or not toks or toks[0].tag_ != "ADJA" \
+    if ent.label_ == "PER" or not toks or toks[0].tag_ not in ("ADJA", "NN") \
             or any(t.is_punct or t.is_space for t in toks):
         return base_name(ent)
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     article = ent[0] if ent[0].tag_ == "ART" else before if before is not None \
         and before.tag_ == "ART" else None
-    return " ".join(nominative([t.text for t in toks], [t.tag_ for t in toks],
+    words_ = [t.text for t in toks]
+    if toks[0].tag_ == "NN":  # "des Landgerichts Mannheim" → "Landgericht Mannheim"
+        if article is None or article.lower_ not in ("des", "eines"):
+            return base_name(ent)
+        return " ".join(nominative(words_[:1], ["NN"], "des") + words_[1:])
+    return " ".join(nominative(words_, [t.tag_ for t in toks],
                                article.lower_ if article is not None else None))
 
 

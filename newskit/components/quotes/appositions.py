@@ -56,7 +56,10 @@ def closing_person(index: DocIndex, mention: Span) -> Span | None:
     ent = index.entity_covering(mention.end - 1)
     if ent is None or ent.label_ != "PER" or ent.start <= mention.start:
         return None
-    before = index.doc[ent.start - 1]
+    b = ent.start - 1
+    while b > mention.start and index.doc[b].is_space:
+        b -= 1  # "Parlamentspräsident  Jerzy Buzek": a doubled space
+    before = index.doc[b]
     if _governs(before) or _genitive_attribute(ent):
         return None  # "die Regierung Bush" is the government, "die Verteidiger Strauss-Kahns"
         # speak for him

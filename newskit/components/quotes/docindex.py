@@ -98,6 +98,20 @@ class DocIndex:
                 for name in names if name != text}
 
     @cached_property
+    def noun_positions(self) -> dict[str, list[int]]:
+        """Each noun or name (lower case) → the tokens where it stands, in order."""
+        out: dict[str, list[int]] = {}
+        for t in self.doc:
+            if t.tag_ in ("NN", "NE"):
+                out.setdefault(t.lower_, []).append(t.i)
+        return out
+
+    @cached_property
+    def memo(self) -> dict:
+        """Per-Doc results that helpers compute once (keyed by the helper)."""
+        return {}
+
+    @cached_property
     def quotations(self) -> tuple[list[int], list[int]]:
         """Starts and ends (character offsets) of the regions between paired quotation marks."""
         regions = quote_regions(self.text)

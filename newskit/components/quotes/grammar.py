@@ -98,6 +98,8 @@ def _head_end(doc: Doc, j: int, end: int) -> int:
                 and doc[k - 1].ent_type_ == "PER":
             break  # "kritisierte Rajoy Zapatero": two persons side by side
         k += 1
+        if k + 1 < end and doc[k].is_space and doc[k + 1].tag_ in NP_HEAD:
+            k += 1  # a double space inside a name: "Parlamentspräsident  Jerzy Buzek"
     if k > j and doc[k - 1].tag_ == "TRUNC" and k + 1 < end and doc[k].tag_ == "KON" \
             and doc[k + 1].tag_ in NP_HEAD:  # "eine Gesetzes- und Grundrechtslücke"
         return _head_end(doc, k + 1, end)

@@ -66,6 +66,8 @@ def earlier_referent(index: DocIndex, mention: Span, history: History) -> str | 
         if author is not None:  # "die Studie": the study's author
             return author
     named = _antecedent_phrase(index.doc, mention.start, head_)
+    if named is None and said is None:  # the article's court, named once at the top
+        named = _far_antecedent(index, mention.start, head_)
     if said is not None and (named is None or said[0] >= named.start_char):
         return said[1]
     if named is None:
@@ -145,14 +147,14 @@ def last_organisation(index: DocIndex, mention: Span) -> str | None:
     return None
 
 
-def _antecedent_phrase(doc: Doc, before: int, head_: str) -> Span | None:
+def _antecedent_phrase(doc: Doc, before: int, head_: str,
+                       window: int = ANTECEDENT_WINDOW) -> Span | None:
     """The nearest earlier phrase whose noun ends with ``head_`` and says more than it:
     "das isländische Fischereiministerium", "der Ständige Ausschuss des Nationalen
-    Volkskongresses", "die Umweltschutzorganisation WWF" (within ``ANTECEDENT_WINDOW``
-    tokens)."""
+    Volkskongresses", "die Umweltschutzorganisation WWF" (within ``window`` tokens)."""
     low = head_.lower()
     stem = low[: max(1, len(low) - 3)]  # case endings only add letters after the stem
-    for i in range(before - 1, max(-1, before - 1 - ANTECEDENT_WINDOW), -1):
+    for i in range(before - 1, max(-1, before - 1 - window), -1):
         t = doc[i]
         if t.tag_ not in ("NN", "NE") or stem not in t.lower_ \
                 or not phrase([t]).lower().endswith(low):
@@ -172,6 +174,22 @@ def _antecedent_phrase(doc: Doc, before: int, head_: str) -> Span | None:
         if start < i or phrase([t]).lower() != low or named_after:  # "… WWF"
             return doc[start:end]
     return None
+
+
+def _far_antecedent(index: DocIndex, before: int, head_: str) -> Span | None:
+    """:func:`_antecedent_phrase` beyond its window: the nearest such phrase anywhere
+    before token ``before`` (found among the Doc's nouns ending with ``head_``, indexed
+    once per head, so long texts stay linear)."""
+    low = head_.lower()
+    key = ("far", low)
+    starts = index.memo.get(key)
+    if starts is None:
+        stem = low[: max(1, len(low) - 3)]  # as _antecedent_phrase's first test
+        cands = sorted(i for w, pos in index.noun_positions.items() if stem in w for i in pos)
+        starts = [i for i in cands if _antecedent_phrase(index.doc, i + 1, head_, window=1)]
+        index.memo[key] = starts
+    k = bisect_left(starts, before - ANTECEDENT_WINDOW)
+    return _antecedent_phrase(index.doc, starts[k - 1] + 1, head_, window=1) if k else None
 
 
 def _place_name(doc: Doc, i: int) -> bool:

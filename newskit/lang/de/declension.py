@@ -43,6 +43,9 @@ _ARTICLE_READINGS: dict[str, tuple[tuple[str, bool], ...]] = {
 _ADJ_ENDINGS = ("en", "em", "er", "es", "e")
 #: articles that go with a masculine singular noun only in the nominative
 _NOMINATIVE_ONLY_MASCULINE = frozenset(["der", "ein"])
+# stems that are adjectives, not places: "Süddeutsch-er", "Statistisch-er", "Königlich-er"
+_ADJ_SUFFIXES = ("isch", "sch", "ig", "lich", "bar", "sam", "haft", "los", "voll", "al", "ell",
+                 "iv", "är", "ös")
 _STRONG = {("m", False): "er", ("f", False): "e", ("n", False): "es"}
 
 
@@ -146,9 +149,13 @@ def choose(options: list[Reading], article: str | None, word: str = "") -> Readi
 def strong_adjective(word: str, genus: str, plural: bool) -> str:
     """An attributive adjective with the ending it takes without an article.
 
-    Capitalised forms in -er ("Berliner", "Schweizer") do not inflect and stay as written.
+    Capitalised forms in -er ("Berliner", "Schweizer") do not inflect and stay as written;
+    a capitalised adjective of a name does ("laut Süddeutscher Zeitung").
+
+    >>> strong_adjective("Süddeutscher", "f", False), strong_adjective("Wiener", "f", True)
+    ('Süddeutsche', 'Wiener')
     """
-    if word[:1].isupper() and word.endswith("er"):
+    if word[:1].isupper() and word.endswith("er") and not word[:-2].endswith(_ADJ_SUFFIXES):
         return word
     for ending in _ADJ_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 2:
@@ -175,7 +182,13 @@ def nominative(words: list[str], tags: list[str], article: str | None = None) ->
         k += 1  # "afghanischen und ausländischen Soldaten": coordinated adjectives too
     if k >= len(words) or tags[k] not in ("NN", "NE") or not words[k][:1].isupper():
         return list(words)  # "heise online": a lower-case name is no noun to decline
-    reading = choose(readings(words[k]), article, words[k])
+    options = readings(words[k])
+    if k and article is not None and words[0].endswith("en"):
+        # a weak "-en" adjective after "der"/"die" is no nominative singular ("der roten
+        # Politiker" is a genitive plural: "rote Politiker")
+        skip = {"der": ("m", False), "die": ("f", False)}.get(article.lower())
+        options = [r for r in options if (r.genus, r.plural) != skip]
+    reading = choose(options, article, words[k])
     if reading is None:
         if article is None and k and all(w.endswith("en") for w in words[:k]):
             # "israelischen Medien": an unknown noun after bare "-en" adjectives is a dative

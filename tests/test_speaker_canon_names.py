@@ -1,0 +1,57 @@
+"""Speaker and entity canonical names: declension of names, far antecedents, doubled spaces
+and Arabic surname particles (session 9), one German sentence of our own per rule."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from newskit.components.entities.names import canonical_names
+from newskit.lang.de.declension import nominative, strong_adjective
+
+
+def canon(nlp, text: str) -> list[str | None]:
+    doc = nlp(text)
+    return [s._.nk_speaker_canonical for s in doc.spans["quotes"]]
+
+
+def test_capitalised_adjective_of_a_name_takes_the_nouns_gender():
+    assert nominative(["Süddeutscher", "Zeitung"], ["ADJA", "NN"]) == ["Süddeutsche", "Zeitung"]
+    assert strong_adjective("Frankfurter", "f", False) == "Frankfurter"  # a place adjective
+
+
+def test_weak_adjective_after_der_is_no_nominative_singular():
+    assert nominative(["grünen", "Abgeordneten"], ["ADJA", "NN"], "der")[0] == "grüne"
+    assert nominative(["liberalen", "Politiker"], ["ADJA", "NN"], "der") \
+        == ["liberale", "Politiker"]
+    assert nominative(["Roten", "Armee"], ["ADJA", "NN"], "der") == ["Rote", "Armee"]
+
+
+def test_laut_a_newspaper_in_the_dative(nlp):
+    out = canon(nlp, "Laut Westdeutscher Zeitung will der Verein den Trainer entlassen.")
+    assert out == ["Westdeutsche Zeitung"]
+
+
+def test_genitive_of_a_court_named_with_its_place(nlp):
+    doc = nlp("Der Prozess vor der Kammer des Amtsgerichts Kiel dauerte lange.")
+    start = [t.text for t in doc].index("Amtsgerichts")
+    ent = Span(doc, start, start + 2, label="ORG")
+    doc.ents = [ent]
+    assert canonical_names(doc, [ent]) == ["Amtsgericht Kiel"]
+
+
+def test_bare_court_far_after_its_name(nlp):
+    filler = " ".join(["Vor dem Gebäude warteten viele Menschen bis zum späten Nachmittag."] * 60)
+    out = canon(nlp, f"Der Prozess vor dem Amtsgericht Kiel begann im März. {filler} "
+                     "Das Gericht erklärte am Freitag, die Zeugin sei glaubwürdig.")
+    assert out[-1] == "Amtsgericht Kiel"
+
+
+def test_role_and_name_after_a_doubled_space(nlp):
+    out = canon(nlp, "Laut Bürgermeisterin  Petra Hansen ist der Haushalt nicht zu retten.")
+    assert out == ["Petra Hansen"]
+
+
+def test_surname_after_an_arabic_particle(nlp):
+    out = canon(nlp, "Die Opposition kritisierte den Regierungschef Abdullah al-Rashidi scharf. "
+                     "„Wir bleiben“, sagte Rashidi am Abend.")
+    assert out[-1] == "Abdullah al-Rashidi"
