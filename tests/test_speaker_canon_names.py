@@ -55,3 +55,26 @@ def test_surname_after_an_arabic_particle(nlp):
     out = canon(nlp, "Die Opposition kritisierte den Regierungschef Abdullah al-Rashidi scharf. "
                      "„Wir bleiben“, sagte Rashidi am Abend.")
     assert out[-1] == "Abdullah al-Rashidi"
+
+
+def test_subject_after_dessen_and_its_noun(nlp):
+    out = canon(nlp, "Es gab einen Streit, in dessen Verlauf das Landgericht festgestellt hatte, "
+                     "der Vertrag sei ungültig.")
+    assert out == ["Landgericht"]
+
+
+def test_source_named_with_aus(nlp):
+    out = canon(nlp, "Nach Informationen aus Koalitionskreisen soll die Steuer steigen. "
+                     "Angaben aus dem Finanzministerium zufolge ist das nicht sicher.")
+    assert out == ["Koalitionskreise", "Finanzministerium"]
+
+
+def test_agency_report_names_the_agency(nlp):
+    out = canon(nlp, "Laut einer dpa-Meldung hat die Bank ihren Chef entlassen.")
+    assert out == ["dpa"]
+
+
+def test_nationality_and_kind_noun_point_to_the_organisation_just_named(nlp):
+    out = canon(nlp, "Die Bilder zeigte zuerst die BBC. Der britische Sender berichtete, "
+                     "die Brücke sei eingestürzt.")
+    assert out[-1] == "BBC"

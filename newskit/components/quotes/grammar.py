@@ -373,3 +373,16 @@ def is_perfect_passive(doc: Doc, fin: Token, cue: Token) -> bool:
     participle ``cue`` and "worden" right after it."""
     return fin.lemma_.lower() == PERFECT_PASSIVE_AUX and cue.i + 1 < len(doc) \
         and doc[cue.i + 1].lower_ == WORDEN
+
+
+SUBJECT_DEPS = ("sb", "nsubj")  # TIGER and UD subject relations
+
+
+def dependency_subject(doc: Doc, cue: Token) -> Span | None:
+    """The parser's subject of ``cue`` or of the auxiliary that heads it, with its subtree."""
+    heads = [cue] + ([cue.head] if cue.head.pos_ == "AUX" else [])
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return doc[child.left_edge.i : child.right_edge.i + 1]
+    return None

@@ -49,6 +49,9 @@ def earlier_referent(index: DocIndex, mention: Span, history: History) -> str | 
     ws = words(mention)
     if len(ws) == 3 and ws[1].lower_ in SAME_WORDS:  # "der gleichen Nachrichtenagentur"
         ws = [ws[0], ws[2]]
+    if len(ws) == 3 and ws[0].lower_ in DEFINITE_ARTICLES and is_nationality_adjective(ws[1]) \
+            and ws[2].lower_ in ORG_KINDS:  # "der britische Fernsehsender": the one just named
+        return last_organisation(index, mention)
     if len(ws) == 3 and ws[0].lower_ in DEFINITE_ARTICLES and ws[1].tag_ == "ADJA" \
             and ws[2].tag_ == "NN" and not is_role_word(ws[2]) \
             and not is_nationality_adjective(ws[1]) \

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newskit.components.entities.organisations import known_orgs
 from newskit.components.quotes.grammar import NP_DET, NP_HEAD, NP_MOD, np_coordinated
 from newskit.components.quotes.words import GENITIVE_ARTICLES, SOURCE_NOUNS, VON
 from newskit.lang import de
@@ -100,11 +101,12 @@ def phrase(tokens: list[Token]) -> str:
 
 def names_someone(name: str | None) -> bool:
     """Whether a resolved name can be a speaker: not empty, not only pronouns, function or
-    time words (``non_speakers.txt``), and not a lower-case fragment."""
+    time words (``non_speakers.txt``), and not a lower-case fragment (a lower-case name
+    news knows, "dpa" or "taz", is a name)."""
     words_ = [w.strip("\"'„“”»«‚‘’()[]{},.;:!?") for w in str(name or "").split()]
     stop = de.word_list("non_speakers")
     content = [w for w in words_ if w and w.lower() not in stop]
-    return any(w[:1].isupper() or w[:1].isdigit() for w in content)
+    return any(w[:1].isupper() or w[:1].isdigit() or w in known_orgs() for w in content)
 
 
 def _recency(adjective: str) -> bool:
@@ -180,7 +182,7 @@ def _source_complement(doc: Doc, h: Token, span: Span) -> Span | None:
     if i >= len(doc):
         return None
     end = max(span.end, min(_sentence_end(doc, h.i), i + 12))
-    if doc[i].lower_ in VON:
+    if doc[i].lower_ in VON or doc[i].lower_ == "aus":  # "Angaben aus Regierungskreisen"
         np = np_coordinated(doc, i + 1, end)  # "von AFP und Reuters"
         if np is None and i + 1 < len(doc) and _alphanumeric_name(doc[i + 1].text):
             return doc[i + 1 : i + 2]  # "von n24": a name the tagger took for a number
@@ -228,7 +230,9 @@ def _prefix_before(word: str, low: str, tail: str) -> str | None:
     linking "s", or ``None``."""
     if not (low.endswith(tail) and len(low) - len(tail) >= MIN_SOURCE_PREFIX):
         return None
-    prefix = word[: len(word) - len(tail)].rstrip("-")
+    prefix = word[: len(word) - len(tail)]
+    if prefix.endswith("-"):
+        return prefix[:-1]  # "dpa-Meldung": the name as written
     if prefix.endswith("s") and len(prefix) > 4 and not prefix.endswith("ss"):
         prefix = prefix[:-1]
     return prefix[:1].upper() + prefix[1:]

@@ -126,7 +126,8 @@ def _nach_angaben(doc: Doc, sent: Span, tok: Token, blocked: set[int]) -> Source
         return None
     if np is None:
         return None
-    if np.end < sent.end and doc[np.end].lower_ in VON and np.end + 1 < sent.end:
+    if np.end < sent.end and (doc[np.end].lower_ in VON or doc[np.end].lower_ == "aus") \
+            and np.end + 1 < sent.end:  # "nach Informationen aus Regierungskreisen"
         np2 = np_forward(doc, np.end + 1, sent.end)
         np = doc[np.start : np2.end] if np2 is not None else np
     return _source(doc, tok, np)
@@ -173,7 +174,8 @@ def _zufolge(doc: Doc, sent: Span, tok: Token, blocked: set[int]) -> SourceFrame
     np = doc[j : tok.i]
     if not (len(np) and is_np(np)):
         return None
-    if j - 2 > sent.start and doc[j - 1].lower_ in VON and doc[j - 2].tag_ == "NN":
+    if j - 2 >= sent.start and (doc[j - 1].lower_ in VON or doc[j - 1].lower_ == "aus") \
+            and doc[j - 2].tag_ == "NN":  # "Angaben aus dem Ministerium zufolge" too
         i = _np_start(doc, sent, j - 2)  # "Angaben des … Instituts von Athen zufolge"
         if is_np(doc[i : j - 1]):
             np, j = doc[i : tok.i], i

@@ -14,6 +14,7 @@ from itertools import dropwhile, takewhile
 from spacy.tokens import Doc, Span
 
 from newskit.components.entities import is_role_word
+from newskit.components.entities.organisations import known_orgs
 from newskit.components.quotes.cues import cue_lemma
 from newskit.components.quotes.docindex import (
     SOURCE_LABELS,
@@ -95,7 +96,7 @@ def _source_name(index: DocIndex, name: str) -> str | None:
     if not any(w.lower() not in stop for w in ws):  # "Informationen", "Bericht" name a
         return name if any(w.lower() in SOURCE_NOUNS for w in ws) else None  # kind of source
     if len(ws) == 1 and ws[0].islower() and name not in index.by_name \
-            and not any(c in ws[0] for c in ".0123456789"):
+            and not any(c in ws[0] for c in ".0123456789") and ws[0] not in known_orgs():
         return None
     if len(ws) > 2 and ws[0].lower() in UNNAMED_MEMBER and ws[1].lower() in ("der", "des"):
         rest = list(dropwhile(lambda w: not w[:1].isupper(), ws[2:]))

@@ -18,6 +18,7 @@ from newskit.components.quotes.grammar import (
     NP_HEAD,
     PRONOUNS,
     clause_start,
+    dependency_subject,
     finite_for,
     first_np_after,
     heisst_es_source,
@@ -50,7 +51,6 @@ from newskit.components.quotes.words import (
 from newskit.lang.de.declension import readings
 from newskit.nlp.sentences import has_parse
 
-SUBJECT_DEPS = ("sb", "nsubj")
 NOT_SUBJECT_START = frozenset(["APPR", "APPRART", "ADV", "PAV", "PROAV", "KOUS", "PWAV", "ADJD",
                                "PTKNEG", "KON", "PWS", "PRELS", "KOKOM", "PTKZU", "CARD"])
 NONFINITE_VERB_TAGS = ("VVPP", "VVINF", "VVIZU")
@@ -207,11 +207,14 @@ def _coordinated_verb(c: _Clause) -> Decision:
 
 
 def _prepositional_relative(c: _Clause) -> Decision:
-    """"…, bei dem sie gesagt hatte, …": the subject follows the relative pronoun."""
-    doc, start = c.doc, c.start
-    if doc[start].tag_ in ("APPR", "APPRART") and start + 2 < c.cue.i \
+    """"…, bei dem sie gesagt hatte, …": the subject follows the relative pronoun; after
+    "in dessen Folge" it follows the noun "dessen" goes with."""
+    doc, start, k = c.doc, c.start, c.start + 2
+    if doc[start].tag_ in ("APPR", "APPRART") and k < c.cue.i \
             and doc[start + 1].tag_ in ("PRELS", "PRELAT"):
-        subj = np_forward(doc, start + 2, c.cue.i)
+        while doc[start + 1].lower_ in ("dessen", "deren") and doc[k].tag_ == "ADJA":
+            k += 1
+        subj = np_forward(doc, k + (doc[start + 1].lower_ in ("dessen", "deren")), c.cue.i)
         return subj if subj is not None else UNDECIDED
     return UNDECIDED
 
@@ -371,16 +374,6 @@ _RULES = (
     _verlauten_source,
     _subject_before_comma,
 )
-
-
-def dependency_subject(doc: Doc, cue: Token) -> Span | None:
-    """The parser's subject of ``cue`` or of the auxiliary that heads it, with its subtree."""
-    heads = [cue] + ([cue.head] if cue.head.pos_ == "AUX" else [])
-    for head in heads:
-        for child in head.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return doc[child.left_edge.i : child.right_edge.i + 1]
-    return None
 
 
 def find_subject(doc: Doc, sent: Span, cue: Token, blocked: set[int]) -> Span | None:
