@@ -78,3 +78,15 @@ def test_nationality_and_kind_noun_point_to_the_organisation_just_named(nlp):
     out = canon(nlp, "Die Bilder zeigte zuerst die BBC. Der britische Sender berichtete, "
                      "die Brücke sei eingestürzt.")
     assert out[-1] == "BBC"
+
+
+def test_capitalised_adjective_and_kind_noun_is_a_name(nlp):
+    out = canon(nlp, "Das Hamburger Abendblatt hatte zuerst berichtet. Die Süddeutsche Zeitung "
+                     "schreibt, der Vertrag sei unterschrieben.")
+    assert out[-1] == "Süddeutsche Zeitung"
+
+
+def test_law_draft_speaks_for_the_ministry_that_wrote_it(nlp):
+    out = canon(nlp, "Das Justizministerium hat einen neuen Gesetzentwurf vorgelegt. Von einer "
+                     "klaren Regel spricht der Gesetzentwurf, wenn Mieten steigen.")
+    assert out[-1] == "Justizministerium"

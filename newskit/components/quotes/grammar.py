@@ -127,6 +127,12 @@ def _extend_von_attribute(doc: Doc, k: int, end: int) -> int:
     return k
 
 
+def names_a_time(span: Span) -> bool:
+    """"dem Jahr 2005", "den letzten Wochen", "Januar": a phrase that dates, not a source."""
+    return any(is_time_noun(t.lower_) or t.lower_.rstrip("en") in ("jahr", "monat", "woch", "tag")
+               or t.text.isdigit() and len(t.text) == 4 for t in span)
+
+
 def is_time_noun(low: str) -> bool:
     """"dienstagabend", "januar", "wochenende": a noun that names a time
     (``time_nouns.txt``; a weekday or month with a time of day after it, too)."""

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from newskit.components.entities import is_nationality_adjective, is_role_word
 from newskit.components.quotes.docindex import DocIndex, History, canonical, last_before
 from newskit.components.quotes.grammar import clause_start, main_finite, np_forward
-from newskit.components.quotes.refine import phrase, refine, words
+from newskit.components.quotes.refine import is_document, phrase, refine, words
 from newskit.components.quotes.subjects import clause_subject
 from newskit.components.quotes.words import GENITIVE_ARTICLES
 from newskit.lang import de
@@ -50,7 +50,8 @@ def earlier_referent(index: DocIndex, mention: Span, history: History) -> str | 
     if len(ws) == 3 and ws[1].lower_ in SAME_WORDS:  # "der gleichen Nachrichtenagentur"
         ws = [ws[0], ws[2]]
     if len(ws) == 3 and ws[0].lower_ in DEFINITE_ARTICLES and is_nationality_adjective(ws[1]) \
-            and ws[2].lower_ in ORG_KINDS:  # "der britische Fernsehsender": the one just named
+            and ws[1].text[:1].islower() and ws[2].lower_ in ORG_KINDS:
+        # "der britische Fernsehsender": the one just named ("die Süddeutsche Zeitung" is a name)
         return last_organisation(index, mention)
     if len(ws) == 3 and ws[0].lower_ in DEFINITE_ARTICLES and ws[1].tag_ == "ADJA" \
             and ws[2].tag_ == "NN" and not is_role_word(ws[2]) \
@@ -64,7 +65,7 @@ def earlier_referent(index: DocIndex, mention: Span, history: History) -> str | 
     said = last_before(history, mention.start_char, lambda h: _names_head(h[1], head_))
     if said is not None and said[1] == head_:
         said = None  # the same bare noun reported before names no one yet
-    if said is None and ws[1].lower_ in de.word_list("document_nouns"):
+    if said is None and is_document(ws[1].lower_):  # also "der Gesetzentwurf"
         author = _document_author(index, mention, ws[1])
         if author is not None:  # "die Studie": the study's author
             return author
@@ -110,6 +111,8 @@ def _document_author(index: DocIndex, mention: Span, noun) -> str | None:
         subj = clause_subject(doc, sent, fin, clause_start(doc, sent, fin.i, set())) \
             if fin is not None and fin.i < i else None
         ent = index.entity_in(subj) if subj is not None and subj.end <= i else None
+        if ent is None and subj is not None and subj.end <= i and _institution(subj[-1]):
+            return phrase(list(subj))  # "Das Innenministerium hat einen Gesetzentwurf …"
         if ent is not None and ent.label_ in ("ORG", "PER"):
             found = refine(subj)
             if found is not None and found.span is not None and not found.anaphoric:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newskit.components.entities.organisations import known_orgs
-from newskit.components.quotes.grammar import NP_DET, NP_HEAD, NP_MOD, np_coordinated
+from newskit.components.quotes.grammar import NP_DET, NP_HEAD, NP_MOD, names_a_time, np_coordinated
 from newskit.components.quotes.words import GENITIVE_ARTICLES, SOURCE_NOUNS, VON
 from newskit.lang import de
 from newskit.lang.de.declension import nominative, readings
@@ -184,6 +184,8 @@ def _source_complement(doc: Doc, h: Token, span: Span) -> Span | None:
     end = max(span.end, min(_sentence_end(doc, h.i), i + 12))
     if doc[i].lower_ in VON or doc[i].lower_ == "aus":  # "Angaben aus Regierungskreisen"
         np = np_coordinated(doc, i + 1, end)  # "von AFP und Reuters"
+        if np is not None and doc[i].lower_ == "aus" and names_a_time(np):
+            return None  # "Planungen aus dem Jahr 2005": a date, not a source
         if np is None and i + 1 < len(doc) and _alphanumeric_name(doc[i + 1].text):
             return doc[i + 1 : i + 2]  # "von n24": a name the tagger took for a number
         return np
@@ -231,14 +233,15 @@ def _prefix_before(word: str, low: str, tail: str) -> str | None:
     if not (low.endswith(tail) and len(low) - len(tail) >= MIN_SOURCE_PREFIX):
         return None
     prefix = word[: len(word) - len(tail)]
-    if prefix.endswith("-"):
-        return prefix[:-1]  # "dpa-Meldung": the name as written
+    if prefix.endswith("-") and (prefix[:-1] in known_orgs() or not prefix.islower()):
+        return prefix[:-1]  # "dpa-Meldung", "AFP-Meldung": the name as written
+    prefix = prefix.rstrip("-")
     if prefix.endswith("s") and len(prefix) > 4 and not prefix.endswith("ss"):
         prefix = prefix[:-1]
     return prefix[:1].upper() + prefix[1:]
 
 
-def _is_document(low: str) -> bool:
+def is_document(low: str) -> bool:
     """"Erklärung", "Positionspapier", "Abschlussbericht": a document noun or a compound
     ending with one."""
     documents = de.word_list("document_nouns")
@@ -248,7 +251,7 @@ def _is_document(low: str) -> bool:
 
 def _from_source_noun(span: Span, h: Token) -> Speaker | None:
     low = h.lower_
-    is_source = (low in SOURCE_NOUNS or _is_document(low) or _source_prefix(h.text) is not None)
+    is_source = (low in SOURCE_NOUNS or is_document(low) or _source_prefix(h.text) is not None)
     if not is_source:
         return _source_part(span, h)
     inner = _source_complement(span.doc, h, span)

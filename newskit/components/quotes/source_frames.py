@@ -22,6 +22,7 @@ from newskit.components.quotes.grammar import (
     is_konj1,
     is_np,
     main_finite,
+    names_a_time,
     np_forward,
 )
 from newskit.components.quotes.words import (
@@ -129,7 +130,8 @@ def _nach_angaben(doc: Doc, sent: Span, tok: Token, blocked: set[int]) -> Source
     if np.end < sent.end and (doc[np.end].lower_ in VON or doc[np.end].lower_ == "aus") \
             and np.end + 1 < sent.end:  # "nach Informationen aus Regierungskreisen"
         np2 = np_forward(doc, np.end + 1, sent.end)
-        np = doc[np.start : np2.end] if np2 is not None else np
+        if np2 is not None and not (doc[np.end].lower_ == "aus" and names_a_time(np2)):
+            np = doc[np.start : np2.end]
     return _source(doc, tok, np)
 
 
