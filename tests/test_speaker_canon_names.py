@@ -90,3 +90,16 @@ def test_law_draft_speaks_for_the_ministry_that_wrote_it(nlp):
     out = canon(nlp, "Das Justizministerium hat einen neuen Gesetzentwurf vorgelegt. Von einer "
                      "klaren Regel spricht der Gesetzentwurf, wenn Mieten steigen.")
     assert out[-1] == "Justizministerium"
+
+
+def test_fronted_thing_before_a_persons_name_is_the_object(nlp):
+    out = canon(nlp, "Jede Verantwortung für den Unfall wies Kapitän Jens Albers am Montag "
+                     "zurück. Die neue Regelung begründete Stadträtin Eva Roth damit, dass sie "
+                     "Geld spare.")
+    assert out == ["Jens Albers", "Eva Roth"]
+
+
+def test_a_thing_is_no_speaker_but_a_body_of_people_is(nlp):
+    things = canon(nlp, "Seine Begeisterung erklärte, die Saison werde gut.")
+    bodies = canon(nlp, "Die Landesverwaltung erklärte, die Straße bleibe gesperrt.")
+    assert things == [None] and bodies == ["Landesverwaltung"]

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newskit.components.entities.organisations import known_orgs
 from newskit.components.quotes.grammar import NP_DET, NP_HEAD, NP_MOD, names_a_time, np_coordinated
-from newskit.components.quotes.words import GENITIVE_ARTICLES, SOURCE_NOUNS, VON
+from newskit.components.quotes.words import GENITIVE_ARTICLES, SOURCE_NOUNS, VON, abstract_noun
 from newskit.lang import de
 from newskit.lang.de.declension import nominative, readings
 
@@ -333,6 +333,8 @@ def refine(span: Span | None, depth: int = 0) -> Speaker | None:
     if len(ws) > 2 and ws[0].tag_ in ("APPR", "APPRART") and ws[0].i == span.start:
         span = span[1:]  # "In einem Bericht der Salzburger Nachrichten [heißt es]"
     h = head(span)
+    if h is not None and abstract_noun(h) and not any(t.ent_type_ for t in span):
+        return None  # "Seine Zuversicht", "diese mögliche Uninformiertheit": a thing
     if h is not None and depth == 0:
         found = _genitive_owner(span, h) or _from_source_noun(span, h)
         if found is not None:

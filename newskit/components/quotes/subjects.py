@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newskit.components.entities import is_role_word
+from newskit.components.quotes.fronted import fronted_object
 from newskit.components.quotes.grammar import (
     NP_ANY,
     NP_HEAD,
@@ -146,7 +146,7 @@ def clause_subject(doc: Doc, sent: Span, fin: Token, start: int) -> Span | None:
     nxt = doc[fin.i + 1] if fin.i + 1 < sent.end else None
     if nxt is not None and nxt.lower_ in INVERTED_SUBJECT_PRONOUNS and nxt.tag_ == "PPER":
         return doc[nxt.i : nxt.i + 1]  # "Die Bürger forderte er auf": a pronoun subject leads
-    if fin.i > start and not _fronted_object(doc[start : fin.i], fin, sent):
+    if fin.i > start and not fronted_object(doc[start : fin.i], fin, sent):
         subj = vorfeld_subject(doc[start : fin.i])
         if subj is not None:
             end = subj.end
@@ -154,24 +154,6 @@ def clause_subject(doc: Doc, sent: Span, fin: Token, start: int) -> Span | None:
                 end -= 1  # "Der Vorsitzende, Frank Bsirske, sagte": the apposition's comma
             return subj if end == subj.end else doc[subj.start : end]
     return first_np_after(doc, fin.i + 1, sent.end)
-
-
-def _fronted_object(vorfeld: Span, fin: Token, sent: Span) -> bool:
-    """"Die praktische Anwendung … stellte der SPD-Vorsitzende X in Frage": a Vorfeld that
-    names no person, before "der" + a masculine person noun after the verb (a nominative),
-    is the object; the subject follows the verb."""
-    doc, j = fin.doc, fin.i + 1
-    if j >= sent.end or doc[j].lower_ != "der" or vorfeld[0].lower_ == "der":
-        return False
-    k = j + 1
-    while k < sent.end and doc[k].tag_ == "ADJA":
-        k += 1
-    if k >= sent.end or doc[k].tag_ != "NN" or not is_role_word(doc[k]) \
-            or doc[k].lower_.endswith("in"):
-        return False
-    head = next((t for t in vorfeld if t.tag_ in ("NN", "NE") or t.tag_ in PRONOUNS), None)
-    return head is not None and head.tag_ == "NN" and not head.ent_type_ \
-        and not is_role_word(head)  # its attributes may name persons: "… des Bundeskanzlers"
 
 
 # ------------------------------------------------------------------ find_subject
