@@ -103,3 +103,11 @@ def test_a_thing_is_no_speaker_but_a_body_of_people_is(nlp):
     things = canon(nlp, "Seine Begeisterung erklärte, die Saison werde gut.")
     bodies = canon(nlp, "Die Landesverwaltung erklärte, die Straße bleibe gesperrt.")
     assert things == [None] and bodies == ["Landesverwaltung"]
+
+
+def test_plural_sie_is_no_single_person(nlp):
+    out = canon(nlp, "Den Vermittlern Karl Brandt und Otto Wiese gelang es, beide Seiten "
+                     "zusammenzubringen. Sie teilten mit, die Gespräche würden fortgesetzt. "
+                     "Die Streikenden zogen vor das Rathaus. Dort forderten sie, der Bürgermeister "
+                     "müsse zurücktreten.")
+    assert out[0] not in ("Karl Brandt", "Otto Wiese") and out[1] == "Streikende"

@@ -25,7 +25,7 @@ from newskit.components.quotes.appositions import (
     role_holder,
 )
 from newskit.components.quotes.docindex import DocIndex, History, canonical, last_before
-from newskit.components.quotes.grammar import clause_start, is_np, main_finite
+from newskit.components.quotes.grammar import clause_start, is_finite, is_np, main_finite
 from newskit.components.quotes.referents import earlier_referent, institution_of_members
 from newskit.components.quotes.refine import names_someone, phrase, words
 from newskit.components.quotes.subjects import clause_subject
@@ -66,6 +66,10 @@ def resolve_pronoun(index: DocIndex, mention: Span, history: History,
     gender = _pronoun_gender(word, cue)
     other = {"male": "female", "female": "male"}.get(gender)
     person_only = word == MASCULINE_PRONOUN  # "er" points to a person
+    if word == "sie" and _plural_verb(index.doc, mention.start):  # "Sie konnten sich
+        last = last_before(history, pos, lambda h: h[1] not in index.person_names)
+        return last[1] if last is not None and _reported_until(index, last) >= \
+            index.window_start(pos) else _subject_antecedent(index, mention, history, cue)
 
     def agrees(h) -> bool:
         return index.person_gender.get(h[1]) != other and (
@@ -94,6 +98,21 @@ def resolve_pronoun(index: DocIndex, mention: Span, history: History,
     if last is not None or person_only:
         return last[1] if last is not None else _unnamed_man_before(index, mention)
     return _subject_antecedent(index, mention, history, cue)
+
+
+def _plural_verb(doc: Doc, i: int) -> bool:
+    """Whether the finite verb of the pronoun at token ``i`` is plural: the verb right
+    before it ("teilten sie mit") or the first finite verb after it in its clause ("sie
+    konnten", "indem sie … ausführen"); German plural finite forms end in "-en"/"-n"
+    ("sagten", "seien") or are "sind"."""
+    before = doc[i - 1] if i > 0 else None
+    if before is not None and is_finite(before):
+        verb = before
+    else:
+        verb = next((t for t in doc[i + 1: min(len(doc), i + 12)]
+                     if is_finite(t) or t.text in ",;:–"), None)
+    return verb is not None and is_finite(verb) and (
+        verb.lower_.endswith("n") or verb.lower_ == "sind")
 
 
 def _unnamed_man_before(index: DocIndex, mention: Span) -> str | None:

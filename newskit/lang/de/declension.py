@@ -189,6 +189,9 @@ def nominative(words: list[str], tags: list[str], article: str | None = None) ->
         skip = {"der": ("m", False), "die": ("f", False)}.get(article.lower())
         options = [r for r in options if (r.genus, r.plural) != skip]
     reading = choose(options, article, words[k])
+    if reading is None and words[k].endswith("enden") and (article or "die").lower() in (
+            "die", "der", "den"):  # "die Streikenden": a participle as a plural noun
+        reading = Reading("m", True, words[k][:-1])
     if reading is None:
         if article is None and k and all(w.endswith("en") for w in words[:k]):
             # "israelischen Medien": an unknown noun after bare "-en" adjectives is a dative
