@@ -111,3 +111,14 @@ def test_plural_sie_is_no_single_person(nlp):
                      "Die Streikenden zogen vor das Rathaus. Dort forderten sie, der Bürgermeister "
                      "müsse zurücktreten.")
     assert out[0] not in ("Karl Brandt", "Otto Wiese") and out[1] == "Streikende"
+
+
+def test_doubled_space_before_the_verb_is_no_clause_boundary(nlp):
+    out = canon(nlp, "Die finnische Ministerin Anna Virtanen  sagte gestern, man prüfe den Antrag.")
+    assert out == ["Anna Virtanen"]
+
+
+def test_apposition_in_the_mittelfeld_after_an_auxiliary(nlp):
+    out = canon(nlp, "Am Morgen hatte ein Anführer der Rebellen im Süden, Omar Haddad, erklärt, "
+                     "die Kämpfe gingen weiter.")
+    assert out == ["Omar Haddad"]

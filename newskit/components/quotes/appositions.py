@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from newskit.components.entities import is_role_word
 from newskit.components.quotes.docindex import DocIndex, canonical
+from newskit.components.quotes.grammar import np_forward
 from newskit.components.quotes.refine import head, phrase
 from newskit.components.quotes.words import CLOSING_MARKS, NP_COORDINATORS, OPENING_MARKS
 from newskit.lang import de
@@ -126,6 +127,10 @@ def apposed_person(index: DocIndex, mention: Span, h) -> str | None:
     named just before a role: "Martin Behrsing, Sprecher des Forums, …"."""
     doc = index.doc
     end = min(len(doc), mention.end + 1)
+    if end < len(doc) and doc[mention.end].tag_ in ("APPR", "APPRART"):
+        pp = np_forward(doc, mention.end + 1, min(len(doc), mention.end + 8))
+        end = min(len(doc), pp.end + 1) if pp is not None else end  # "ein Talibanführer
+        # auf pakistanischer Seite, Baitullah Mehsud, …"
     for c in range(h.i + 1, end):
         if doc[c].text != ",":
             continue

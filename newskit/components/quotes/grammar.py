@@ -243,7 +243,7 @@ def clause_start(doc: Doc, sent: Span, i: int, blocked: set[int]) -> int:
             if doc[k].text == "(":
                 j = k - 1
                 continue
-        if t.text in CLAUSE_BOUNDARY or t.is_space:
+        if t.text in CLAUSE_BOUNDARY or t.is_space and "\n" in t.text:  # not a doubled space
             if t.text == "," and j == i - 1 and _apposition_vorfeld(doc, sent, j, blocked):
                 return sent.start
             return j + 1
@@ -260,6 +260,19 @@ def _apposition_vorfeld(doc: Doc, sent: Span, comma: int, blocked: set[int]) -> 
     closes = "," in [t.text for t in before] or doc[comma - 1].text == ")"  # "X (SPD), hat"
     return closes and doc[sent.start].text[:1].isupper() \
         and not any(is_finite(t) or t.i in blocked or t.is_space for t in before)
+
+
+def apposition_mittelfeld(doc: Doc, sent: Span, comma: int, i: int) -> bool:
+    """"Vor kurzem hatte ein Talibanführer, Baitullah Mehsud, erklärt": the comma before a
+    participle closes an apposition after the one finite auxiliary of the sentence, whose
+    subject follows it (an adverbial before it)."""
+    fins = [t for t in doc[sent.start: comma] if is_finite(t)]
+    if i + 1 >= sent.end or doc[i + 1].text != "," \
+            or any(t.tag_ in ("PTKZU", "VVIZU") for t in doc[i: sent.end]):
+        return False  # "…, zugesagt, nicht … bestimmen zu wollen": no reported clause
+    return doc[i].tag_ == "VVPP" and len(fins) == 1 and fins[0].tag_ == "VAFIN" \
+        and doc[sent.start].tag_ in ("ADV", "APPR", "APPRART", "PAV", "PROAV") \
+        and any(t.text == "," for t in doc[fins[0].i + 1: comma])
 
 
 def is_finite(t: Token) -> bool:
@@ -379,16 +392,3 @@ def is_perfect_passive(doc: Doc, fin: Token, cue: Token) -> bool:
     participle ``cue`` and "worden" right after it."""
     return fin.lemma_.lower() == PERFECT_PASSIVE_AUX and cue.i + 1 < len(doc) \
         and doc[cue.i + 1].lower_ == WORDEN
-
-
-SUBJECT_DEPS = ("sb", "nsubj")  # TIGER and UD subject relations
-
-
-def dependency_subject(doc: Doc, cue: Token) -> Span | None:
-    """The parser's subject of ``cue`` or of the auxiliary that heads it, with its subtree."""
-    heads = [cue] + ([cue.head] if cue.head.pos_ == "AUX" else [])
-    for head in heads:
-        for child in head.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return doc[child.left_edge.i : child.right_edge.i + 1]
-    return None

@@ -17,8 +17,8 @@ from newskit.components.quotes.grammar import (
     NP_ANY,
     NP_HEAD,
     PRONOUNS,
+    apposition_mittelfeld,
     clause_start,
-    dependency_subject,
     finite_for,
     first_np_after,
     heisst_es_source,
@@ -358,6 +358,19 @@ _RULES = (
 )
 
 
+SUBJECT_DEPS = ("sb", "nsubj")  # TIGER and UD subject relations
+
+
+def dependency_subject(doc: Doc, cue: Token) -> Span | None:
+    """The parser's subject of ``cue`` or of the auxiliary that heads it, with its subtree."""
+    heads = [cue] + ([cue.head] if cue.head.pos_ == "AUX" else [])
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return doc[child.left_edge.i : child.right_edge.i + 1]
+    return None
+
+
 def find_subject(doc: Doc, sent: Span, cue: Token, blocked: set[int]) -> Span | None:
     """The speaker noun phrase of speech verb ``cue``."""
     if has_parse(doc):
@@ -365,6 +378,9 @@ def find_subject(doc: Doc, sent: Span, cue: Token, blocked: set[int]) -> Span | 
         if subj is not None:
             return subj
     start = clause_start(doc, sent, cue.i, blocked)
+    if start == cue.i > sent.start and doc[start - 1].text == "," \
+            and apposition_mittelfeld(doc, sent, start - 1, cue.i):
+        start = sent.start  # the subject, with its apposition, follows the auxiliary
     fin = finite_for(doc, cue, start)
     clause = _Clause(doc, sent, cue, start, fin)
     for rule in _RULES:
