@@ -122,3 +122,10 @@ def test_apposition_in_the_mittelfeld_after_an_auxiliary(nlp):
     out = canon(nlp, "Am Morgen hatte ein Anführer der Rebellen im Süden, Omar Haddad, erklärt, "
                      "die Kämpfe gingen weiter.")
     assert out == ["Omar Haddad"]
+
+
+def test_bare_plural_of_persons_names_the_group_described_before(nlp):
+    out = canon(nlp, "Meeresforscher der Universität Kiel haben die Proben untersucht. Die "
+                     "Forscher erklärten, das Wasser sei wärmer geworden. Die Ministerin Eva "
+                     "Roth kam. Die Ministerin sagte, sie sei froh.")
+    assert out == ["Meeresforscher der Universität Kiel", "Eva Roth"]

@@ -20,6 +20,7 @@ from newskit.components.quotes.refine import is_document, phrase, refine, words
 from newskit.components.quotes.subjects import clause_subject
 from newskit.components.quotes.words import GENITIVE_ARTICLES
 from newskit.lang import de
+from newskit.lang.de.declension import choose, readings
 
 # a bare definite noun looks this many tokens back for the phrase it shortens
 ANTECEDENT_WINDOW = 600
@@ -58,6 +59,8 @@ def earlier_referent(index: DocIndex, mention: Span, history: History) -> str | 
             and not is_nationality_adjective(ws[1]) \
             and not (ws[1].text[:1].isupper() and ws[1].lower_.endswith("er")):  # "Wiener Linien"
         return _compound_antecedent(index, mention.start, ws[2])  # "der oberste Gerichtshof"
+    if len(ws) == 2 and ws[0].lower_ == "die" and ws[1].tag_ == "NN" and is_role_word(ws[1]):
+        return _group_antecedent(index, mention, ws[1])  # "Die Forscher"
     if len(ws) != 2 or ws[0].lower_ not in BACK_DETERMINERS or ws[1].tag_ != "NN" \
             or is_role_word(ws[1]):
         return None
@@ -81,6 +84,16 @@ def earlier_referent(index: DocIndex, mention: Span, history: History) -> str | 
         ent = index.entity_covering(named.end)
         ent = ent if ent is not None and ent.start == named.end else None
     return canonical(ent) if ent is not None and ent.label_ == "ORG" else phrase(list(named))
+
+
+def _group_antecedent(index: DocIndex, mention: Span, noun) -> str | None:
+    """"Die Forscher" after "Klimaforscher der University of Colorado": a plural of persons
+    names the group described more fully before (``None`` for a singular: "die Ministerin")."""
+    reading = choose(readings(noun.text), "die", noun.text)
+    if reading is None or not reading.plural:
+        return None
+    named = _antecedent_phrase(index.doc, mention.start, noun.text)
+    return phrase(list(named)) if named is not None and len(named) > 1 else None
 
 
 def _document_author(index: DocIndex, mention: Span, noun) -> str | None:
