@@ -11,12 +11,13 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
+from spacy.attrs import TAG
 from spacy.tokens import Doc, Span
 
 from newskit.components.entities import without_legal_form
 from newskit.components.gender.evidence import name_gender, noun_gender
 from newskit.components.quotes.marks import quote_regions
-from newskit.nlp.doctext import doc_text
+from newskit.nlp.doctext import doc_text, token_lowers
 from newskit.nlp.sentences import sentence_bounds, sentence_ids
 
 # entity labels a mention is named by, in order of preference
@@ -100,11 +101,28 @@ class DocIndex:
     @cached_property
     def noun_positions(self) -> dict[str, list[int]]:
         """Each noun or name (lower case) → the tokens where it stands, in order."""
+        strings = self.doc.vocab.strings
+        nouns = {strings.add("NN"), strings.add("NE")}
         out: dict[str, list[int]] = {}
-        for t in self.doc:
-            if t.tag_ in ("NN", "NE"):
-                out.setdefault(t.lower_, []).append(t.i)
+        for i, (tag, low) in enumerate(zip(self.doc.to_array(TAG).tolist(),
+                                           token_lowers(self.doc))):
+            if tag in nouns:
+                out.setdefault(low, []).append(i)
         return out
+
+    @cached_property
+    def nouns_by_ending(self) -> dict[str, list[str]]:
+        """The Doc's nouns and names (lower case) by their last four letters."""
+        out: dict[str, list[str]] = {}
+        for w in self.noun_positions:
+            out.setdefault(w[-4:], []).append(w)
+        return out
+
+    def nouns_ending_with(self, ending: str) -> list[str]:
+        """The Doc's nouns and names (lower case) that end with ``ending``."""
+        if len(ending) < 4:
+            return [w for w in self.noun_positions if w.endswith(ending)]
+        return [w for w in self.nouns_by_ending.get(ending[-4:], ()) if w.endswith(ending)]
 
     @cached_property
     def memo(self) -> dict:

@@ -24,6 +24,8 @@ from newskit.lang.de.declension import choose, readings
 
 # a bare definite noun looks this many tokens back for the phrase it shortens
 ANTECEDENT_WINDOW = 600
+# endings a noun may add in another case ("des Gerichts", "den Gerichten")
+CASE_ENDINGS = ("", "s", "es", "n", "en", "e", "er", "ern")
 DEFINITE_ARTICLES = frozenset(["der", "die", "das", "den", "dem", "des"])
 # determiners of a noun that points back: "das Ministerium", "dieselbe Zeitung", "dieser Sender"
 BACK_DETERMINERS = DEFINITE_ARTICLES | frozenset(
@@ -203,8 +205,8 @@ def _far_antecedent(index: DocIndex, before: int, head_: str) -> Span | None:
     key = ("far", low)
     starts = index.memo.get(key)
     if starts is None:
-        stem = low[: max(1, len(low) - 3)]  # as _antecedent_phrase's first test
-        cands = sorted(i for w, pos in index.noun_positions.items() if stem in w for i in pos)
+        words_ = {w for e in CASE_ENDINGS for w in index.nouns_ending_with(low + e)}
+        cands = sorted(i for w in words_ for i in index.noun_positions[w])  # "Landgerichts"
         starts = [i for i in cands if _antecedent_phrase(index.doc, i + 1, head_, window=1)]
         index.memo[key] = starts
     k = bisect_left(starts, before - ANTECEDENT_WINDOW)
