@@ -2,8 +2,10 @@
 Gerichtshof", "der gleichen Nachrichtenagentur" or "die Richter" point back to.
 
 A bare or lightly modified definite noun names the source last reported, the institution last
-named whose name ends with the noun, the organisation last named for a kind noun ("der
-Konzern"), or — for judges — the court the article names most. Used by
+named whose name ends with the noun (however far back: "das Gericht" long after "Landgericht
+Mannheim"), the organisation last named for a kind noun ("der Konzern", "der britische
+Fernsehsender"), the group described more fully before for a plural of persons ("Die
+Forscher"), the author of a document, or — for judges — the court the article names most. Used by
 :mod:`newskit.components.quotes.mentions` and :mod:`newskit.components.quotes.speakers`.
 """
 
