@@ -129,3 +129,9 @@ def test_bare_plural_of_persons_names_the_group_described_before(nlp):
                      "Forscher erklärten, das Wasser sei wärmer geworden. Die Ministerin Eva "
                      "Roth kam. Die Ministerin sagte, sie sei froh.")
     assert out == ["Meeresforscher der Universität Kiel", "Eva Roth"]
+
+
+def test_verb_after_a_comma_shares_the_subject_before(nlp):
+    out = canon(nlp, "Die Feuerwehr bestätigte den Brand, teilte aber mit, die Ursache sei "
+                     "unklar. Es sei ruhig, sagte jedoch der Sprecher Tom Berg.")
+    assert out == ["Feuerwehr", "Tom Berg"]

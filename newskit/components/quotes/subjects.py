@@ -177,8 +177,18 @@ Decision = Span | None | _Undecided
 
 
 def _coordinated_verb(c: _Clause) -> Decision:
-    """"X erwartet … und gab bekannt, dass …": the coordinated verb shares X."""
+    """"X erwartet … und gab bekannt, dass …": the coordinated verb shares X; so does a verb
+    right after a comma followed only by adverbs and its particle ("Die Vereinten Nationen
+    bestätigten den Zwischenfall, teilten jedoch mit, …")."""
     doc = c.doc
+    if c.fin.i == c.start > c.sent.start + 2 and doc[c.start - 1].text == ",":
+        j = c.fin.i + 1
+        while j < c.sent.end and doc[j].tag_ == "ADV":
+            j += 1
+        first = main_finite_before(doc, c.sent.start, c.start - 1)
+        if j < c.sent.end and doc[j].tag_ in ("PTKVZ", "PAV", "PROAV") and first is not None \
+                and first.i > c.sent.start and doc[c.sent.start].tag_ not in NOT_SUBJECT_START:
+            return clause_subject(doc, c.sent, first, c.sent.start)
     for j in range(c.start, c.cue.i):
         if doc[j].lower_ == UND and doc[j].tag_ == "KON" and (
                 doc[j + 1].i == c.cue.i or doc[j + 1].tag_.endswith("FIN")):
