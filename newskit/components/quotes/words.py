@@ -81,14 +81,14 @@ CLOSING_MARKS = frozenset("“”«»‘’\"")
 
 def abstract_noun(tok) -> bool:
     """A common noun that names a thing, not a speaker ("Zuversicht", "Mitverantwortung",
-    "Beschäftigung"; ``abstract_noun_endings.txt``): no entity, no role, no body of people
+    "Beschäftigung"; ``abstract_noun_endings.txt``): no entity, no body of people
     ("Regierung", "Stiftung", "Vereinsführung") and no source or document ("Meinung")."""
     low = tok.lower_
     if tok.tag_ != "NN" or tok.ent_type_ or not low.endswith(
             tuple(de.ordered_list("abstract_noun_endings"))):
         return False
     bodies = ("collective_nouns", "government_nouns", "institution_name_heads",
-              "organisation_class_nouns",
-              "leadership_heads", "source_noun_heads", "document_nouns", "speech_nouns")
+              "organisation_class_nouns", "leadership_heads", "source_noun_heads",
+              "document_nouns", "speech_nouns")
     return not any(low.endswith(w) for name in bodies for w in de.ordered_list(name)) \
         and low not in SOURCE_NOUNS
