@@ -72,7 +72,8 @@ def cross_validate(args, items, part1, test_path, extra_items, scores: dict) -> 
     for k in range(args.cv):
         if args.folds and k not in args.folds:
             continue
-        rest = items["dev"] + items["part1"][: bounds[k]] + items["part1"][bounds[k + 1]:]
+        rest = (items["dev"] + items["part1"][: bounds[k]] + items["part1"][bounds[k + 1]:]) \
+            * args.germeval_copies  # the in-domain sentences counted more than once
         t0 = time.time()
         with tempfile.TemporaryDirectory() as tmp:
             model = _train(rest + extra_items, Path(args.keep_models or tmp) / f"fold{k}.crfsuite",
@@ -150,6 +151,8 @@ def main() -> None:
                          "(all) or with the first cross-validation fold's model (fold)")
     ap.add_argument("--model", help="score this model on SmartData dev instead of training one")
     ap.add_argument("--ablate", default="", help="feature groups to leave out: clusters,freq,bt,bigram")
+    ap.add_argument("--germeval-copies", type=int, default=1,
+                    help="--cv: train on this many copies of the GermEval sentences")
     ap.add_argument("--iterations", type=int, default=150)
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.05)
