@@ -121,3 +121,25 @@ def test_fast_morpheme_search_equals_hanta(reference):
     fast.clear_memo()
     assert fast.analyze_forward("klimaschutzgesetzes") == \
         reference.analyze_forward("klimaschutzgesetzes")
+
+
+def test_shipped_word_table_gives_hantas_candidates(reference):
+    """The table keeps only the decisive candidates of a form (``decisive_candidates``);
+    every caller still gets what HanTa's own search gives, for every flag and cutoff."""
+    table = hanta.word_table()
+    forms = sorted(table._forward)[::max(1, len(table._forward) // 40)]
+    assert len(forms) >= 30
+    for form in forms:
+        for word in (form, form[:1].upper() + form[1:]):
+            for cs, cond, cutoff in ((True, False, 5), (True, True, 5), (False, True, 5),
+                                     (False, False, 2), (True, True, 0)):
+                got = hanta.word_probs(word, cutoff, cs, cond)
+                assert got == reference._tag_word(word, cutoff, cs, cond), (word, cs, cond)
+
+
+def test_decisive_candidates_drop_only_hopeless_ones(reference):
+    full = reference.analyze_forward("brückenbaustellenzufahrt")
+    kept = hanta.decisive_candidates(full)
+    assert kept and len(kept) < len(full) and all(c in full for c in kept)
+    order = [full.index(c) for c in kept]
+    assert order == sorted(order)

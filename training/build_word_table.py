@@ -19,7 +19,8 @@ is a line ``#hanta_version<TAB>1.2.1`` (the table is ignored under any other Han
 version), then two sections of ``key<TAB>value`` lines:
 
 * ``#forward``: ``form`` → ``tag:logp,tag:logp…``, HanTa's ``analyze_forward`` of a
-  normalised form its own cache does not hold (floats written with ``repr``: exact);
+  normalised form its own cache does not hold (floats written with ``repr``: exact), only
+  the candidates a caller can ever see (``hanta.decisive_candidates``: about half);
 * ``#lemmas``: ``word␟tag`` → ``lemma␟tag name`` (␟ is U+001F), ``analyze(word, tag)``
   of a lower-case word for the tags the decoder is likely to choose: the three best
   candidates with and without HanTa's tag prior.
@@ -98,7 +99,8 @@ def analyse(words: list[str]) -> tuple[dict, dict]:
 def write(forward: dict, lemmas: dict, out: Path) -> None:
     lines = [f"#hanta_version\t{metadata.version('HanTa')}", "#forward"]
     for form in sorted(forward):
-        cands = ",".join(f"{int(t)}:{float(p)!r}" for t, p in forward[form])
+        decisive = hanta.decisive_candidates([(int(t), float(p)) for t, p in forward[form]])
+        cands = ",".join(f"{t}:{p!r}" for t, p in decisive)
         lines.append(f"{form}\t{cands}")
     lines.append("#lemmas")
     for (word, tag) in sorted(lemmas):

@@ -28,6 +28,7 @@ from __future__ import annotations
 import gzip
 from functools import lru_cache
 from importlib import metadata, resources
+from itertools import product
 from operator import itemgetter
 
 MODEL = "morphmodel_ger.pgz"
@@ -230,6 +231,30 @@ def word_probs(word: str, cutoff: int = 5, casesensitive: bool = True,
         limit = out[0][1] - cutoff
         out = [(tag, p) for tag, p in out if p >= limit]
     return out
+
+
+def decisive_candidates(cands: list[tuple[int, float]], cutoff: int = 5) -> list[tuple[int, float]]:
+    """The forward candidates of a form that :func:`word_probs` can return, in their order.
+
+    :func:`word_probs` keeps only the candidates within ``cutoff`` of the best after adding
+    the case and (conditional) tag-prior terms; a candidate below that limit under every
+    combination of the flags never reaches a caller. Dropping those is exact for every
+    cutoff up to ``cutoff`` (the word table is stored this way: about half the candidates).
+
+    >>> decisive_candidates([(20, -14.7), (17, -30.2)])
+    [(20, -14.7)]
+    """
+    tagger = hanta_tagger()
+    case, prior = tagger.LP_case_t, tagger.LP_wtag
+    odd = {i for i, (tag, _) in enumerate(cands) if tag not in case or tag not in prior}
+    keep = set(odd)  # the unknown tag: kept (and left out of the limit: keeps more)
+    for cs, upcase, cond in product((False, True), repeat=3):
+        scores = {i: p + (case[t][upcase] if cs else 0.0) - (prior[t] if cond else 0.0)
+                  for i, (t, p) in enumerate(cands) if i not in odd}
+        if scores:
+            limit = max(scores.values()) - cutoff - 1e-6  # a hair wider than word_probs
+            keep.update(i for i, s in scores.items() if s >= limit)
+    return [c for i, c in enumerate(cands) if i in keep]
 
 
 def tag_word(word: str, cutoff: int = 5, casesensitive: bool = True) -> list[tuple[str, float]]:

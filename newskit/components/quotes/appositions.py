@@ -167,6 +167,17 @@ def _and_person(index: DocIndex, person: Span) -> str | None:
     return f"{canonical(person)} und {canonical(other)}"
 
 
+def _capitals_run(doc: Doc, start: int, limit: int) -> str | None:
+    """The words in capitals from ``start`` ("DER SPIEGEL", "ZDF"), at least one of them
+    of two letters or more; None when ``start`` has none."""
+    k = start
+    while k < limit and doc[k].is_alpha and doc[k].text.isupper():
+        k += 1
+    if k == start or not any(len(t) >= 2 for t in doc[start:k]) or doc[k - 1].tag_ == "ART":
+        return None
+    return doc[start:k].text
+
+
 def named_after_head(index: DocIndex, mention: Span, h) -> str | None:
     """A name in apposition right after a common-noun head: "die Nachrichtenagentur
     Associated Press", "das Nachrichtenmagazin Der Spiegel", "der Sender Sky News" (a
@@ -182,6 +193,11 @@ def named_after_head(index: DocIndex, mention: Span, h) -> str | None:
     quoted = j < limit and doc[j].text in OPENING_MARKS and not is_role_word(h)
     if quoted or (j < limit and doc[j].tag_ == "ART" and doc[j].text[:1].isupper()):
         j += 1  # the mark or a title's own article ("Der Spiegel")
+    if not quoted and _organisation_kind(h.lemma_.lower()) \
+            and index.entity_covering(h.i + 1) is None:
+        run = _capitals_run(doc, h.i + 1, limit)
+        if run is not None:
+            return run  # "des Nachrichtenmagazins DER SPIEGEL": a name the recogniser missed
     if j >= limit or (not quoted and j >= mention.end):
         return None
     after = index.entity_covering(j) or index.entity_covering(j - 1)

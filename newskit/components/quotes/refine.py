@@ -78,7 +78,8 @@ def phrase(tokens: list[Token]) -> str:
     """A phrase as a name: without leading determiners and punctuation, its adjectives and
     head noun in the nominative ("Die Polizei" → "Polizei", "des Senders" → "Sender",
     "von Kritikern" → "Kritiker", "das norwegische Nobelkomitee" → "norwegisches
-    Nobelkomitee", but "jüngsten Untersuchungen" → "Untersuchungen": a source noun of
+    Nobelkomitee", "der dortige Gerichtshof" → "Gerichtshof", "der englische Independent"
+    → "Independent", but "jüngsten Untersuchungen" → "Untersuchungen": a source noun of
     ``source_nouns.txt`` without adjectives that only date it (``recency_adjectives.txt``); :func:`newskit.lang.de.declension.nominative`)."""
     i = 1 if tokens and tokens[0].tag_ in ("APPR", "APPRART") else 0  # "Aus dem Ministerium"
     while i < len(tokens) and tokens[i].is_punct:  # "[...] die meisten Zuschauer"
@@ -95,6 +96,11 @@ def phrase(tokens: list[Token]) -> str:
     if len(kept) > 1 and kept[-1].lower_ in de.word_list("source_nouns") \
             and all(t.tag_ == "ADJA" and _recency(t.lower_) for t in kept[:-1]):
         kept = kept[-1:]  # "nach jüngsten Untersuchungen": the findings, not their age
+    while len(kept) > 1 and kept[0].tag_ == "ADJA" and _deictic(kept[0].lower_):
+        kept = kept[1:]  # "der dortige Kassationsgerichtshof": where it is, not who
+    if len(kept) > 1 and kept[-1].tag_ in ("NE", "FM") \
+            and all(t.tag_ == "ADJA" and t.text[:1].islower() for t in kept[:-1]):
+        kept = kept[-1:]  # "der englische Independent": a name needs no description
     texts = [t.text.lower() if t.is_sent_start and t.tag_ == "ADJA" else t.text for t in kept]
     return " ".join(nominative(texts, [t.tag_ for t in kept], article))  # "Buddhistische …"
 
@@ -107,6 +113,13 @@ def names_someone(name: str | None) -> bool:
     stop = de.word_list("non_speakers")
     content = [w for w in words_ if w and w.lower() not in stop]
     return any(w[:1].isupper() or w[:1].isdigit() or w in known_orgs() for w in content)
+
+
+def _deictic(adjective: str) -> bool:
+    """``dortigen``, ``damalige``, ``regierende``: an adjective that places a source from the
+    text's vantage (``deictic_adjectives.txt``)."""
+    return any(adjective.startswith(s) and adjective[len(s):] in _ADJ_ENDINGS
+               for s in de.word_list("deictic_adjectives"))
 
 
 def _recency(adjective: str) -> bool:

@@ -1,0 +1,33 @@
+"""Speaker canonical names without what only describes or places a source (session 10),
+one German sentence of our own per rule."""
+
+from __future__ import annotations
+
+
+def canon(nlp, text: str) -> list[str | None]:
+    doc = nlp(text)
+    return [s._.nk_speaker_canonical for s in doc.spans["quotes"]]
+
+
+def test_deictic_adjective_is_no_part_of_a_name(nlp):
+    out = canon(nlp, "Das hiesige Landesarbeitsgericht hatte entschieden, dass die Firma zahlen müsse.")
+    assert out == ["Landesarbeitsgericht"]
+    out = canon(nlp, "Die damalige Stadtverwaltung erklärte, die Brücke sei sicher.")
+    assert out == ["Stadtverwaltung"]
+
+
+def test_descriptive_adjective_before_a_proper_name_is_dropped(nlp):
+    assert canon(nlp, "Die Verhandlungen seien gescheitert, meldete der britische Guardian.") \
+        == ["Guardian"]
+
+
+def test_descriptive_adjective_before_a_common_noun_stays(nlp):
+    assert canon(nlp, "Die schwedische Regierung erklärte, man werde das Abkommen prüfen.") \
+        == ["schwedische Regierung"]
+
+
+def test_name_in_capitals_after_an_organisation_noun(nlp):
+    out = canon(nlp, "Wie das Wochenblatt DIE ZEIT berichtet, plant die Regierung neue Steuern.")
+    assert out == ["DIE ZEIT"]
+    out = canon(nlp, "Laut einem Bericht der Zeitung TAGESPOST sind die Kosten gestiegen.")
+    assert out == ["TAGESPOST"]
