@@ -31,3 +31,21 @@ def test_name_in_capitals_after_an_organisation_noun(nlp):
     assert out == ["DIE ZEIT"]
     out = canon(nlp, "Laut einem Bericht der Zeitung TAGESPOST sind die Kosten gestiegen.")
     assert out == ["TAGESPOST"]
+
+
+def test_bare_role_noun_goes_to_the_holder_named_before(nlp):
+    text = ("Die Kommissarin für Verkehr, Lena Brandt, besuchte am Montag Lyon. "
+            "Die Kommissarin sagte, der Ausbau der Strecke habe Vorrang.")
+    assert canon(nlp, text) == ["Lena Brandt"]
+
+
+def test_apposition_after_a_coordinated_field_of_office(nlp):
+    text = ("Zuvor hatte der Beauftragte für Kultur und Medien, Tobias Rehm, erklärt, "
+            "die Förderung werde verlängert.")
+    assert canon(nlp, text) == ["Tobias Rehm"]
+
+
+def test_holder_named_right_after_the_field_of_office(nlp):
+    text = "Am Dienstag empfahl der Kommissar für Handel und Zölle Jan Novak, die Gespräche fortzusetzen."
+    assert canon(nlp, text) == ["Jan Novak"]
+

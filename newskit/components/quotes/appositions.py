@@ -27,6 +27,9 @@ _WEB_ADDRESS = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$")
 #: nouns of an organisation's kind: a name after them is the organisation's, even one the
 #: recogniser took for a place ("die Zeitung China Daily")
 ORG_KIND_NOUNS = de.word_list("organisation_class_nouns")
+#: prepositions that give a role its field ("der Kommissar für Handel", "der Leiter im
+#: Ministerium"): a name right after such a phrase is the role's holder
+_OFFICE_PREPOSITIONS = ("für", "im", "bei", "beim")
 
 
 def _organisation_kind(noun: str) -> bool:
@@ -120,6 +123,17 @@ def _name_run(doc: Doc, i: int, limit: int) -> str | None:
     return " ".join(t.text for t in doc[i:j])
 
 
+def _closing_holder(index: DocIndex, start: int, end: int) -> str | None:
+    """The person that closes an office's field, "[für] Handel und Zölle Jan Novak": a name
+    right after a common noun, ending the phrase at ``end``."""
+    for k in range(start, end):
+        person = index.person_starting(k)
+        if person is not None:
+            ok = person.end >= end and index.doc[k - 1].tag_ == "NN"
+            return canonical(person) if ok else None
+    return None
+
+
 def apposed_person(index: DocIndex, mention: Span, h) -> str | None:
     """A person set off by commas as the phrase's apposition: "Der deutsche
     Regierungssprecher, Steffen Seibert, …", "der Sprecher der Bewegung …, Ehsanullah
@@ -129,8 +143,15 @@ def apposed_person(index: DocIndex, mention: Span, h) -> str | None:
     end = min(len(doc), mention.end + 1)
     if end < len(doc) and doc[mention.end].tag_ in ("APPR", "APPRART"):
         pp = np_forward(doc, mention.end + 1, min(len(doc), mention.end + 8))
+        if pp is not None and pp.end + 1 < len(doc) and doc[pp.end].lower_ in NP_COORDINATORS:
+            pp = np_forward(doc, pp.end + 1, min(len(doc), pp.end + 6)) or pp  # "der
+            # Kommissar für Bildung und Kultur, Jan Novak"
         end = min(len(doc), pp.end + 1) if pp is not None else end  # "ein Talibanführer
         # auf pakistanischer Seite, Baitullah Mehsud, …"
+        if pp is not None and is_role_word(h) and doc[mention.end].lower_ in _OFFICE_PREPOSITIONS:
+            holder = _closing_holder(index, mention.end + 2, pp.end)
+            if holder is not None:
+                return holder
     for c in range(h.i + 1, end):
         if doc[c].text != ",":
             continue
