@@ -189,8 +189,11 @@ def _and_person(index: DocIndex, person: Span) -> str | None:
 
 
 def _capitals_run(doc: Doc, start: int, limit: int) -> str | None:
-    """The words in capitals from ``start`` ("DER SPIEGEL", "ZDF"), at least one of them
-    of two letters or more; None when ``start`` has none."""
+    """The words in capitals from ``start`` ("ZDF"; "SPIEGEL" of "DER SPIEGEL": a name
+    starts with no article), at least one of them of two letters or more; None when
+    ``start`` has none."""
+    if start < limit and doc[start].tag_ == "ART" and doc[start].text.isupper():
+        start += 1
     k = start
     while k < limit and doc[k].is_alpha and doc[k].text.isupper():
         k += 1
