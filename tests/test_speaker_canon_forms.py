@@ -49,3 +49,9 @@ def test_holder_named_right_after_the_field_of_office(nlp):
     text = "Am Dienstag empfahl der Kommissar für Handel und Zölle Jan Novak, die Gespräche fortzusetzen."
     assert canon(nlp, text) == ["Jan Novak"]
 
+
+
+def test_bare_institution_noun_takes_the_name_it_started(nlp):
+    text = ("An der Hochschule Esslingen wurde ein Betrug aufgedeckt. Ein Doktorand hatte "
+            "Messwerte erfunden. Die Hochschule teilte mit, man werde den Titel entziehen.")
+    assert canon(nlp, text) == ["Hochschule Esslingen"]

@@ -174,7 +174,8 @@ def _antecedent_phrase(doc: Doc, before: int, head_: str,
                        window: int = ANTECEDENT_WINDOW) -> Span | None:
     """The nearest earlier phrase whose noun ends with ``head_`` and says more than it:
     "das isländische Fischereiministerium", "der Ständige Ausschuss des Nationalen
-    Volkskongresses", "die Umweltschutzorganisation WWF" (within ``window`` tokens)."""
+    Volkskongresses", "die Umweltschutzorganisation WWF", the name "Universität Tübingen"
+    (within ``window`` tokens)."""
     low = head_.lower()
     stem = low[: max(1, len(low) - 3)]  # case endings only add letters after the stem
     for i in range(before - 1, max(-1, before - 1 - window), -1):
@@ -190,6 +191,11 @@ def _antecedent_phrase(doc: Doc, before: int, head_: str,
             attr = np_forward(doc, end, min(len(doc), end + 6))
             end = attr.end if attr is not None else end
         named_after = end < len(doc) and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "ORG"
+        if end == i + 1 and t.ent_type_ == "ORG" and t.ent_iob_ == "B" and end < len(doc) \
+                and doc[end].ent_iob_ == "I" and doc[end].tag_ in ("NE", "FM"):
+            while end < len(doc) and doc[end].ent_iob_ == "I":  # "die Universität
+                end += 1  # Tübingen": a name it starts (not "Gericht Berufung")
+            return doc[start:end]
         if end == i + 1 and _place_name(doc, end):  # "am Flughafen Bremen": the fuller name
             while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
                 end += 1
