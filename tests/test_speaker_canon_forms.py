@@ -52,6 +52,6 @@ def test_holder_named_right_after_the_field_of_office(nlp):
 
 
 def test_bare_institution_noun_takes_the_name_it_started(nlp):
-    text = ("An der Hochschule Esslingen wurde ein Betrug aufgedeckt. Ein Doktorand hatte "
-            "Messwerte erfunden. Die Hochschule teilte mit, man werde den Titel entziehen.")
-    assert canon(nlp, text) == ["Hochschule Esslingen"]
+    text = ("An der Universität Greifswald wurde ein Betrug aufgedeckt. Ein Doktorand hatte "
+            "Messwerte erfunden. Die Universität teilte mit, man werde den Titel entziehen.")
+    assert canon(nlp, text) == ["Universität Greifswald"]
