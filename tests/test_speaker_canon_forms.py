@@ -55,3 +55,10 @@ def test_bare_institution_noun_takes_the_name_it_started(nlp):
     text = ("An der Universität Greifswald wurde ein Betrug aufgedeckt. Ein Doktorand hatte "
             "Messwerte erfunden. Die Universität teilte mit, man werde den Titel entziehen.")
     assert canon(nlp, text) == ["Universität Greifswald"]
+
+
+def test_quoted_name_runs_to_its_closing_mark(nlp):
+    text = "Wie die „Kampagne für saubere Flüsse“ mitteilte, seien zwanzig Aktivisten festgenommen worden."
+    doc = nlp(text)
+    (quote,) = doc.spans["quotes"]
+    assert quote._.nk_speaker_canonical == "Kampagne für saubere Flüsse"

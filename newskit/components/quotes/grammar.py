@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newskit.components.quotes.marks import is_short_name_run
+from newskit.components.quotes.marks import close_quoted_name, is_short_name_run
 from newskit.components.quotes.words import (
     COMPLEMENTIZERS,
     DOCUMENT_PREPOSITIONS,
@@ -70,7 +70,7 @@ def np_forward(doc: Doc, i: int, end: int) -> Span | None:
         k += 1
     k = _extend_genitive(doc, k, end)
     k = _extend_von_attribute(doc, k, end)
-    k = _extend_field_of_institution(doc, k, end)
+    k = close_quoted_name(doc, i, _extend_field_of_institution(doc, k, end), end)
     return doc[i:k]
 
 

@@ -236,3 +236,24 @@ def speech_kind(r: Region, sentence_has_frame: bool) -> str | None:
     if len(r.words) < FRAGMENT_MIN_WORDS and not sentence_has_frame:
         return None
     return "mixed"
+
+
+#: the most tokens a quoted name may run on past the phrase found before its closing mark
+MAX_QUOTED_NAME_TAIL = 8
+_NAME_CLOSERS = frozenset(("“", "”", "«", "’", "\""))
+
+
+def close_quoted_name(doc: Doc, start: int, k: int, end: int) -> int:
+    """The end of the phrase ``doc[start:k]`` with its quoted name closed: "die „Kampagne"
+    → "die „Kampagne für saubere Flüsse“" when the closing mark follows within
+    ``MAX_QUOTED_NAME_TAIL`` tokens (before ``end``) with no verb or clause mark between."""
+    opened = [t.i for t in doc[start:k] if t.text in ("„", "»", "‚") and t.i + 1 < k]
+    if not opened or any(t.text in _NAME_CLOSERS for t in doc[opened[-1] + 1 : k]):
+        return k
+    for m in range(k, min(end, k + MAX_QUOTED_NAME_TAIL)):
+        t = doc[m]
+        if t.text in _NAME_CLOSERS:
+            return m + 1
+        if t.pos_ in ("VERB", "AUX") or t.text in ",.;:!?" or t.is_space and "\n" in t.text:
+            return k
+    return k
