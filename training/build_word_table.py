@@ -1,6 +1,6 @@
 """Precompute HanTa's context-free word analyses for frequent German word forms.
 
-Usage: python training/build_word_table.py [--data ../shared/data] [--clusters 150000]
+Usage: python training/build_word_table.py [--data ../shared/data] [--clusters 250000]
                                            [--bundestag-min 3] [--workers 2] [--out PATH]
 
 HanTa analyses each word form (candidate tags and their probabilities, then the lemma
@@ -113,7 +113,7 @@ def write(forward: dict, lemmas: dict, out: Path) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
-    ap.add_argument("--clusters", type=int, default=150000)
+    ap.add_argument("--clusters", type=int, default=250000)
     ap.add_argument("--bundestag-min", type=int, default=3)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--out", type=Path, default=OUT)
