@@ -62,3 +62,19 @@ def test_quoted_name_runs_to_its_closing_mark(nlp):
     doc = nlp(text)
     (quote,) = doc.spans["quotes"]
     assert quote._.nk_speaker_canonical == "Kampagne für saubere Flüsse"
+
+
+def test_examples_after_a_group_are_no_part_of_its_name(nlp):
+    text = ("Die Veranstalter der Fachtagung, darunter der Verband Offene Daten, forderten, "
+            "dass die Behörden ihre Statistiken freigeben.")
+    assert canon(nlp, text) == ["Veranstalter der Fachtagung"]
+
+
+def test_description_before_a_recognised_name_is_dropped(nlp):
+    from spacy.tokens import Span
+
+    from newskit.components.quotes.refine import phrase
+
+    doc = nlp("von den radikalislamischen Taliban")
+    doc.ents = [Span(doc, 3, 4, label="ORG")]
+    assert phrase(list(doc[1:])) == "Taliban"

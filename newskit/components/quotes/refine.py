@@ -81,6 +81,10 @@ def phrase(tokens: list[Token]) -> str:
     Nobelkomitee", "der dortige Gerichtshof" → "Gerichtshof", "der englische Independent"
     → "Independent", but "jüngsten Untersuchungen" → "Untersuchungen": a source noun of
     ``source_nouns.txt`` without adjectives that only date it (``recency_adjectives.txt``); :func:`newskit.lang.de.declension.nominative`)."""
+    for k in range(1, len(tokens) - 1):
+        if tokens[k].text == "," and tokens[k + 1].lower_ in _EXAMPLE_OPENERS:
+            tokens = tokens[:k]  # "Die Initiatoren, unter ihnen der Verein X": the group
+            break
     i = 1 if tokens and tokens[0].tag_ in ("APPR", "APPRART") else 0  # "Aus dem Ministerium"
     while i < len(tokens) and tokens[i].is_punct:  # "[...] die meisten Zuschauer"
         i += 1
@@ -98,7 +102,7 @@ def phrase(tokens: list[Token]) -> str:
         kept = kept[-1:]  # "nach jüngsten Untersuchungen": the findings, not their age
     while len(kept) > 1 and kept[0].tag_ == "ADJA" and _deictic(kept[0].lower_):
         kept = kept[1:]  # "der dortige Kassationsgerichtshof": where it is, not who
-    if len(kept) > 1 and kept[-1].tag_ in ("NE", "FM") \
+    if len(kept) > 1 and (kept[-1].tag_ in ("NE", "FM") or kept[-1].ent_iob_ == "B") \
             and all(t.tag_ == "ADJA" and t.text[:1].islower() for t in kept[:-1]):
         kept = kept[-1:]  # "der englische Independent": a name needs no description
     texts = [t.text.lower() if t.is_sent_start and t.tag_ == "ADJA" else t.text for t in kept]
@@ -127,6 +131,10 @@ def _recency(adjective: str) -> bool:
     return any(adjective.startswith(s) and adjective[len(s):] in _ADJ_ENDINGS
                for s in de.word_list("recency_adjectives"))
 
+
+#: words after a comma that open examples of a group ("…, unter ihnen …", "…, darunter …"):
+#: no part of the group's name
+_EXAMPLE_OPENERS = frozenset(("unter", "darunter", "etwa", "insbesondere", "vor", "namentlich"))
 
 _ADJ_ENDINGS = ("", "e", "en", "em", "er", "es", "n", "m", "r", "s")
 
