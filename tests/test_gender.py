@@ -121,3 +121,17 @@ def test_er_prefers_a_person_named_after_an_unnamed_speaker(nlp):
     doc = nlp("Der Geschäftsführer des Verbands nannte den Plan „fahrlässig“. Jonas Berger "
               "vom Ministerium wies den Vorwurf zurück. Der Plan sei solide, sagte er.")
     assert _speakers(doc)[-1][0] == "Jonas Berger"
+
+
+def test_feminine_candidate_and_commissioner_are_women(nlp):
+    for text in ("Von der Partei erschien nicht die Spitzenkandidatin Jolande Brix.",
+                 "Die EU-Kommissarin Jolande Brix sagte, das Abkommen sei fertig."):
+        doc = nlp(text)
+        person = next(e for e in doc.ents if e.label_ == "PER")
+        assert person._.nk_gender == "female", text
+
+
+def test_nominalised_adjective_role_bound_by_apposition_is_no_man(nlp):
+    doc = nlp("Die Beauftragte für Kultur, Jolande Brix, sagte, das gehe nicht.")
+    person = next(e for e in doc.ents if e.label_ == "PER")
+    assert person._.nk_gender != "male"

@@ -85,6 +85,8 @@ def person_genders(doc: Doc) -> dict[str, Gender]:
     for binding in doc._.nk_roles or []:  # "Der Sprecher des Programms, Tomson Phiri"
         if binding[2] in found:
             g = noun_gender(binding[1].capitalize())
+            if g is None and binding[1].endswith("e"):
+                continue  # "Vorsitzende", "Beauftragte": the article says which, not the noun
             found[binding[2]]["role_noun"].add(g or "male")
     for canon, g in speaker_pronouns(doc):
         found[canon]["pronoun"].add(g)
