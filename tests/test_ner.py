@@ -197,3 +197,15 @@ def test_bundestag_clusters_and_bigrams_are_features():
     assert "w-1|w=deutsche|bank" in feats[2] and "news:w|w+1=bank|zlxqwv" in feats[2]
     assert "s-1|s|s+1=Xx|Xx|Xx" in feats[2]
     assert "bt=none" in feats[3]
+
+
+def test_country_after_an_organisation_names_its_branch():
+    words = "Die Financial Times Deutschland berichtete".split()
+    assert repair_spans(words, [(1, 3, "ORG"), (3, 4, "LOC")]) == [(1, 4, "ORG")]
+    assert repair_spans(words, [(1, 3, "ORG")]) == [(1, 4, "ORG")]  # the country untagged
+    assert repair_spans(words, [(1, 3, "PER"), (3, 4, "LOC")]) == [(1, 3, "PER"), (3, 4, "LOC")]
+
+
+def test_listed_organisation_keeps_its_branch(nlp):
+    doc = nlp("Amnesty International Österreich teilte mit, die Lage sei ernst.")
+    assert [(e.text, e.label_) for e in doc.ents][:1] == [("Amnesty International Österreich", "ORG")]

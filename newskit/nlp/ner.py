@@ -6,7 +6,7 @@ A linear-chain CRF (trained with python-crfsuite, decoded with numpy by
 german-nouns word classes, gazetteer hits, Brown clusters and word frequencies,
 k-means clusters from the Bundestag protocols, for the word and its neighbours; word
 bigrams), followed by a few span repairs for errors the
-CRF makes systematically (``_repair``). It is trained on GermEval 2014
+CRF makes systematically (``newskit.nlp.ner_repairs``). It is trained on GermEval 2014
 (CC BY 4.0), the Europeana Newspapers NER corpus (CC0), SmartData and MobIE
 (CC BY 4.0) with domain-split features; see NOTICE, ``newskit.nlp.ner_training``
 and ``training/README.md``.
@@ -41,8 +41,13 @@ from newskit.nlp.ner_features import (  # noqa: F401  (re-exported)
     lexicon_class,
     sentence_features,
 )
+from newskit.nlp.ner_repairs import (  # noqa: F401  (re-exported)
+    BRANCH_COUNTRIES,
+    genitive_place_clusters,
+    name_clusters,
+    repair_spans,
+)
 from newskit.nlp.ner_rows import window_scores
-from newskit.nlp.ner_tables import repair_cluster_sets
 from newskit.nlp.ner_training import (  # noqa: F401  (re-exported)
     clean_training_labels,
     read_conll,
@@ -161,116 +166,6 @@ def bio_to_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
-# ------------------------------------------------------------------ span repairs
-Spans = list[tuple[int, int, str]]
-
-
-def name_clusters() -> tuple[frozenset[int], frozenset[int]]:
-    """Brown clusters of personal names: ``(first-name clusters, all name clusters)``
-    (Alan/Angela/Yang; Norbert/Otto; … and Merkel/Frei/Turing/Röttgen, a cluster that
-    also holds many common nouns), see ``newskit.nlp.ner_tables.repair_clusters``."""
-    sets = repair_cluster_sets()
-    return sets["first-name-clusters"], sets["name-clusters"]
-
-
-def _cluster(word: str) -> int:
-    hit = cluster_table().get(word)
-    return int(hit[0]) if hit else 0
-
-
-def _common_noun(word: str) -> bool:
-    from newskit.lang.de.nouns import noun_lexicon
-
-    return "NOUN" in (noun_lexicon().get(word) or "")
-
-
-def _is_first_name(word: str) -> bool:
-    """In a first-name cluster (Alan, Yang, Norbert), or a listed first name that
-    german-nouns does not know as a common noun."""
-    if _cluster(word) in name_clusters()[0]:
-        return True
-    return "first" in gazetteer()[0].get(word, ()) and not _common_noun(word)
-
-
-def _namelike(words: Sequence[str], i: int) -> bool:
-    """A capitalised word that is a first name, or a listed or clustered name that is
-    not a common noun (``Frei``, ``Turing``, not ``Bischof``); at the start of a
-    sentence only if its lower-case form is not the commoner one."""
-    w = words[i]
-    if not (w[:1].isupper() and w.isalpha() and not w.isupper()):
-        return False
-    if not _is_first_name(w):
-        kinds = gazetteer()[0].get(w, ())
-        listed = "last" in kinds or _cluster(w) in name_clusters()[1]
-        if not listed or _common_noun(w):
-            return False
-    if i == 0:
-        table = cluster_table()
-        low, own = table.get(w.lower()), table.get(w)
-        return low is None or (own is not None and int(own[1]) <= int(low[1]))
-    return True
-
-
-def _split_affiliation(words: Sequence[str], spans: Spans) -> Spans:
-    """``CDU/CSU Norbert Röttgen`` tagged as one ORG → ORG + PER at the first name."""
-    out: Spans = []
-    for s, e, label in spans:
-        cut = None
-        if label == "ORG" and e - s >= 3:
-            cut = next((j for j in range(s + 1, e - 1)
-                        if _is_first_name(words[j]) and _namelike(words, j)
-                        and all(_namelike(words, k) for k in range(j + 1, e))), None)
-        if cut is None:
-            out.append((s, e, label))
-        else:
-            out += [(s, cut, label), (cut, e, "PER")]
-    return out
-
-
-def _join_names(words: Sequence[str], spans: Spans) -> Spans:
-    """``Alan`` + ``Turing`` as two spans → one PER: a one-word span that is a first name,
-    right before a PER span, becomes part of it when it has another label or starts the
-    sentence (``Bush Cheney`` mid-sentence stay two); so does an untagged
-    name word (``Frei Otto``, ``Yang Liwei`` cut to ``Otto``, ``Liwei``)."""
-    out: Spans = []
-    for s, e, label in sorted(spans):
-        prev = out[-1] if out else None
-        if label == "PER" and prev and prev[1] == s and prev[1] - prev[0] == 1 \
-                and (prev[2] != "PER" or prev[0] == 0) \
-                and _is_first_name(words[prev[0]]) and _namelike(words, prev[0]):
-            out[-1] = (prev[0], e, "PER")
-            continue
-        if label == "PER" and s > 0 and (not prev or prev[1] < s) and _namelike(words, s - 1):
-            s -= 1
-        out.append((s, e, label))
-    return out
-
-
-def _genitive_place_clusters() -> frozenset[int]:
-    """Clusters of genitives of listed places (``Berlins``, ``Moskaus``, ``Washingtons``)."""
-    return repair_cluster_sets()["genitive-place-clusters"]
-
-
-def _place_not_person(words: Sequence[str], span: tuple[int, int, str]) -> tuple[int, int, str]:
-    """A one-word PER that is the genitive of a listed place (``Berlins``), not listed
-    itself and in a cluster of such genitives → LOC."""
-    s, e, label = span
-    w = words[s]
-    if label != "PER" or e - s != 1 or not w.endswith("s") or gazetteer()[0].get(w):
-        return span
-    if "place" in gazetteer()[0].get(w[:-1], ()) and _cluster(w) in _genitive_place_clusters():
-        return s, e, "LOC"
-    return span
-
-
-def repair_spans(words: Sequence[str], spans: Spans) -> Spans:
-    """Fix errors the CRF makes systematically (see the helpers); ``spans`` are
-    ``(start, end, label)`` word indices of one sentence."""
-    spans = _split_affiliation(words, spans)
-    spans = _join_names(words, spans)
-    return [_place_not_person(words, span) for span in spans]
-
-
 class CRFEntityRecognizer:
     """spaCy component that writes ``doc.ents`` from the CRF model (and ``repair_spans``)."""
 
@@ -285,7 +180,7 @@ class CRFEntityRecognizer:
         cluster_table()
         bt_clusters()
         name_clusters()  # derived tables of the span repairs
-        _genitive_place_clusters()
+        genitive_place_clusters()
         self._found = Path(self.model_path).exists()
         self.domain = feature_domain(self.model_path)
         if self._found:

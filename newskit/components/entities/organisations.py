@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from newskit.lang import de
 from newskit.nlp.doctext import token_lowers
+from newskit.nlp.ner_repairs import BRANCH_COUNTRIES
 
 #: a place adjective: capitalised, inflected like an adjective of origin ("Wiener", "Kölner")
 PLACE_ADJECTIVE_ENDING = "er"
@@ -71,7 +72,7 @@ def listed_organisations(doc: Doc) -> list[Span]:
 def mend_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with known organisations no longer persons and place adjectives taken into
     the organisation or place they name (see the module docstring)."""
-    listed = listed_organisations(doc)
+    listed = [_with_branch(doc, e, ents) for e in listed_organisations(doc)]
     if listed:
         covered = {i for e in listed for i in range(e.start, e.end)}
         ents = sorted([e for e in ents if not any(i in covered for i in range(e.start, e.end))]
@@ -87,6 +88,16 @@ def mend_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
             e = Span(doc, start - 1, e.end, label=e.label_)
         out.append(e)
     return out
+
+
+def _with_branch(doc: Doc, listed: Span, ents: list[Span]) -> Span:
+    """A listed organisation, or the recogniser's span that adds its country branch to
+    it ("Financial Times Deutschland", ``newskit.nlp.ner.BRANCH_COUNTRIES``)."""
+    end = listed.end
+    if end < len(doc) and doc[end].text in BRANCH_COUNTRIES and any(
+            e.label_ == "ORG" and e.start == listed.start and e.end == end + 1 for e in ents):
+        return Span(doc, listed.start, end + 1, label="ORG")
+    return listed
 
 
 def _place_adjective(doc: Doc, i: int) -> bool:
