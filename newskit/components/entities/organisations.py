@@ -92,7 +92,7 @@ def mend_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def _with_branch(doc: Doc, listed: Span, ents: list[Span]) -> Span:
     """A listed organisation, or the recogniser's span that adds its country branch to
-    it ("Financial Times Deutschland", ``newskit.nlp.ner.BRANCH_COUNTRIES``)."""
+    it ("Financial Times Deutschland", ``newskit.nlp.ner_repairs.BRANCH_COUNTRIES``)."""
     end = listed.end
     if end < len(doc) and doc[end].text in BRANCH_COUNTRIES and any(
             e.label_ == "ORG" and e.start == listed.start and e.end == end + 1 for e in ents):
