@@ -3,7 +3,7 @@
 Usage:
     python bench/train_ner.py [--data ../shared/data] [--cv 5] [--iterations 150]
         [--no-europeana] [--no-smartdata] [--no-mobie] [--ablate clusters,freq,bt,bigram]
-        [--no-repair] [--smartdata-dev] [--json OUT]
+        [--no-repair] [--smartdata-dev] [--scheme bio|bioes] [--json OUT]
 
 The shipped model is built by ``training/train_ner.py`` from the same corpora;
 this script only measures (every model it trains lives in a temporary folder).
@@ -105,7 +105,8 @@ def _gold_token_counts(nlp, data) -> tuple[Counter, Counter, Counter]:
 def _train(items, path: Path, args) -> Path:
     from newskit.nlp.ner_training import train_items
 
-    return train_items(items, path, max_iterations=args.iterations, c1=args.c1, c2=args.c2)
+    return train_items(items, path, max_iterations=args.iterations, c1=args.c1, c2=args.c2,
+                       scheme=args.scheme)
 
 
 def smartdata_dev(args, model: Path, data: Path, repair: bool) -> dict:
@@ -156,6 +157,8 @@ def main() -> None:
     ap.add_argument("--iterations", type=int, default=150)
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.05)
+    ap.add_argument("--scheme", choices=["bio", "bioes"], default="bio",
+                    help="labels the CRF learns (newskit.nlp.ner_training.to_bioes)")
     ap.add_argument("--keep-models", help="keep the fold models in this folder")
     ap.add_argument("--tag-cache", help="keep HanTa's tags of the corpora in this folder")
     ap.add_argument("--json", help="append the results as one JSON line to this file")

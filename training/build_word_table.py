@@ -54,17 +54,26 @@ def germeval_forms(data: Path) -> set[str]:
 
 
 def cluster_forms(n: int) -> set[str]:
-    """Every cased variant of the ``n`` most frequent lower-case forms of the cluster table."""
-    seen: set[str] = set()
-    words: set[str] = set()
+    """Every cased variant of the ``n`` most frequent lower-case forms of the cluster table.
+
+    The table is sorted by the forms' bytes; its third column is the rounded negative log
+    probability, so forms are taken in that order (most frequent first, ties by bytes).
+    """
+    rows: list[tuple[int, str]] = []
     with gzip.open(CLUSTERS, "rt", encoding="utf-8") as fh:
         for line in fh:
-            w = line.split("\t", 1)[0]
-            if w.lower() not in seen:
-                if len(seen) >= n:
-                    continue
-                seen.add(w.lower())
-            words.add(w)
+            if not line.startswith("#"):
+                word, _, logp = line.rstrip("\n").split("\t")
+                rows.append((int(logp), word))
+    rows.sort(key=lambda r: r[0])  # stable: equal frequencies keep the table's order
+    seen: set[str] = set()
+    words: set[str] = set()
+    for _, w in rows:
+        if w.lower() not in seen:
+            if len(seen) >= n:
+                continue
+            seen.add(w.lower())
+        words.add(w)
     return words
 
 

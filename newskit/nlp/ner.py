@@ -147,16 +147,18 @@ def default_model_path() -> Path:
 
 
 def bio_to_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
-    """Turn BIO labels into ``(start, end, label)`` token spans (end exclusive).
+    """Turn BIO (or BIOES) labels into ``(start, end, label)`` token spans (end exclusive).
 
     >>> bio_to_spans(["B-PER", "I-PER", "O", "I-LOC"])
     [(0, 2, 'PER'), (3, 4, 'LOC')]
+    >>> bio_to_spans(["B-PER", "E-PER", "S-PER", "S-LOC"])
+    [(0, 2, 'PER'), (2, 3, 'PER'), (3, 4, 'LOC')]
     """
     spans: list[tuple[int, int, str]] = []
     start, cur = None, None
     for i, lab in enumerate(list(labels) + ["O"]):
         kind = lab[2:] if lab != "O" else None
-        if lab.startswith("I-") and cur == kind:
+        if lab[:2] in ("I-", "E-") and cur == kind:
             continue
         if cur is not None:
             spans.append((start, i, cur))

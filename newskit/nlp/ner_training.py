@@ -178,15 +178,38 @@ def sentence_items(sentences: Iterable[Sentence], domain: str = "news",
         yield sentence_features(words, sent_tags, domain), clean_training_labels(labels)
 
 
+def to_bioes(labels: Sequence[str]) -> list[str]:
+    """BIO labels in the BIOES scheme: a one-token entity is ``S-``, an entity's last
+    token ``E-`` (``newskit.nlp.ner.bio_to_spans`` reads both schemes).
+
+    >>> to_bioes(["B-PER", "I-PER", "O", "B-LOC", "B-ORG", "I-ORG", "I-ORG"])
+    ['B-PER', 'E-PER', 'O', 'S-LOC', 'B-ORG', 'I-ORG', 'E-ORG']
+    """
+    out = list(labels)
+    for i, lab in enumerate(labels):
+        if lab == "O":
+            continue
+        ends = i + 1 == len(labels) or labels[i + 1] != "I-" + lab[2:]
+        if ends:
+            out[i] = ("S-" if lab.startswith("B-") else "E-") + lab[2:]
+    return out
+
+
+SCHEMES = {"bio": list, "bioes": to_bioes}  # label scheme -> conversion of BIO labels
+
+
 def train_items(items: Iterable[tuple[list[list[str]], list[str]]], out_path: str | Path, *,
-                c1: float = 0.05, c2: float = 0.05, max_iterations: int = 150) -> Path:
+                c1: float = 0.05, c2: float = 0.05, max_iterations: int = 150,
+                scheme: str = "bio") -> Path:
     """Train the CRF on precomputed ``(features, labels)`` and write it to ``out_path``
-    (gzip-compressed when it ends in ``.gz``)."""
+    (gzip-compressed when it ends in ``.gz``); ``scheme``: the labels the model learns
+    (``bio`` as given, or ``bioes``, see :func:`to_bioes`)."""
     import pycrfsuite
 
+    convert = SCHEMES[scheme]
     trainer = pycrfsuite.Trainer(verbose=False)
     for feats, labels in items:
-        trainer.append(feats, labels)
+        trainer.append(feats, convert(labels))
     trainer.set_params({
         "c1": c1, "c2": c2, "max_iterations": max_iterations,
         "feature.possible_transitions": True, "feature.minfreq": 1,
