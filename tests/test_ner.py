@@ -209,3 +209,27 @@ def test_country_after_an_organisation_names_its_branch():
 def test_listed_organisation_keeps_its_branch(nlp):
     doc = nlp("Amnesty International Österreich teilte mit, die Lage sei ernst.")
     assert [(e.text, e.label_) for e in doc.ents][:1] == [("Amnesty International Österreich", "ORG")]
+
+
+def test_bioes_labels_give_the_same_spans_as_bio():
+    import random
+
+    from newskit.nlp.ner import bio_to_spans
+    from newskit.nlp.ner_training import to_bioes
+
+    rng = random.Random(7)
+    for _ in range(500):
+        labels, i = [], 0
+        while i < 12:  # valid BIO: entities of 1-3 tokens, adjacent ones of any type
+            if rng.random() < 0.4:
+                kind, n = rng.choice(["PER", "ORG", "LOC", "MISC"]), rng.randint(1, 3)
+                labels += ["B-" + kind] + ["I-" + kind] * (n - 1)
+                i += n
+            else:
+                labels.append("O")
+                i += 1
+        bioes = to_bioes(labels)
+        assert bio_to_spans(bioes) == bio_to_spans(labels)
+        # every entity ends in S- or E- and nothing else ends one
+        assert sum(lab[:2] in ("S-", "E-") for lab in bioes) == len(bio_to_spans(labels))
+

@@ -2,7 +2,7 @@
 
 Usage:
     python training/train_ner.py [--data ../shared/data] [--iterations 60] [--c1 X] [--c2 Y]
-        [--out PATH]
+        [--out PATH] [--scheme bio|bioes]
         [--no-europeana] [--no-smartdata] [--no-mobie] [--no-smartdata-dev]
 
 Corpora (read from ``--data``, never copied; licences in NOTICE), each with its own
@@ -113,6 +113,8 @@ def main() -> None:
     ap.add_argument("--iterations", type=int, default=60)
     ap.add_argument("--c1", type=float, default=0.05, help="L1 regularisation (CRFsuite c1)")
     ap.add_argument("--c2", type=float, default=0.05, help="L2 regularisation (CRFsuite c2)")
+    ap.add_argument("--scheme", choices=["bio", "bioes"], default="bio",
+                    help="labels the CRF learns (newskit.nlp.ner_training.to_bioes)")
     ap.add_argument("--tag-cache", type=Path, help="keep HanTa's tags of the corpora here")
     ap.add_argument("--out", default=str(default_model_path()),
                     help="where to write the model (default: the shipped one)")
@@ -130,7 +132,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         full = train_items(every, Path(tmp) / "full.crfsuite", max_iterations=args.iterations,
-                           c1=args.c1, c2=args.c2)
+                           c1=args.c1, c2=args.c2, scheme=args.scheme)
         raw = full.read_bytes()
         # only ``news`` features are ever seen at prediction: drop the other domains'
         # attributes (identical tags, a smaller and faster model), and check that
