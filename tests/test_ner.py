@@ -233,3 +233,16 @@ def test_bioes_labels_give_the_same_spans_as_bio():
         # every entity ends in S- or E- and nothing else ends one
         assert sum(lab[:2] in ("S-", "E-") for lab in bioes) == len(bio_to_spans(labels))
 
+
+
+def test_organisation_head_makes_a_person_or_place_an_organisation():
+    words = _words("Der Leopold Stocker Verlag und die Hans-Böckler-Stiftung klagen .")
+    assert repair_spans(words, [(1, 4, "PER"), (6, 7, "PER")]) == [(1, 4, "ORG"), (6, 7, "ORG")]
+    words = _words("Die Berliner Volksbank AG meldet Gewinne .")
+    assert repair_spans(words, [(1, 4, "LOC")]) == [(1, 4, "ORG")]
+
+
+def test_organisation_head_leaves_names_and_bare_nouns():
+    words = _words("Der Verlag und Angela Merkel sowie Bank widersprachen .")
+    spans = [(1, 2, "PER"), (3, 5, "PER"), (6, 7, "PER")]
+    assert repair_spans(words, spans) == spans

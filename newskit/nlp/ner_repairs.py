@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from newskit.lang import de
 from newskit.nlp.ner_features import cluster_table, gazetteer
 from newskit.nlp.ner_tables import repair_cluster_sets
 
@@ -140,4 +141,23 @@ def repair_spans(words: Sequence[str], spans: Spans) -> Spans:
     ``(start, end, label)`` word indices of one sentence."""
     spans = _country_branch(words, _split_affiliation(words, spans))
     spans = _join_names(words, spans)
-    return [_place_not_person(words, span) for span in spans]
+    return [_organisation_head(words, _place_not_person(words, span)) for span in spans]
+
+
+#: last words of organisation names only (``lang/de/data/organisation_name_heads.txt``)
+ORGANISATION_HEADS = de.word_list("organisation_name_heads")
+
+
+def _organisation_head(words: Sequence[str], span: tuple[int, int, str]) -> tuple[int, int, str]:
+    """A PER or LOC span ending in a word only organisation names end with (``Leopold
+    Stocker Verlag``, ``Hans-Böckler-Stiftung``) → ORG."""
+    s, e, label = span
+    if label not in ("PER", "LOC"):
+        return span
+    last = words[e - 1]
+    head = last.rsplit("-", 1)[-1] if e - s == 1 else last
+    if e - s == 1 and head == last:  # a lone word is the head itself: "Verlag" is no name
+        return span
+    if head.lower() in ORGANISATION_HEADS and head[:1].isupper():
+        return s, e, "ORG"
+    return span
