@@ -136,14 +136,6 @@ def _country_branch(words: Sequence[str], spans: Spans) -> Spans:
     return out
 
 
-def repair_spans(words: Sequence[str], spans: Spans) -> Spans:
-    """Fix errors the CRF makes systematically (see the helpers); ``spans`` are
-    ``(start, end, label)`` word indices of one sentence."""
-    spans = _country_branch(words, _split_affiliation(words, spans))
-    spans = _join_names(words, spans)
-    return [_organisation_head(words, _place_not_person(words, span)) for span in spans]
-
-
 #: last words of organisation names only (``lang/de/data/organisation_name_heads.txt``)
 ORGANISATION_HEADS = de.word_list("organisation_name_heads")
 
@@ -161,3 +153,12 @@ def _organisation_head(words: Sequence[str], span: tuple[int, int, str]) -> tupl
     if head.lower() in ORGANISATION_HEADS and head[:1].isupper():
         return s, e, "ORG"
     return span
+
+
+def repair_spans(words: Sequence[str], spans: Spans) -> Spans:
+    """Fix errors the CRF makes systematically (see the helpers); ``spans`` are
+    ``(start, end, label)`` word indices of one sentence."""
+    spans = _country_branch(words, _split_affiliation(words, spans))
+    spans = _join_names(words, spans)
+    return [_organisation_head(words, _place_not_person(words, span)) for span in spans]
+
