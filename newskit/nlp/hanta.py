@@ -146,7 +146,8 @@ class _Tables:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> _Tables:
+def decoder_tables() -> _Tables:
+    """HanTa's transitions rearranged for :func:`decode_tags` (built once per process)."""
     return _Tables(hanta_tagger())
 
 
@@ -272,7 +273,7 @@ def _emissions(word: str, cs: bool) -> tuple:
     probs = dict(word_probs(word, casesensitive=cs, conditional=True))
     if len(probs) == 1 and UNKNOWN in probs:
         probs = {}
-    tables = _tables()
+    tables = decoder_tables()
     if probs:
         rank = tables.rank
         hit = tuple((c, probs[c]) for c in sorted((c for c in probs if c in rank), key=rank.get))
@@ -336,7 +337,7 @@ def _best_final(row: dict, end: dict):
 
 def decode_tags(words: list[str]) -> list[int]:
     """HanTa's ``tag_sent_viterbi`` (tag ids of a non-empty sentence), decoded fast."""
-    tables = _tables()
+    tables = decoder_tables()
     if tables.order is None:
         return hanta_tagger().tag_sent_viterbi(words)
     trans = tables.trans

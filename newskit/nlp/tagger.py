@@ -175,7 +175,11 @@ def clear_word_caches() -> None:
                   assigns=["token.tag", "token.pos", "token.lemma", "token.morph"],
                   requires=["doc.sents"])
 def make_tagger(nlp: Language, name: str):
-    hanta.hanta_tagger()  # load HanTa's model when the pipeline is built, not on the first text
+    # HanTa's model, the decoder's tables, the morpheme search and the word table are built
+    # with the pipeline, not on the first text (so forked workers inherit them)
+    hanta.hanta_tagger()
+    hanta.decoder_tables()
+    hanta.fast_morph()
     hanta.word_table()
     return newskit_tagger
 

@@ -16,6 +16,7 @@ from newskit.components.entities.organisations import mend_organisations
 from newskit.components.entities.persons import complete_person_names, split_two_surnames
 from newskit.components.entities.roles import find_roles
 from newskit.components.extensions import register_extensions
+from newskit.lang.de.declension import declension_table
 
 
 class EntityCanonicaliser:
@@ -35,6 +36,7 @@ class EntityCanonicaliser:
 
     def __init__(self, nlp: Language, name: str, label_map: dict[str, str] | None = None):
         register_extensions()
+        declension_table()  # read when the pipeline is built (forked workers inherit it)
         self.name = name
         self.label_map = dict(label_map or LABEL_MAP)
 
