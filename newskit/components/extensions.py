@@ -52,6 +52,7 @@ EXTENSIONS: dict[tuple[type, str], dict] = {
     (Span, "nk_speaker_canonical"): {"default": None},
     (Span, "nk_cue_lemma"): {"default": None},
     (Span, "nk_speaker_affiliation"): {"default": None},
+    (Span, "nk_speaker_via"): {"default": None},
     (Span, "nk_frame_offsets"): {"default": None},
     (Span, "nk_speaker_offsets"): {"default": None},
     (Span, "nk_cue_offsets"): {"default": None},

@@ -166,7 +166,8 @@ def _speaker_summary(speaker_gold: str | Path, matched: list[dict], predicted: l
     gold = read_speaker_gold(speaker_gold).reset_index()
     pred_cols = ["speaker", "speaker_canonical"]
     pairs = pd.DataFrame(matched, columns=["article", "ann_id", *pred_cols])
-    if matched and "speaker_gender" in matched[0]:
-        pairs["speaker_gender"] = [m.get("speaker_gender") for m in matched]
+    for col in ("speaker_gender", "speaker_via"):
+        if matched and col in matched[0]:
+            pairs[col] = [m.get(col) for m in matched]
     joined = pairs.merge(gold, on=["article", "ann_id"], how="inner", suffixes=("", "_gold"))
     return score_speakers(joined, pd.DataFrame(predicted, columns=pred_cols))

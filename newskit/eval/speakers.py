@@ -17,7 +17,9 @@ Metrics over gold quotes matched in the speech evaluation (overlap ≥ 0.3):
   speaker is a lone function word, pronoun or adverb, a punctuation fragment or a
   lower-case fragment; and, separately, the share of canonicals that start with an article;
 * **gender**: among matched quotes whose gold referent is one person of known gender,
-  accuracy where newskit says female/male, and coverage (the share where it says one).
+  accuracy where newskit says female/male, and coverage (the share where it says one);
+* **by way of finding**: canonical accuracy and count for each ``speaker_via`` (the speaker
+  named in the quote's own frame, an anaphor, a description, the context; ``none``).
 """
 
 from __future__ import annotations
@@ -128,6 +130,22 @@ def score_speakers(matches: pd.DataFrame, predicted: pd.DataFrame) -> dict:
         "canonical_article_share": _share([starts_with_article(c) for c in canon]),
     }
     out.update(score_gender(matches))
+    if "speaker_via" in named.columns:
+        out.update(_by_via(named["speaker_via"], right))
+    return out
+
+
+def _by_via(via: pd.Series, right: list[bool]) -> dict:
+    """Canonical accuracy and count per ``speaker_via`` (how newskit found the speaker;
+    ``none`` where it found none): which attributions a researcher can trust most."""
+    from newskit.components.quotes.speakers import SPEAKER_VIA
+
+    kinds = [v if isinstance(v, str) and v else "none" for v in via]
+    out = {}
+    for name in (*SPEAKER_VIA, "none"):
+        flags = [r for r, k in zip(right, kinds) if k == name]
+        out[f"canonical_accuracy_{name}"] = _share(flags)
+        out[f"canonical_n_{name}"] = len(flags)
     return out
 
 

@@ -62,6 +62,7 @@ def quote_rows(doc: Doc, spans_key: str = "quotes") -> Iterator[dict]:
             "speaker_end_char": spk.end_char if spk is not None else -1,
             "speaker_canonical": ext.nk_speaker_canonical,
             "speaker_affiliation": ext.nk_speaker_affiliation,
+            "speaker_via": ext.nk_speaker_via,
             **_offset_columns("cue", cue),
             **_offset_columns("frame", ext.nk_frame_offsets),
             "addressee": addressee.text if addressee is not None else None,

@@ -12,7 +12,7 @@ QUOTE_COLUMNS = ["article_id", "sent_id", "start_char", "end_char", "text", "kin
                  "cue_lemma", "sentiment", "sentiment_score", "speaker_gender",
                  "speaker_gender_evidence", "speaker_affiliation", "cue_start_char",
                  "cue_end_char", "frame_start_char", "frame_end_char", "addressee",
-                 "addressee_start_char", "addressee_end_char"]
+                 "addressee_start_char", "addressee_end_char", "speaker_via"]
 SENTENCE_COLUMNS = ["article_id", "sent_id", "start_char", "end_char", "text", "score", "label"]
 TABLES = {"entities": ENTITY_COLUMNS, "quotes": QUOTE_COLUMNS, "sentences": SENTENCE_COLUMNS}
 # columns that only the whole corpus can fill (``tables.referents``), after the per-article ones

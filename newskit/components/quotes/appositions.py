@@ -246,3 +246,10 @@ def named_after_head(index: DocIndex, mention: Span, h) -> str | None:
         if k < limit and doc[k].text in CLOSING_MARKS and k > j:
             return doc[j:k].text
     return None
+
+
+def affiliation_only(doc: Doc, start: int, end: int) -> bool:
+    """Tokens ``start``…``end`` are a parenthesised affiliation and nothing else ("(SPD)",
+    "(CDU/CSU)")."""
+    return end - start >= 3 and doc[start].text == "(" and doc[end - 1].text == ")" \
+        and ")" not in [t.text for t in doc[start + 1: end - 1]]

@@ -58,6 +58,7 @@ class QuoteFinder:
             span._.nk_cue_offsets = _offsets(cue_phrase(q.cue))
             span._.nk_cue_lemma = q.cue_lemma
             span._.nk_speaker_affiliation = q.affiliation
+            span._.nk_speaker_via = q.via
             span._.nk_frame_offsets = frame_offsets(q.speaker, q.cue,
                                                     (span.start_char, span.end_char))
             span._.nk_addressee_offsets = _offsets(
@@ -72,7 +73,7 @@ class QuoteFinder:
     default_config={"spans_key": SPANS_KEY},
     assigns=["doc.spans", "span._.nk_kind", "span._.nk_speaker_offsets",
              "span._.nk_speaker_canonical", "span._.nk_cue_offsets", "span._.nk_cue_lemma",
-             "span._.nk_speaker_affiliation", "span._.nk_frame_offsets",
+             "span._.nk_speaker_affiliation", "span._.nk_speaker_via", "span._.nk_frame_offsets",
              "span._.nk_addressee_offsets"],
     requires=["doc.sents", "token.tag", "token.lemma", "token.morph", "doc.ents",
               "span._.nk_canonical", "doc._.nk_roles"],

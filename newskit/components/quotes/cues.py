@@ -108,3 +108,13 @@ def _mistagged_verb(tok: Token) -> str | None:
         return None
     lemma = lemmatize(tok.text, "VV(FIN)")[0].lower()
     return lemma if lemma in SPEECH_VERBS else None
+
+
+def is_speech_verb(fin: Token, sent) -> bool:
+    """The finite verb ``fin``, or with its particle at the end of ``sent`` ("streitet …
+    ab"), is a speech verb."""
+    if cue_lemma(fin) is not None:
+        return True
+    last = next((t for t in reversed(sent) if not t.is_punct), None)
+    return last is not None and last.tag_ == "PTKVZ" \
+        and last.lower_ + fin.lemma_.lower() in SPEECH_VERBS

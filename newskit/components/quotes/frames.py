@@ -69,6 +69,7 @@ class Quote:
     speaker: Span | None = None
     inherit: bool = False  # speaker comes from the previous quote
     affiliation: str | None = None  # "(CDU)" after the speaker's name
+    via: str | None = None  # how the speaker was found (``speakers.SPEAKER_VIA``)
 
     @classmethod
     def framed(cls, start: int, end: int, kind: str, frame: Frame) -> Quote:

@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span
 
 from newskit.components.entities import is_role_word
 from newskit.components.entities.organisations import known_orgs
-from newskit.components.quotes.cues import cue_lemma
+from newskit.components.quotes.appositions import affiliation_only
+from newskit.components.quotes.cues import cue_lemma, is_speech_verb
 from newskit.components.quotes.docindex import (
     SOURCE_LABELS,
     DocIndex,
@@ -34,7 +35,7 @@ from newskit.components.quotes.mentions import (
 from newskit.components.quotes.referents import ORG_KINDS, last_organisation
 from newskit.components.quotes.refine import names_someone, phrase, refine
 from newskit.components.quotes.subjects import clause_subject
-from newskit.components.quotes.words import OBLIQUE_STARTS, SOURCE_NOUNS, SPEECH_VERBS
+from newskit.components.quotes.words import OBLIQUE_STARTS, SOURCE_NOUNS
 from newskit.lang import de
 
 # a frameless quote takes the next quote's speaker if at most this many sentences lie between
@@ -43,6 +44,11 @@ OWN = "eigen"  # "nach eigenen Angaben", "eigener Aussage zufolge"
 POINTING_BACK = frozenset(["das", "dies", "so"])  # „…“ Das sagte X.
 UNNAMED_MEMBER = frozenset(["einer", "eine", "eines"])  # "Einer der Putschisten"
 ENCLOSING_LOOKBACK = 6  # quotes before a quotation that may be the report around it
+#: how a quote's speaker was found: named in its own frame ("sagte Merkel"), a pronoun or
+#: other anaphor resolved ("sagte er", "Demnach"), a description resolved or kept ("sagte
+#: der Minister", "laut Polizei"), or from the context without a frame of its own (the
+#: report before it, the sentence after it, the report around it, the next quote)
+SPEAKER_VIA = ("name", "anaphor", "description", "context")
 
 
 def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[str | None]:
@@ -52,22 +58,25 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[str | None]:
     history: History = []
     for q in quotes:
         name = None
-        if q.inherit:
-            name = _said_after(index, q, history) or _inherit(index, q, history)
-        elif q.speaker is not None:
-            name = _refined(index, q, history)
+        if q.inherit or q.speaker is None:
+            q.via = "context"
+            name = _said_after(index, q, history) or (_inherit(index, q, history)
+                                                      if q.inherit else None)
         else:
-            name = _said_after(index, q, history)
+            name = _refined(index, q, history)
         if name is not None:
             name = _source_name(index, index.renamed.get(name, name))
             if name is None:
                 q.speaker = None  # "Niemand erwartet, dass …": no speaker, the kind stays
         if name is None and q.speaker is None:
+            q.via = "context"
             name = _enclosing_speaker(quotes, len(out), out)
         if name is not None:
             history.append((q.start, name, q.speaker))
         out.append(name)
     _borrow_from_next(index, quotes, out)
+    for q, name in zip(quotes, out):
+        q.via = q.via if name is not None else None
     return out
 
 
@@ -197,12 +206,12 @@ def _speech_subject_before(index: DocIndex, q: Quote, since: int,
         return None
     sent = index.sentence(n - 1)
     fin = main_finite(sent, set())
-    if fin is None or not (any_verb or _speech_verb(fin, sent)):
+    if fin is None or not (any_verb or is_speech_verb(fin, sent)):
         return None
     subj = clause_subject(doc, sent, fin, clause_start(doc, sent, fin.i, set()))
     ent = index.entity_in(subj) if subj is not None else None
     labels = SOURCE_LABELS if any_verb else (*SOURCE_LABELS, "LOC")  # "Der Iran bestreitet"
-    if ent is not None and ent.end < subj.end and _affiliation_only(doc, ent.end, subj.end):
+    if ent is not None and ent.end < subj.end and affiliation_only(doc, ent.end, subj.end):
         subj = doc[subj.start: ent.end]  # "Minister Karl Maurer (SPD)": the name ends it
     if ent is None or ent.label_ not in labels or ent.end != subj.end or not all(
             t.tag_ in ("ART", "ADJA") or is_role_word(t) or t.lower_ == "und"
@@ -211,7 +220,7 @@ def _speech_subject_before(index: DocIndex, q: Quote, since: int,
         # speech verb a common-noun source counts too ("Die Kriminalpolizei bittet um …")
         if subj is None or subj[0].tag_ in ("PPER", "PDS", "PIS", "PRELS") \
                 or subj[0].lower_ in OBLIQUE_STARTS \
-                or any_verb and not _speech_verb(fin, sent) \
+                or any_verb and not is_speech_verb(fin, sent) \
                 or fin.i + 1 < len(doc) and doc[fin.i + 1].tag_ == "PPER":
             return None  # "Das Vorgehen … nannte sie": the pronoun after the verb speaks;
             # "wies den Vorwurf zurück": an object
@@ -221,23 +230,6 @@ def _speech_subject_before(index: DocIndex, q: Quote, since: int,
         name = found.name or resolve_mention(index, found.span, history or [], None)
         return name if name and names_someone(name) else None
     return canonical(ent)
-
-
-def _affiliation_only(doc: Doc, start: int, end: int) -> bool:
-    """Tokens ``start``…``end`` are a parenthesised affiliation and nothing else ("(SPD)",
-    "(CDU/CSU)")."""
-    return end - start >= 3 and doc[start].text == "(" and doc[end - 1].text == ")" \
-        and ")" not in [t.text for t in doc[start + 1: end - 1]]
-
-
-def _speech_verb(fin, sent: Span) -> bool:
-    """The finite verb, or with its particle at the clause end ("streitet … ab"), is a
-    speech verb."""
-    if cue_lemma(fin) is not None:
-        return True
-    last = next((t for t in reversed(sent) if not t.is_punct), None)
-    return last is not None and last.tag_ == "PTKVZ" \
-        and last.lower_ + fin.lemma_.lower() in SPEECH_VERBS
 
 
 def _opening_pronoun_person(index: DocIndex, q: Quote, name: str) -> str | None:
@@ -322,6 +314,7 @@ def _refined(index: DocIndex, q: Quote, history: History) -> str | None:
     q.affiliation = found.affiliation
     if found.replaces_mention:
         q.speaker = found.span
+    q.via = _via(index, found)
     if found.name is not None:
         if found.name.lower() in ORG_KINDS:  # "Unternehmensangaben": the company last named
             return last_organisation(index, found.span) or found.name
@@ -333,6 +326,16 @@ def _refined(index: DocIndex, q: Quote, history: History) -> str | None:
         return own or _previous_subject(index, found.span, history, q.cue) \
             or _last_source(index, found.span.start_char, history)
     return resolve_mention(index, found.span, history, q.cue)
+
+
+def _via(index: DocIndex, found) -> str:
+    """How a quote's own speaker mention names its speaker (see ``SPEAKER_VIA``)."""
+    span = found.span
+    if found.pronoun is not None or found.anaphoric or span is not None and len(span) == 1 \
+            and (span[0].tag_ in ("PPER", "PDS", "PIS") or span[0].pos_ == "PRON"):
+        return "anaphor"
+    return "name" if found.name is not None or span is not None \
+        and index.entity_in(span) is not None else "description"
 
 
 def _own_subject(index: DocIndex, span: Span, history: History, cue) -> str | None:
