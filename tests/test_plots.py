@@ -102,6 +102,14 @@ def test_quote_speakers_drops_fragments_and_stacks_kinds():
     assert len(_bars(ax)) == 3
 
 
+def test_quote_speakers_counts_the_quotes_named_in_their_own_frame():
+    q = _quotes().assign(speaker_via=["name", "anaphor", "name", "name", None, "context"])
+    texts = [t.get_text().strip() for t in plots.quote_speakers(q).axes[0].texts]
+    assert sorted(texts) == ["1 mit Namen", "1 mit Namen"]  # Blinken 1 of 2, Lawrow 1 of 1
+    without = [t.get_text().strip() for t in plots.quote_speakers(_quotes()).axes[0].texts]
+    assert without == ["0 mit Namen", "0 mit Namen"]
+
+
 def test_speaker_network_shows_real_speakers_only():
     fig = plots.speaker_network(_quotes(), _entities(), top=10)
     ax = fig.axes[0]

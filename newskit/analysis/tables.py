@@ -146,22 +146,26 @@ def speaker_graph(quotes: pd.DataFrame, entities: pd.DataFrame, top: int | None 
 def quote_kinds(quotes: pd.DataFrame, top: int | None = 12, real_only: bool = True) -> pd.DataFrame:
     """Quotes per speaker and kind (``direct``, ``mixed``, ``indirect``, ``reported``).
 
-    One row per speaker, most quoted first, columns ``speaker``, the four kinds and
-    ``total``; with ``real_only`` only real speakers (``is_real_speaker``).
+    One row per speaker, most quoted first, columns ``speaker``, the four kinds,
+    ``total`` and ``named`` (quotes whose own frame names the speaker, ``speaker_via``);
+    with ``real_only`` only real speakers (``is_real_speaker``).
 
     Example:
         >>> q = pd.DataFrame({"speaker_canonical": ["Blinken", "Blinken", "Der"],
-        ...                   "kind": ["direct", "indirect", "direct"]})
+        ...                   "kind": ["direct", "indirect", "direct"],
+        ...                   "speaker_via": ["name", "anaphor", "description"]})
         >>> quote_kinds(q).values.tolist()
-        [['Blinken', 1, 0, 1, 0, 2]]
+        [['Blinken', 1, 0, 1, 0, 2, 1]]
     """
     q = real_speaker_quotes(quotes) if real_only else quotes.dropna(subset=["speaker_canonical"])
-    cols = ["speaker", *KINDS, "total"]
+    cols = ["speaker", *KINDS, "total", "named"]
     if q.empty:
         return _empty({c: "object" if c == "speaker" else "int64" for c in cols})
     table = pd.crosstab(q["speaker_canonical"], q["kind"]).reindex(columns=list(KINDS),
                                                                     fill_value=0)
     table["total"] = table.sum(axis=1)
+    named = q["speaker_via"].eq("name") if "speaker_via" in q else pd.Series(False, index=q.index)
+    table["named"] = named.groupby(q["speaker_canonical"]).sum().reindex(table.index).astype(int)
     table = table.rename_axis("speaker").reset_index().rename_axis(columns=None)
     table = table.sort_values(["total", "speaker"], ascending=[False, True])
     table = table if top is None else table.head(top)

@@ -249,7 +249,10 @@ def quote_speakers(quotes: pd.DataFrame, top: int = 12) -> Figure:
             ax.barh(table["speaker"], table[kind], left=left, color=KIND_COLORS[kind],
                     label=KIND_NAMES[kind])
             left = left + table[kind].to_numpy()
-    ax.set_xlabel("Zitate")
+    for y, (total, named) in enumerate(zip(table["total"], table["named"])):
+        ax.text(total, y, f"  {named} mit Namen", va="center", fontsize=8, color="0.35")
+    ax.set_xlim(0, table["total"].max() * 1.3)
+    ax.set_xlabel("Zitate (mit Namen: im eigenen Satz namentlich genannt)")
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.set_title("Wer kommt zu Wort – direkt oder indirekt?")
     ax.legend(loc="lower right", title="Redewiedergabe")
