@@ -52,27 +52,35 @@ def article(copies: int) -> str:
     return "\n\n".join([TEXT] * copies)
 
 
-def length_ratio(nlp, copies: int = COPIES, long_runs: int = 2) -> tuple[int, float, float, float]:
+def length_ratio(nlp, copies: int = COPIES, long_runs: int = 2,
+                 max_long_runs: int = 5) -> tuple[int, float, float, float]:
     """(copies measured, per-token ratio long/short, short and long seconds per token).
 
     Short and long runs alternate and each keeps its best time, so a burst of load from
     other processes cannot fall on one side only. An 8-copy article is measured first; if
     it already exceeds the bound, the 64-copy one (which would then take minutes) is not run.
+    The long article is run ``long_runs`` times, and again (up to ``max_long_runs``) while
+    its best time is still over the bound: a test worker beside this one can slow a single
+    run by a third, a real growth with length slows every run.
     """
     nlp(article(2))  # warm the per-word memos: the test measures length, not vocabulary
     short = min(_seconds_per_token(nlp, article(1)) for _ in range(5))
     for k in (8, copies):
         long = float("inf")
-        for _ in range(long_runs if k == copies else 5):
+        runs = long_runs if k == copies else 5
+        limit = max_long_runs if k == copies else 5
+        done = 0
+        while done < runs or (done < limit and long / short > MAX_RATIO):
             short = min([short] + [_seconds_per_token(nlp, article(1)) for _ in range(3)])
             long = min(long, _seconds_per_token(nlp, article(k)))
+            done += 1
         if long / short > MAX_RATIO:
             break
     return k, long / short, short, long
 
 
-def check_linear(nlp, long_runs: int = 2) -> None:
-    k, ratio, short, long = length_ratio(nlp, long_runs=long_runs)
+def check_linear(nlp, long_runs: int = 2, max_long_runs: int = 5) -> None:
+    k, ratio, short, long = length_ratio(nlp, long_runs=long_runs, max_long_runs=max_long_runs)
     assert ratio <= MAX_RATIO, (
         f"per-token time at {k}x is {ratio:.2f}x that at 1x "
         f"({long * 1e6:.1f} vs {short * 1e6:.1f} µs/token)")
@@ -97,9 +105,9 @@ def test_full_pipeline_is_linear_in_article_length(nlp):
     nlp(article(1))
     t0 = time.perf_counter()
     nlp(article(1))
-    if (time.perf_counter() - t0) * COPIES * MAX_RATIO * 3 > 60:
+    if (time.perf_counter() - t0) * COPIES * MAX_RATIO * 4 > 60:
         pytest.skip("this machine would need more than 60 s for the 64x article")
-    check_linear(nlp, long_runs=1)
+    check_linear(nlp, long_runs=2, max_long_runs=4)
 
 
 def test_token_strings_are_built_once_per_doc_and_follow_a_retokenized_doc():
