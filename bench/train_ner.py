@@ -159,6 +159,8 @@ def main() -> None:
     ap.add_argument("--c2", type=float, default=0.05)
     ap.add_argument("--scheme", choices=["bio", "bioes"], default="bio",
                     help="labels the CRF learns (newskit.nlp.ner_training.to_bioes)")
+    ap.add_argument("--parts", action="store_true",
+                    help="learn GermEval's *deriv/*part labels as labels of their own")
     ap.add_argument("--keep-models", help="keep the fold models in this folder")
     ap.add_argument("--tag-cache", help="keep HanTa's tags of the corpora in this folder")
     ap.add_argument("--json", help="append the results as one JSON line to this file")
@@ -176,7 +178,8 @@ def main() -> None:
     else:
         items = corpus_items(data, europeana=args.europeana, smartdata=args.smartdata,
                              mobie=args.mobie, smartdata_dev=False,
-                             tag_cache=Path(args.tag_cache) if args.tag_cache else None)
+                             tag_cache=Path(args.tag_cache) if args.tag_cache else None,
+                             parts=args.parts)
         extra = [it for key, its in items.items() if key not in ("dev", "part1") for it in its]
         print(f"features: {', '.join(f'{k} {len(v)}' for k, v in items.items())} "
               f"({time.time() - t0:.0f}s)", flush=True)

@@ -50,7 +50,7 @@ def _fine(sentences):
     return [(w, lab) for w, lab in sentences if not has_skipped(lab)]
 
 
-def _items(name: str, sents, domain: str, tag_cache: Path | None) -> list:
+def _items(name: str, sents, domain: str, tag_cache: Path | None, parts: bool = False) -> list:
     """Features of ``sents``; HanTa's tags are kept in ``tag_cache/NAME.json`` when given
     (tagging takes most of the time, and the tags do not change with the features)."""
     import json
@@ -70,19 +70,20 @@ def _items(name: str, sents, domain: str, tag_cache: Path | None) -> list:
         if cache:
             cache.parent.mkdir(parents=True, exist_ok=True)
             cache.write_text(json.dumps(tags))
-    return list(sentence_items(sents, domain, tags))
+    return list(sentence_items(sents, domain, tags, parts))
 
 
 def corpus_items(data: Path, *, europeana: bool = True, smartdata: bool = True,
                  mobie: bool = True, smartdata_dev: bool = False,
-                 tag_cache: Path | None = None) -> dict[str, list]:
+                 tag_cache: Path | None = None, parts: bool = False) -> dict[str, list]:
     """``(features, labels)`` per sentence of each training corpus, by corpus name."""
     from newskit.nlp.ner_training import read_conll, read_germeval, read_smartdata
 
     germeval = data / "germeval2014"
-    items = {"dev": _items("dev", read_germeval(germeval / "NER-de-dev.tsv"), "news", tag_cache),
+    items = {"dev": _items("dev", read_germeval(germeval / "NER-de-dev.tsv"), "news", tag_cache,
+                           parts),
              "part1": _items("part1", read_germeval(germeval / "NER-de-test-part1.tsv"), "news",
-                             tag_cache)}
+                             tag_cache, parts)}
     if europeana:
         sents = [s for name in EUROPEANA
                  for s in read_conll(data / f"europeana-ner-de/enp_DE.{name}.bio")]

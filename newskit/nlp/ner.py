@@ -197,7 +197,7 @@ class CRFEntityRecognizer:
         model = _model(self.model_path)
         ents: list[Span] = []
         for toks, words, labels in self._tagged_sentences(doc, model):
-            spans = bio_to_spans(labels)
+            spans = [sp for sp in bio_to_spans(labels) if sp[2] in LABELS]  # no *deriv/*part
             if self.repair:
                 spans = repair_spans(words, spans)
             for s, e, label in spans:

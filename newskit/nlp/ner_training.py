@@ -159,14 +159,24 @@ def has_skipped(labels: Sequence[str]) -> bool:
     return any(lab.endswith("skip") for lab in labels)
 
 
-def clean_training_labels(labels: Iterable[str]) -> list[str]:
-    """Map ``*deriv``/``*part`` (and ``skip``) labels to ``O`` for training."""
+def clean_training_labels(labels: Iterable[str], parts: bool = False) -> list[str]:
+    """Map ``skip`` labels and (unless ``parts``) ``*deriv``/``*part`` labels to ``O`` for
+    training. With ``parts`` the model learns GermEval's ``LOCderiv``, ``ORGpart``, … as
+    labels of their own, and the recogniser drops them (:data:`newskit.nlp.ner.LABELS`).
+
+    >>> clean_training_labels(["B-LOCderiv", "B-PER", "I-skip"])
+    ['O', 'B-PER', 'O']
+    >>> clean_training_labels(["B-LOCderiv", "B-PER", "I-skip"], parts=True)
+    ['B-LOCderiv', 'B-PER', 'O']
+    """
+    if parts:
+        return ["O" if lab.endswith("skip") else lab for lab in labels]
     return ["O" if ("deriv" in lab or "part" in lab or lab.endswith("skip")) else lab
             for lab in labels]
 
 
 def sentence_items(sentences: Iterable[Sentence], domain: str = "news",
-                   tags: Iterable[list[str]] | None = None):
+                   tags: Iterable[list[str]] | None = None, parts: bool = False):
     """``(crfsuite features, training labels)`` per sentence, tagged with HanTa
     (or with the given ``tags``, one list per sentence)."""
     from newskit.nlp.tagger import tag_tokens
@@ -175,7 +185,7 @@ def sentence_items(sentences: Iterable[Sentence], domain: str = "news",
     if tags is None:
         tags = ([t for t, _ in tag_tokens(words)] for words, _ in sentences)
     for (words, labels), sent_tags in zip(sentences, tags):
-        yield sentence_features(words, sent_tags, domain), clean_training_labels(labels)
+        yield sentence_features(words, sent_tags, domain), clean_training_labels(labels, parts)
 
 
 def to_bioes(labels: Sequence[str]) -> list[str]:
