@@ -193,3 +193,22 @@ def test_der_with_a_plural_noun_is_no_old_dative_singular():
     assert nominative(["Berliner", "Verkehrsbetriebe"], ["ADJA", "NN"], "der") == [
         "Berliner", "Verkehrsbetriebe"]
     assert nominative(["Roten", "Kreuzes"], ["ADJA", "NN"], "des") == ["Rotes", "Kreuz"]
+
+
+def test_club_numbers_and_ordinals_belong_to_the_club(nlp):
+    def ents(text):
+        return [(e.text, e.label_) for e in nlp(text).ents]
+
+    found = ents("Der 2. FC Ulm verlor am Sonntag gegen Hannover 96 mit 1:3, der "
+                 "Trainer des 1. FSV Mainz 05 schaute zu.")
+    assert ("2. FC Ulm", "ORG") in found and ("Hannover 96", "ORG") in found
+    assert ("1. FSV Mainz 05", "ORG") in found
+    counts = ents("Der Sturm hat in Bremen 96 Bäume entwurzelt.")  # a count, not a club
+    assert ("Bremen", "LOC") in counts and not any("96" in t for t, _ in counts)
+
+
+def test_newspapers_of_several_words_are_organisations(nlp):
+    doc = nlp("Das sagte die Ministerin der Welt am Sonntag, wie der Kölner Stadt-Anzeiger "
+              "am Montag meldete.")
+    ents = [(e.text, e.label_) for e in doc.ents]
+    assert ("Welt am Sonntag", "ORG") in ents and ("Kölner Stadt-Anzeiger", "ORG") in ents

@@ -7,6 +7,8 @@
 * an organisation of several words (``lang/de/data/organisation_names.txt``) is one
   organisation in any case ("Ärzte ohne Grenzen", "amnesty international"), over what the
   recogniser found inside it;
+* a sports club's number and ordinal are part of its name: "Hannover 96", "Mainz 05" are
+  clubs, not places, and "1." opens "1. FSV Mainz 05" (``lang/de/data/club_abbreviations.txt``);
 
 Example:
     >>> import newskit
@@ -17,6 +19,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -27,6 +30,13 @@ from newskit.nlp.ner_repairs import BRANCH_COUNTRIES
 
 #: a place adjective: capitalised, inflected like an adjective of origin ("Wiener", "Kölner")
 PLACE_ADJECTIVE_ENDING = "er"
+#: the number a club carries after its town's name: a founding year's last two digits,
+#: "04", "05", "96", "98" ("Schalke 04", "Mainz 05", "Hannover 96")
+CLUB_NUMBER = re.compile(r"0[0-9]|9[0-9]")
+#: an ordinal before a club's name ("1. FC Köln", "2. FC Schweinfurt")
+CLUB_ORDINAL = re.compile(r"[1-9]\.")
+#: tags of a word after a number that make the number a count ("in Berlin 96 Menschen")
+_COUNTED = frozenset({"NN", "ADJA", "CARD", "NE"})
 
 
 def known_orgs() -> frozenset[str]:
@@ -86,8 +96,34 @@ def mend_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
         if e.label_ in ("ORG", "LOC") and start > 0 and start - 1 not in taken \
                 and _place_adjective(doc, start - 1):
             e = Span(doc, start - 1, e.end, label=e.label_)
+        if e.label_ in ("ORG", "LOC"):
+            e = numbered_club(doc, e, taken)
         out.append(e)
     return out
+
+
+def numbered_club(doc: Doc, ent: Span, taken: set[int] = frozenset()) -> Span:
+    """``ent`` with the club number after it or the ordinal before it, as an organisation:
+    "Hannover 96" and "Mainz 05" name clubs, "1. FC Köln" keeps its "1."; other spans as
+    they are. Tokens in ``taken`` (other entities) are never added.
+
+    >>> import spacy
+    >>> doc = spacy.blank("de")("Der Trainer von Hannover 96 lobte den 1. FC Köln .")
+    >>> numbered_club(doc, doc[3:4]).text, numbered_club(doc, doc[3:4]).label_
+    ('Hannover 96', 'ORG')
+    >>> numbered_club(doc, doc[8:10]).text
+    '1. FC Köln'
+    """
+    start, end = ent.start, ent.end
+    if end < len(doc) and end not in taken and CLUB_NUMBER.fullmatch(doc[end].text) \
+            and (end + 1 == len(doc) or doc[end + 1].tag_ not in _COUNTED):
+        end += 1
+    if start > 0 and start - 1 not in taken and CLUB_ORDINAL.fullmatch(doc[start - 1].text) \
+            and doc[start].text in de.word_list("club_abbreviations"):
+        start -= 1
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(doc, start, end, label="ORG")
 
 
 def _with_branch(doc: Doc, listed: Span, ents: list[Span]) -> Span:
