@@ -212,3 +212,23 @@ def test_newspapers_of_several_words_are_organisations(nlp):
               "am Montag meldete.")
     ents = [(e.text, e.label_) for e in doc.ents]
     assert ("Welt am Sonntag", "ORG") in ents and ("Kölner Stadt-Anzeiger", "ORG") in ents
+
+
+def test_names_that_look_like_nouns_keep_their_last_word(nlp):
+    def ents(text):
+        return [(e.text, e.label_) for e in nlp(text).ents]
+
+    assert ("Chiang Mai", "LOC") in ents("Der Zug fährt täglich von Bangkok nach Chiang Mai .")
+    found = ents("Die neue Abteilung leitet ab Mai Carola Kürschner aus Erfurt .")
+    assert ("Carola Kürschner", "PER") in found
+    assert ("Schröders", "PER") in ents("Gerhard Schröder kam. Schröders Rede war kurz.")
+
+
+def test_an_article_after_a_first_name_takes_only_an_epithet(nlp):
+    def ents(text):
+        return [(e.text, e.label_) for e in nlp(text).ents]
+
+    assert ("Ludwig der Fromme", "PER") in ents("Im Jahr 814 starb Karl , und Ludwig der "
+                                                 "Fromme folgte ihm .")
+    found = ents("Schließlich lehnte Ottokar den Kaisertitel ab .")
+    assert ("Ottokar", "PER") in found and not any("Kaisertitel" in t for t, _ in found)

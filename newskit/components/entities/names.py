@@ -264,14 +264,21 @@ def _one_entity(doc: Doc, start: int, end: int) -> bool:
         and (end >= len(doc) or doc[end].ent_iob_ != "I")
 
 
+#: how a genitive name before a noun ends ("Merkels Besuch", "Marx’ Theorie")
+GENITIVE_ENDINGS = ("s", "’", "'")
+
+
 def trim_common_nouns(ent: Span) -> Span:
-    """Cut trailing common nouns off a person or place ("Merkels Besuch" → "Merkels")."""
+    """Cut a common noun off a person or place when the name before it is a genitive
+    ("Merkels Besuch" → "Merkels"); a name that only looks like a noun stays ("Silvana
+    Kürschner", "Chiang Mai")."""
     if ent.label_ not in ("PER", "LOC") or len(ent) < 2:
         return ent
     lex = noun_lexicon()
     end = ent.end
     while end > ent.start + 1 and ent.doc[end - 1].tag_ == "NN" \
-            and ent.doc[end - 2].tag_ == "NE" and lex.get(ent.doc[end - 1].text) == "NOUN":
+            and ent.doc[end - 2].tag_ == "NE" and ent.doc[end - 2].text.endswith(GENITIVE_ENDINGS) \
+            and lex.get(ent.doc[end - 1].text) == "NOUN":
         end -= 1
     return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
 

@@ -63,10 +63,28 @@ def _particles_right(doc: Doc, end: int, particles: frozenset[str],
     if k > end and k < len(doc) and doc[k].text[:1].isupper() and not doc[k].is_sent_start \
             and (doc[k].tag_ in ("NE", "FM")
                  or after_first_name and (doc[k].ent_type_ in ("PER", "LOC") or doc[k].tag_ == "NN"
-                                          and noun_lexicon().get(doc[k].text) is None)) \
+                                          and noun_lexicon().get(doc[k].text) is None
+                                          and _epithet_or_name(doc, end, k))) \
             and not (after_first_name and (doc[k].ent_type_ == "ORG" or doc[k].text.isupper())):
         return k + 1
     return end
+
+
+#: German articles among the name particles: after them only an epithet joins a first
+#: name ("Heinrich der Löwe", "Ludwig den Frommen"), not an object ("nahm Philipp den
+#: Königstitel an")
+ARTICLE_PARTICLES = frozenset(["der", "den", "dem", "des", "die", "das"])
+#: endings of epithets: nominalised adjectives and agent nouns (Kahle, Frommen, Eroberer)
+EPITHET_ENDINGS = ("e", "en", "er")
+
+
+def _epithet_or_name(doc: Doc, end: int, k: int) -> bool:
+    """Whether the capitalised word ``doc[k]`` after the particles ``doc[end:k]`` can end a
+    name: always after name particles ("Karl-Theodor zu Guttenberg"), after articles only an
+    epithet."""
+    if any(doc[i].text not in ARTICLE_PARTICLES for i in range(end, k)):
+        return True
+    return doc[k].text.endswith(EPITHET_ENDINGS)
 
 
 def _is_first_name(text: str) -> bool:
