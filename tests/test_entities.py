@@ -232,3 +232,22 @@ def test_an_article_after_a_first_name_takes_only_an_epithet(nlp):
                                                  "Fromme folgte ihm .")
     found = ents("Schließlich lehnte Ottokar den Kaisertitel ab .")
     assert ("Ottokar", "PER") in found and not any("Kaisertitel" in t for t, _ in found)
+
+
+def test_a_known_organisation_never_becomes_a_person_by_majority():
+    from spacy.tokens import Span
+
+    from newskit.components.entities.names import harmonise_labels
+
+    doc = spacy.blank("de")("Verdi rief zum Streik . Verdi sagte , Verdi werde siegen .")
+    ents = [Span(doc, 0, 1, label="ORG"), Span(doc, 5, 6, label="PER"),
+            Span(doc, 8, 9, label="PER")]
+    assert [e.label_ for e in harmonise_labels(ents, ["Verdi"] * 3)] == ["ORG"] * 3
+    names = [Span(doc, 0, 1, label="PER"), Span(doc, 5, 6, label="PER"),
+             Span(doc, 8, 9, label="ORG")]
+    assert [e.label_ for e in harmonise_labels(names, ["Verdi"] * 3)] == ["ORG"] * 3
+
+
+def test_a_listed_organisation_keeps_the_legal_form_the_recogniser_found(nlp):
+    doc = nlp("Das meldete am Abend die Deutsche Presse-Agentur GmbH in Hamburg .")
+    assert ("Deutsche Presse-Agentur GmbH", "ORG") in [(e.text, e.label_) for e in doc.ents]

@@ -316,13 +316,16 @@ def propagate_names(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def harmonise_labels(ents: list[Span], canon: list[str]) -> list[Span]:
-    """Give every mention of one canonical name the label most of its mentions have."""
+    """Give every mention of one canonical name the label most of its mentions have (a
+    known organisation, ``lang/de/data/known_orgs.txt``, never becomes a person)."""
     votes: dict[str, Counter] = {}
     for e, c in zip(ents, canon):
         votes.setdefault(c, Counter())[e.label_] += 1
     out = []
     for e, c in zip(ents, canon):
         (best, n), *rest = votes[c].most_common()
+        if best == "PER" and is_known_org(e.text):
+            best = "ORG"
         if best != e.label_ and (not rest or n > rest[0][1]):
             e = Span(e.doc, e.start, e.end, label=best)
         out.append(e)

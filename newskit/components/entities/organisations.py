@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from newskit.lang import de
 from newskit.nlp.doctext import token_lowers
-from newskit.nlp.ner_repairs import BRANCH_COUNTRIES
+from newskit.nlp.ner_repairs import BRANCH_COUNTRIES, ORGANISATION_HEADS
 
 #: a place adjective: capitalised, inflected like an adjective of origin ("Wiener", "Kölner")
 PLACE_ADJECTIVE_ENDING = "er"
@@ -127,10 +127,12 @@ def numbered_club(doc: Doc, ent: Span, taken: set[int] = frozenset()) -> Span:
 
 
 def _with_branch(doc: Doc, listed: Span, ents: list[Span]) -> Span:
-    """A listed organisation, or the recogniser's span that adds its country branch to
-    it ("Financial Times Deutschland", ``newskit.nlp.ner_repairs.BRANCH_COUNTRIES``)."""
+    """A listed organisation, or the recogniser's span that adds its country branch or its
+    legal form to it ("Financial Times Deutschland", "Deutsche Presse-Agentur GmbH";
+    ``newskit.nlp.ner_repairs.BRANCH_COUNTRIES`` and ``ORGANISATION_HEADS``)."""
     end = listed.end
-    if end < len(doc) and doc[end].text in BRANCH_COUNTRIES and any(
+    if end < len(doc) and (doc[end].text in BRANCH_COUNTRIES
+                           or doc[end].lower_ in ORGANISATION_HEADS) and any(
             e.label_ == "ORG" and e.start == listed.start and e.end == end + 1 for e in ents):
         return Span(doc, listed.start, end + 1, label="ORG")
     return listed
