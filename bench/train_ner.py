@@ -19,6 +19,11 @@ this script only measures (every model it trains lives in a temporary folder).
   (person; organization, organization-company; location, location-city). Gold
   streets, stops, routes and lower-case nominal mentions are not scored, nor are
   predictions overlapping them; predicted MISC is not scored.
+
+Every score is given for the recogniser with its span repairs, ``without_repairs``,
+and as ``pipeline``: the recogniser followed by newskit's entities component
+(``newskit_entities``: names completed across a document, known organisations, clubs,
+listed multi-word names) — what ``newskit eval ner`` and an analysis see.
 """
 
 from __future__ import annotations
@@ -35,9 +40,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
-def _pipeline(model: Path, repair: bool):
+def _pipeline(model: Path, repair: bool | str):
+    """The recogniser with (``True``) or without (``False``) its span repairs, or with
+    them and the entities component (``"pipeline"``)."""
     import spacy
 
+    import newskit.components  # noqa: F401
     import newskit.nlp.ner  # noqa: F401
     import newskit.nlp.sentences  # noqa: F401
     import newskit.nlp.tagger  # noqa: F401
@@ -45,7 +53,9 @@ def _pipeline(model: Path, repair: bool):
     nlp = spacy.blank("de")
     nlp.add_pipe("newskit_sentencizer")
     nlp.add_pipe("newskit_tagger")
-    nlp.add_pipe("newskit_ner", config={"model_path": str(model), "repair": repair})
+    nlp.add_pipe("newskit_ner", config={"model_path": str(model), "repair": bool(repair)})
+    if repair == "pipeline":
+        nlp.add_pipe("newskit_entities")
     return nlp
 
 
@@ -67,8 +77,8 @@ def cross_validate(args, items, part1, test_path, extra_items, scores: dict) -> 
 
     n = len(part1)
     bounds = [round(i * n / args.cv) for i in range(args.cv + 1)]
-    totals = {False: (Counter(), Counter(), Counter()), True: (Counter(), Counter(), Counter())}
-    folds = []
+    totals = {v: (Counter(), Counter(), Counter()) for v in (False, True, "pipeline")}
+    folds, pipeline_folds = [], []
     for k in range(args.cv):
         if args.folds and k not in args.folds:
             continue
@@ -82,17 +92,23 @@ def cross_validate(args, items, part1, test_path, extra_items, scores: dict) -> 
                 scores["smartdata_dev"] = smartdata_dev(args, model, Path(args.data), True)
                 scores["smartdata_dev_without_repairs"] = smartdata_dev(
                     args, model, Path(args.data), False)
+                scores["smartdata_dev_pipeline"] = smartdata_dev(
+                    args, model, Path(args.data), "pipeline")
+            fold = {}
             for repair, total in totals.items():
                 counts = _gold_token_counts(_pipeline(model, repair),
                                             part1[bounds[k]: bounds[k + 1]])
                 for t, c in zip(total, counts):
                     t.update(c)
-        o = _table(*counts, LABELS)["overall"]
+                fold[repair] = _table(*counts, LABELS)["overall"]
+        o, whole = fold[True], fold["pipeline"]
         folds.append(o["f1"])
-        print(f"fold {k}: F1 {o['f1']:.4f} P {o['precision']:.4f} R {o['recall']:.4f} "
-              f"({time.time() - t0:.0f}s)", flush=True)
+        pipeline_folds.append(whole["f1"])
+        print(f"fold {k}: F1 {o['f1']:.4f} P {o['precision']:.4f} R {o['recall']:.4f}, "
+              f"pipeline F1 {whole['f1']:.4f} ({time.time() - t0:.0f}s)", flush=True)
     return {"folds": folds, **_table(*totals[True], LABELS),
-            "without_repairs": _table(*totals[False], LABELS)}
+            "without_repairs": _table(*totals[False], LABELS),
+            "pipeline_folds": pipeline_folds, "pipeline": _table(*totals["pipeline"], LABELS)}
 
 
 def _gold_token_counts(nlp, data) -> tuple[Counter, Counter, Counter]:
@@ -109,7 +125,7 @@ def _train(items, path: Path, args) -> Path:
                        scheme=args.scheme)
 
 
-def smartdata_dev(args, model: Path, data: Path, repair: bool) -> dict:
+def smartdata_dev(args, model: Path, data: Path, repair: bool | str) -> dict:
     """Scores on SmartData v3 dev: ``all`` and per document type as described above;
     ``strict`` also counts predicted MISC and predictions on streets, stops, routes
     and nominal mentions as false positives."""
@@ -175,6 +191,7 @@ def main() -> None:
     t0 = time.time()
     if args.model:
         result["smartdata_dev"] = smartdata_dev(args, Path(args.model), data, args.repair)
+        result["smartdata_dev_pipeline"] = smartdata_dev(args, Path(args.model), data, "pipeline")
     else:
         items = corpus_items(data, europeana=args.europeana, smartdata=args.smartdata,
                              mobie=args.mobie, smartdata_dev=False,
@@ -196,7 +213,8 @@ def main() -> None:
                                Path(tmp) / "all.crfsuite", args)
                 result["smartdata_dev"] = smartdata_dev(args, model, data, True)
                 result["smartdata_dev_without_repairs"] = smartdata_dev(args, model, data, False)
-    for key in ("smartdata_dev", "smartdata_dev_without_repairs"):
+                result["smartdata_dev_pipeline"] = smartdata_dev(args, model, data, "pipeline")
+    for key in ("smartdata_dev", "smartdata_dev_without_repairs", "smartdata_dev_pipeline"):
         if key in result:
             print(key, json.dumps(result[key]), flush=True)
     result["seconds"] = round(time.time() - t0)
