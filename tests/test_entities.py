@@ -251,3 +251,15 @@ def test_a_known_organisation_never_becomes_a_person_by_majority():
 def test_a_listed_organisation_keeps_the_legal_form_the_recogniser_found(nlp):
     doc = nlp("Das meldete am Abend die Deutsche Presse-Agentur GmbH in Hamburg .")
     assert ("Deutsche Presse-Agentur GmbH", "ORG") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_known_organisation_is_no_work_and_a_road_is_a_place():
+    from spacy.tokens import Span
+
+    from newskit.components.entities.organisations import mend_organisations
+    from newskit.nlp.ner_repairs import repair_spans
+
+    doc = spacy.blank("de")("Laut Interfax wurde die Demonstration aufgelöst .")
+    assert [e.label_ for e in mend_organisations(doc, [Span(doc, 1, 2, label="MISC")])] == ["ORG"]
+    words = ["Die", "Polizei", "sperrte", "die", "Abbey", "Road", "und", "Mount", "Pleasant", "."]
+    assert repair_spans(words, [(4, 6, "ORG"), (7, 9, "PER")]) == [(4, 6, "LOC"), (7, 9, "LOC")]

@@ -155,10 +155,34 @@ def _organisation_head(words: Sequence[str], span: tuple[int, int, str]) -> tupl
     return span
 
 
+def _place_words() -> dict[str, str]:
+    """``lang/de/data/place_name_words.tsv``: word → ``first`` or ``last``."""
+    return de.word_table("place_name_words")
+
+
+def _place_head(words: Sequence[str], span: tuple[int, int, str]) -> tuple[int, int, str]:
+    """A name of several words opened or ended by a word only place names take in that
+    position (``Cape Canaveral``, ``Sukhumvit Road``) → LOC.
+
+    >>> _place_head(["nahe", "Cape", "Canaveral"], (1, 3, "MISC"))
+    (1, 3, 'LOC')
+    >>> _place_head(["Road", "Runner"], (0, 2, "MISC"))
+    (0, 2, 'MISC')
+    """
+    s, e, label = span
+    if label == "LOC" or e - s < 2:
+        return span
+    places = _place_words()
+    if places.get(words[s]) == "first" or places.get(words[e - 1]) == "last":
+        return s, e, "LOC"
+    return span
+
+
 def repair_spans(words: Sequence[str], spans: Spans) -> Spans:
     """Fix errors the CRF makes systematically (see the helpers); ``spans`` are
     ``(start, end, label)`` word indices of one sentence."""
     spans = _country_branch(words, _split_affiliation(words, spans))
     spans = _join_names(words, spans)
-    return [_organisation_head(words, _place_not_person(words, span)) for span in spans]
+    return [_place_head(words, _organisation_head(words, _place_not_person(words, span)))
+            for span in spans]
 

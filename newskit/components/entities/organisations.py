@@ -1,7 +1,7 @@
 """Organisation and place names the recogniser gets partly wrong, mended after it.
 
 * an organisation news knows by a short form (``lang/de/data/known_orgs.txt``) is never a
-  person ("Wikinews berichtete …" is not PER);
+  person or a work ("Wikinews berichtete …" is not PER, "Interfax" not MISC);
 * a capitalised adjective of a place before an organisation or place is part of its name
   ("das Wiener Burgtheater", "der Kölner Dom");
 * an organisation of several words (``lang/de/data/organisation_names.txt``) is one
@@ -90,7 +90,7 @@ def mend_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
     out = []
     taken = {i for e in ents for i in range(e.start, e.end)}
     for e in ents:
-        if e.label_ == "PER" and len(e) == 1 and is_known_org(e.text):
+        if e.label_ in ("PER", "MISC") and len(e) == 1 and is_known_org(e.text):
             e = Span(doc, e.start, e.end, label="ORG")
         start = e.start
         if e.label_ in ("ORG", "LOC") and start > 0 and start - 1 not in taken \
