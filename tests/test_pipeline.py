@@ -101,3 +101,15 @@ def test_named_model_missing_is_clear():
 
     with pytest.raises(OSError, match="not installed"):
         newskit.load_pipeline("de_core_news_doesnotexist", cache=False)
+
+
+def test_tokenizer_remembers_a_research_sized_corpus(nlp):
+    """spaCy's tokenizer memoises only 10,000 distinct chunks by default (then it runs
+    several times slower); newskit's remembers more, and tokenises exactly as spaCy does."""
+    assert nlp.tokenizer.max_cache_size >= nkpipe.TOKENIZER_CACHE > 10_000
+    blank = spacy.blank("de").tokenizer
+    texts = [f"Am {i}. Mai sagte Müller{i}, die SPD-Fraktion (Berlin) habe „{i % 97} %“ "
+             f"erreicht: z.B. www.beispiel{i}.de, 3,5-mal mehr." for i in range(3000)]
+    for text in texts + texts[:200]:
+        ours, spacys = nlp.tokenizer(text), blank(text)
+        assert [(t.text, t.whitespace_) for t in ours] == [(t.text, t.whitespace_) for t in spacys]
