@@ -69,3 +69,21 @@ def test_cold_forked_workers_give_identical_tables_and_clean_up():
     for name, df in local.tables().items():
         pd.testing.assert_frame_equal(df, multi.tables()[name])
     assert set(glob.glob(pattern)) == before
+
+
+def test_forked_workers_inherit_a_frozen_heap(monkeypatch):
+    """The workers' garbage collector leaves the objects forked from the parent alone
+    (no copy of their pages); the parent's collector sees everything again afterwards."""
+    import gc
+
+    from newskit.tables import executors
+
+    def freeze_counts(nlp, texts, share, batch_size, timeout=None):
+        return [{"frozen": gc.get_freeze_count()} for _ in texts]
+
+    monkeypatch.setattr(executors, "rows_sharing", freeze_counts)
+    assert gc.get_freeze_count() == 0
+    rows = list(executors.analyze_docs(newskit.load_pipeline(), ["Ein Text."] * 8,
+                                       n_process=2, batch_size=2))
+    assert len(rows) == 8 and all(r["frozen"] > 1000 for r in rows)
+    assert gc.get_freeze_count() == 0

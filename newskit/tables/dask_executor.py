@@ -88,7 +88,9 @@ def local_cluster(n_workers: int = 2, *, model: str = "auto", profile: bool = Fa
     The pipeline is loaded in this process first and, where the platform allows it
     (Linux and other Unix), the worker processes are forked from it: they start with the
     pipeline and every word analysis this process already has, instead of each importing
-    spaCy and building the pipeline (about 5 s per worker) as spawned workers do. Dask's
+    spaCy and building the pipeline (about 5 s per worker) as spawned workers do, and with
+    the heap frozen (``newskit.tables.executors.frozen_heap``: their garbage collector
+    leaves the inherited objects alone). Dask's
     statistical profiler of the workers is off unless ``profile=True`` (it samples every
     10 ms and costs a few percent), and the event loops check their health every 200 ms
     instead of 20 ms. Other keyword arguments go to ``LocalCluster``.
@@ -103,6 +105,8 @@ def local_cluster(n_workers: int = 2, *, model: str = "auto", profile: bool = Fa
     import dask
     from dask.distributed import Client, LocalCluster
 
+    from newskit.tables.executors import frozen_heap
+
     _worker_pipeline(model)  # loaded here; forked workers inherit it
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     # the event loops' health check every 200 ms instead of 20 ms: a few percent of CPU
@@ -112,5 +116,7 @@ def local_cluster(n_workers: int = 2, *, model: str = "auto", profile: bool = Fa
         settings["distributed.worker.profile.enabled"] = False
     options = {"threads_per_worker": 1, "processes": True, "dashboard_address": None, **kwargs}
     with dask.config.set(settings):
-        with LocalCluster(n_workers=n_workers, **options) as cluster, Client(cluster) as client:
+        with frozen_heap():  # the workers are forked now (newskit.tables.executors.frozen_heap)
+            cluster = LocalCluster(n_workers=n_workers, **options)
+        with cluster, Client(cluster) as client:
             yield client

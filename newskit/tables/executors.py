@@ -102,6 +102,33 @@ def defuse(text: str) -> str:
     return _RUN.sub(lambda m: " " * len(m.group(0)), text)
 
 
+@contextmanager
+def frozen_heap():
+    """Keep the garbage collector off every object that exists now (``gc.freeze``) while
+    worker processes are forked from this one.
+
+    A forked worker shares its parent's memory until it writes to it, and a collection
+    writes to every object it inspects: without this, the workers' collections walk the
+    pipeline's millions of objects and copy their pages (a few percent of a parallel run's
+    CPU time). Objects made after the freeze are collected as usual; on leaving, this
+    process's collector sees every object again.
+
+    >>> import gc
+    >>> with frozen_heap():
+    ...     gc.get_freeze_count() > 0
+    True
+    """
+    import gc
+
+    before = gc.get_freeze_count()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        if not before:
+            gc.unfreeze()
+
+
 class ArticleTimeout(Exception):
     """An article took longer than the per-article time limit."""
 
@@ -209,9 +236,10 @@ def _analyze_forked(nlp: Language, texts: list[str], n_process: int,
     n = len(chunks)
     share = new_folder()  # the workers' word analyses, shared (newskit.nlp.hanta_share)
     try:
-        with ProcessPoolExecutor(n_process, mp_context=mp.get_context("fork"),
-                                 initializer=_die_with_parent,
-                                 initargs=(os.getpid(),)) as pool:
+        # the pool forks its workers at the first task: freeze the heap until it is done
+        with frozen_heap(), ProcessPoolExecutor(n_process, mp_context=mp.get_context("fork"),
+                                                initializer=_die_with_parent,
+                                                initargs=(os.getpid(),)) as pool:
             for rows in pool.map(_rows_in_child, chunks, [batch_size] * n, [timeout] * n,
                                  [share] * n):
                 yield from rows
