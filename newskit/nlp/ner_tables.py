@@ -13,13 +13,14 @@
 from __future__ import annotations
 
 import gzip
+import os
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Iterator, Mapping
 
 GAZETTEER_FILE = "gazetteer_de.tsv.gz"
-CLUSTER_FILE = "clusters_de.tsv.gz"
+CLUSTER_FILE = os.environ.get("NEWSKIT_NER_CLUSTERS", "clusters_de.tsv.gz")  # another table: experiments
 MAX_GAZ_WORDS = 4
 CLUSTER_MAGIC = "#newskit-clusters"
 KEY_BYTES = 12
