@@ -13,7 +13,9 @@ read from ../shared at run time (never copied). Prints, for this machine:
   Each is repeated ``--repeat`` times (fresh process each time): median, min, max.
 * ``cached``: a second ``analyze`` with the per-article result cache filled.
 * the ratio of our tokens/s to spaCy's blank German tokenizer on the same texts
-  (the tokenizer's warm speed: a cost-free pipeline would reach 1.0);
+  (the tokenizer's warm speed: a cost-free pipeline would reach 1.0), and cold against
+  cold (``cold_vs_cold_tokenizer``: the blank tokenizer's first pass over the texts in
+  the same fresh interpreter, where every chunk and lexeme is new to it too);
 * ``large_*``: cold, warm and the ratios again on all 850 articles (train and dev): past
   about 10,000 distinct chunks the blank tokenizer stops memoising and runs 3-5x slower
   (see ``tokenizer_speed``), so the ratio on a research-sized corpus differs from the
@@ -81,9 +83,14 @@ def spread(values: list[float], digits: int = 0) -> str:
 
 def child_cold_warm(data: Path, parts: tuple[str, ...] = ("dev",)) -> dict:
     """Run in a fresh interpreter: load, one cold and one warm analysis of the corpus."""
+    import spacy
+
     import newskit
 
     c = corpus(data, parts=parts)
+    texts = c["text"].tolist()
+    blank = spacy.blank("de").tokenizer  # its first pass: every chunk and lexeme is new
+    blank_tokens, t_blank = timed(lambda: sum(non_space_tokens(blank(t)) for t in texts))
     nlp, t_load = timed(newskit.load_pipeline)
     cpu0 = time.process_time()
     cold, t_cold = timed(lambda: newskit.analyze(c, nlp=nlp, cache_dir=None, progress=False))
@@ -91,7 +98,8 @@ def child_cold_warm(data: Path, parts: tuple[str, ...] = ("dev",)) -> dict:
     _, t_warm = timed(lambda: newskit.analyze(c, nlp=nlp, cache_dir=None, progress=False))
     return {"load_s": t_load, "cold_s": t_cold, "warm_s": t_warm,
             "cold_cpu_s": cpu1 - cpu0, "warm_cpu_s": time.process_time() - cpu1,
-            "tokens": int(cold.articles["n_tokens"].sum())}
+            "tokens": int(cold.articles["n_tokens"].sum()),
+            "blank_cold_tokens_per_s": blank_tokens / t_blank}
 
 
 def cold_and_warm(data: Path, repeat: int, parts: tuple[str, ...] = ("dev",)) -> dict:
@@ -109,6 +117,11 @@ def cold_and_warm(data: Path, repeat: int, parts: tuple[str, ...] = ("dev",)) ->
             # tokens per CPU second: what the code costs, whatever else the machine runs
             "cold_tokens_per_cpu_s": spread([n_tok / r["cold_cpu_s"] for r in runs]),
             "warm_tokens_per_cpu_s": spread([n_tok / r["warm_cpu_s"] for r in runs]),
+            # cold against cold: the blank tokenizer's first pass in the same fresh process
+            "blank_tokenizer_cold_tokens_per_s": spread(
+                [r["blank_cold_tokens_per_s"] for r in runs]),
+            "cold_vs_cold_tokenizer": round(statistics.median(
+                [n_tok / r["cold_s"] / r["blank_cold_tokens_per_s"] for r in runs]), 4),
             "_cold": statistics.median(cold), "_warm": statistics.median(warm)}
 
 
@@ -119,6 +132,7 @@ def large_corpus(data: Path, repeat: int) -> dict:
     out = cold_and_warm(data, repeat, parts)
     tok = tokenizer_speed(corpus(data, parts=parts)["text"].tolist(), repeat)
     return {"large_tokens": out["tokens"], "large_cold_tokens_per_s": out["cold_tokens_per_s"],
+            "large_cold_vs_cold_tokenizer": out["cold_vs_cold_tokenizer"],
             "large_warm_tokens_per_s": out["warm_tokens_per_s"],
             "large_blank_tokenizer_tokens_per_s": round(tok),
             "large_cold_vs_tokenizer": round(out["_cold"] / tok, 4),

@@ -3,7 +3,7 @@
 Usage:
     python bench/train_ner.py [--data ../shared/data] [--cv 5] [--iterations 150]
         [--no-europeana] [--no-smartdata] [--no-mobie] [--ablate clusters,freq,bt,bigram]
-        [--no-repair] [--smartdata-dev] [--scheme bio|bioes] [--json OUT]
+        [--no-repair] [--smartdata-dev] [--scheme bio|bioes] [--germeval-fraction F] [--json OUT]
 
 The shipped model is built by ``training/train_ner.py`` from the same corpora;
 this script only measures (every model it trains lives in a temporary folder).
@@ -12,7 +12,8 @@ this script only measures (every model it trains lives in a temporary folder).
   model is trained on GermEval dev + the other K-1 folds + the extra corpora
   (Europeana, SmartData v1 train, MobIE train, each with its own domain copy of
   the features, see ``training/train_ner.py``) and scored on the fold it never saw
-  (exact spans on gold tokens, ``*deriv``/``*part`` ignored).
+  (exact spans on gold tokens, ``*deriv``/``*part`` ignored). ``--germeval-fraction F``
+  trains each fold on a random share F of its GermEval sentences (the learning curve).
 * ``--smartdata-dev``: a model trained on all of GermEval + the extra corpora is
   run on the raw text of SmartData v3 dev (228 documents never trained on; newskit
   tokenises and splits) and scored on exact character spans of PER/ORG/LOC
@@ -31,6 +32,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import sys
 import tempfile
 import time
@@ -82,8 +84,10 @@ def cross_validate(args, items, part1, test_path, extra_items, scores: dict) -> 
     for k in range(args.cv):
         if args.folds and k not in args.folds:
             continue
-        rest = (items["dev"] + items["part1"][: bounds[k]] + items["part1"][bounds[k + 1]:]) \
-            * args.germeval_copies  # the in-domain sentences counted more than once
+        rest = items["dev"] + items["part1"][: bounds[k]] + items["part1"][bounds[k + 1]:]
+        if args.germeval_fraction < 1:  # a learning curve: a fixed random share of them
+            rest = random.Random(k).sample(rest, round(args.germeval_fraction * len(rest)))
+        rest = rest * args.germeval_copies  # the in-domain sentences counted more than once
         t0 = time.time()
         with tempfile.TemporaryDirectory() as tmp:
             model = _train(rest + extra_items, Path(args.keep_models or tmp) / f"fold{k}.crfsuite",
@@ -170,6 +174,9 @@ def main() -> None:
     ap.add_argument("--ablate", default="", help="feature groups to leave out: clusters,freq,bt,bigram")
     ap.add_argument("--germeval-copies", type=int, default=1,
                     help="--cv: train on this many copies of the GermEval sentences")
+    ap.add_argument("--germeval-fraction", type=float, default=1.0,
+                    help="--cv: train on this share of the fold's GermEval sentences "
+                         "(a random sample: the learning curve)")
     ap.add_argument("--iterations", type=int, default=150)
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.05)
