@@ -87,3 +87,25 @@ def test_forked_workers_inherit_a_frozen_heap(monkeypatch):
                                        n_process=2, batch_size=2))
     assert len(rows) == 8 and all(r["frozen"] > 1000 for r in rows)
     assert gc.get_freeze_count() == 0
+
+
+def test_tasks_cover_every_article_once_and_shrink_towards_the_end():
+    import random
+
+    from newskit.tables.executors import MIN_TASK_CHARS, partition
+
+    rng = random.Random(7)
+    lengths = [rng.randint(200, 9_000) for _ in range(1_000)] + [300_000] + [500] * 50
+    tasks = partition(lengths, 2, 16)
+    assert [i for r in tasks for i in r] == list(range(len(lengths)))  # in order, no gaps
+    assert all(1 <= len(r) <= 16 for r in tasks)
+    sizes = [sum(lengths[i] for i in r) for r in tasks]
+    # a task of several articles never exceeds the floor or a 1/8 of what was left
+    left = sum(lengths)
+    for r, size in zip(tasks, sizes):
+        if len(r) > 1:
+            assert size <= max(MIN_TASK_CHARS, left // 8)
+        left -= size
+    # the last tasks are small, so neither worker waits long for the other at the end
+    assert max(sizes[-4:]) <= MIN_TASK_CHARS
+    assert max(sizes[: len(sizes) // 2]) > 2 * MIN_TASK_CHARS

@@ -1,7 +1,7 @@
 """Running the analysis on a Dask cluster.
 
 Articles are sent in chunks (one task per chunk, so per-task overhead is paid once for
-many articles); each worker builds the pipeline once (cached per process) and returns
+many articles; chunks shrink towards the end, ``newskit.tables.executors.partition``); each worker builds the pipeline once (cached per process) and returns
 plain rows, never spaCy ``Doc`` objects. Results come back in input order; an article
 the pipeline fails on is an error entry, and so is every article of a chunk whose task
 failed (e.g. its worker died).
@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Iterator
 
-#: articles per task at most (smaller chunks balance the workers better at the end)
+#: articles per task at most
 MAX_CHUNK = 32
 
 
@@ -32,28 +32,26 @@ def _run_partition(texts: list[str], spec, nlp_batch_size: int,
     return rows_sharing(nlp, texts, share, nlp_batch_size)
 
 
-def chunk_size(n_texts: int, n_workers: int) -> int:
-    """Articles per task: about four tasks per worker, at most ``MAX_CHUNK``.
-
-    >>> chunk_size(1000, 2), chunk_size(10, 2), chunk_size(0, 2)
-    (32, 2, 1)
-    """
-    return max(1, min(MAX_CHUNK, -(-n_texts // (n_workers * 4))))
-
-
 def analyze_with_dask(client, texts: list[str], spec, *, batch_size: int = 16,
                       partition_size: int | None = None) -> Iterator[dict]:
-    """Yield per-article rows for ``texts`` computed on ``client``'s workers, in order."""
+    """Yield per-article rows for ``texts`` computed on ``client``'s workers, in order.
+
+    ``partition_size`` fixes the articles per task; by default tasks take at most
+    ``MAX_CHUNK`` articles and shrink towards the end (``executors.partition``)."""
     if not texts:
         return iter(())
     import shutil
     import weakref
 
     from newskit.nlp.hanta_share import new_folder
+    from newskit.tables.executors import partition
 
     n_workers = max(1, len(client.scheduler_info().get("workers", {})))
-    size = partition_size or chunk_size(len(texts), n_workers)
-    parts = [texts[i : i + size] for i in range(0, len(texts), size)]
+    if partition_size:
+        parts = [texts[i : i + partition_size] for i in range(0, len(texts), partition_size)]
+    else:
+        parts = [texts[r.start : r.stop]
+                 for r in partition([len(t) for t in texts], n_workers, MAX_CHUNK)]
     # workers on this host share their word analyses through this folder (elsewhere it
     # does not exist and each worker keeps its own; newskit.nlp.hanta_share)
     share = new_folder()
