@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newskit
-from newskit.corpus import load_corpus, parse_date
+from newskit.corpus import CorpusWarning, load_corpus, parse_date
 
 DE = ("Die Regierung in Berlin hat am Montag erklärt, dass sie das Gesetz nicht ändern "
       "wird. Der Minister sagte, die Lage sei ernst und man werde mit den Ländern reden.")
@@ -103,7 +103,8 @@ def test_same_file_twice_is_one_record(tmp_path):
     p = tmp_path / "a.txt"
     p.write_text(DE, encoding="utf-8")
     (tmp_path / "link").symlink_to(tmp_path)
-    df = load_corpus([p, p, tmp_path])
+    with pytest.warns(CorpusWarning, match="given more than once were read once"):
+        df = load_corpus([p, p, tmp_path])
     assert len(df) == 1
 
 
