@@ -1,8 +1,9 @@
 """Running the analysis on a Dask cluster.
 
 Articles are sent in chunks (one task per chunk, so per-task overhead is paid once for
-many articles; chunks shrink towards the end, ``newskit.tables.executors.partition``); each worker builds the pipeline once (cached per process) and returns
-plain rows, never spaCy ``Doc`` objects. Results come back in input order; an article
+many articles; chunks shrink towards the end, ``newskit.tables.executors.partition``);
+each worker builds the pipeline once (cached per process) and returns plain rows, never
+spaCy ``Doc`` objects. Results come back in input order; an article
 the pipeline fails on is an error entry, and so is every article of a chunk whose task
 failed (e.g. its worker died).
 """
