@@ -54,21 +54,27 @@ def test_a_record_being_written_is_read_only_when_complete(tmp_path):
     assert b.receive() == [(hanta.FORWARD, "x", [(1, 0.0)])]
 
 
-def test_cold_forked_workers_give_identical_tables_and_clean_up():
+def test_cold_forked_workers_give_identical_tables_and_clean_up(tmp_path, monkeypatch):
+    # a private temporary folder: other tests running at the same time (pytest-xdist)
+    # create and remove their own share folders in the system one
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    created, real_new_folder = [], hanta_share.new_folder
+    monkeypatch.setattr(hanta_share, "new_folder",
+                        lambda: created.append(real_new_folder()) or created[-1])
     texts = ["Die Wolkenbruchmeldung sei ungefragterweise falsch, sagte Ina Roth am Montag.",
              "Die Quantenkryptografieexpertin Ina Roth zwitscherte: „Alles gut.“",
              "Der Bürgermeister Karl Meier kritisierte die Wolkenbruchmeldung scharf.",
              "„Wir prüfen das“, sagte die Quantenkryptografieexpertin."] * 3
     corpus = pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))], "text": texts})
     pattern = os.path.join(tempfile.gettempdir(), hanta_share.PREFIX + "*")
-    before = set(glob.glob(pattern))
     clear_word_caches()
     multi = newskit.analyze(corpus, cache_dir=None, n_process=2, batch_size=2, progress=False)
     clear_word_caches()
     local = newskit.analyze(corpus, cache_dir=None, progress=False)
     for name, df in local.tables().items():
         pd.testing.assert_frame_equal(df, multi.tables()[name])
-    assert set(glob.glob(pattern)) == before
+    assert created and all(not os.path.exists(f) for f in created)
+    assert glob.glob(pattern) == []
 
 
 def test_forked_workers_inherit_a_frozen_heap(monkeypatch):
