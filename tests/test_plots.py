@@ -216,6 +216,23 @@ def test_share_bars_draws_one_bar_per_row_with_intervals():
     assert len(ax.patches) == 2
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Frauen", "Männer"]
     assert any("25%" in t.get_text() for t in ax.texts)
+    assert len(ax.collections) == 2  # one interval per bar
+
+
+def test_share_bars_leaves_out_an_interval_that_does_not_exist():
+    import warnings
+
+    from newskit import plots
+
+    table = pd.DataFrame({"speaker_gender": ["female", "male"], "n": [3, 9], "total": [12, 12],
+                          "share": [0.25, 0.75], "ci_low": [float("nan")] * 2,
+                          "ci_high": [float("nan")] * 2, "n_clusters": [1, 1]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig = plots.share_bars(table, "speaker_gender")
+    ax = fig.axes[0]
+    assert len(ax.patches) == 2 and len(ax.collections) == 0
+    assert any("75%" in t.get_text() for t in ax.texts)
 
 
 def test_top_sources_splits_women_and_men():

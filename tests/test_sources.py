@@ -37,7 +37,24 @@ def test_shares_by_group_and_empty_values_left_out():
     s = newskit.shares(q, by="outlet", of="speaker_gender")
     assert s[["outlet", "speaker_gender", "n", "total"]].values.tolist() == [
         ["X", "female", 2, 2], ["Y", "female", 1, 1]]
+    # each group's shares come from one article: resampling articles cannot show uncertainty
+    assert s["n_clusters"].tolist() == [1, 1]
+    assert s["ci_low"].isna().all() and s["ci_high"].isna().all()
+
+
+def test_interval_holds_the_share_and_is_exact_at_zero_and_one():
+    q = pd.DataFrame({"article_id": list("aabbccdd"),
+                      "speaker_gender": ["female", "male", "male", "male", "female", "male",
+                                         "male", "male"],
+                      "outlet": list("XXXXXXYY")})
+    s = newskit.shares(q, of="speaker_gender")
     assert (s["ci_low"] <= s["share"]).all() and (s["share"] <= s["ci_high"]).all()
+    assert (s["ci_high"] > s["ci_low"]).all()
+    never = newskit.shares(q, of="speaker_gender", value="diverse")
+    assert never.loc[0, "n"] == 0 and never.loc[0, "ci_low"] == 0
+    assert abs(never.loc[0, "ci_high"] - (1 - 0.025 ** (1 / 4))) < 1e-12  # 0 of 4 articles
+    y = newskit.shares(q[q["outlet"] == "Y"].assign(article_id=["d", "e"]), of="speaker_gender")
+    assert y.loc[0, "share"] == 1 and abs(y.loc[0, "ci_low"] - 0.025 ** (1 / 2)) < 1e-12
 
 
 def test_shares_by_month():
@@ -61,4 +78,20 @@ def test_interval_covers_the_true_share_in_simulation():
         df = pd.DataFrame(rows, columns=["article_id", "speaker_gender"])
         s = newskit.shares(df, of="speaker_gender", value="female", n_boot=400, seed=run)
         covered += bool(s.loc[0, "ci_low"] <= true_share <= s.loc[0, "ci_high"])
+    assert covered / runs >= 0.90, covered / runs
+
+
+def test_interval_covers_a_rare_share_even_when_the_sample_has_none():
+    """A value with a true share of 2 % often does not occur in a small corpus at all; the
+    interval must still cover 2 % (a percentile bootstrap alone would give 0…0)."""
+    rng = np.random.default_rng(7)
+    covered, zero_runs, runs = 0, 0, 200
+    for run in range(runs):
+        rows = [(f"a{art}", "female" if rng.random() < 0.02 else "male")
+                for art in range(25) for _ in range(rng.integers(1, 4))]
+        df = pd.DataFrame(rows, columns=["article_id", "speaker_gender"])
+        s = newskit.shares(df, of="speaker_gender", value="female", n_boot=400, seed=run)
+        zero_runs += int(s.loc[0, "n"] == 0)
+        covered += bool(s.loc[0, "ci_low"] <= 0.02 <= s.loc[0, "ci_high"])
+    assert zero_runs >= 40  # the case is exercised
     assert covered / runs >= 0.90, covered / runs

@@ -81,14 +81,36 @@ def _cluster_counts(g: pd.DataFrame, of: str, cats: list, cluster: str) -> np.nd
 
 
 def _bootstrap(counts: np.ndarray, n_boot: int, level: float, rng) -> tuple[np.ndarray, np.ndarray]:
-    """Percentile intervals of the category shares, resampling clusters (rows)."""
+    """Percentile intervals of the category shares, resampling clusters (rows).
+
+    Where resampling cannot vary the share it says nothing about uncertainty: with fewer
+    than two clusters the interval is undefined (NaN); for a value seen in no cluster (share
+    0) or in every row (share 1) it is the exact Clopper-Pearson bound for that outcome in
+    ``k`` independent clusters, which is conservative for the share of rows (a cluster's
+    share of a value is at most 1 when the value occurs in it, 0 when it does not).
+    """
+    k = counts.shape[0]
+    alpha = (1 - level) / 2
+    if k < 2:
+        nan = np.full(counts.shape[1], np.nan)
+        return nan, nan.copy()
+    lo, hi = _percentiles(counts, n_boot, alpha, rng)
+    n = counts.sum(axis=0)
+    bound = alpha ** (1 / k)  # Clopper-Pearson, 0 (or k) of k
+    never, always = n == 0, (n == n.sum()) & (n > 0)
+    lo[never], hi[never] = 0.0, 1 - bound
+    lo[always], hi[always] = bound, 1.0
+    return lo, hi
+
+
+def _percentiles(counts: np.ndarray, n_boot: int, alpha: float,
+                 rng) -> tuple[np.ndarray, np.ndarray]:
     k = counts.shape[0]
     picks = rng.integers(0, k, size=(n_boot, k))
     sums = counts[picks].sum(axis=1)
     totals = sums.sum(axis=1, keepdims=True)
     with np.errstate(invalid="ignore", divide="ignore"):
         boot = np.where(totals > 0, sums / totals, np.nan)
-    alpha = (1 - level) / 2
     return np.nanquantile(boot, alpha, axis=0), np.nanquantile(boot, 1 - alpha, axis=0)
 
 
@@ -100,7 +122,10 @@ def shares(df: pd.DataFrame, *, by: str | list[str] | None = None, of: str,
     Rows whose ``of`` is missing or empty (e.g. ``speaker_gender`` of an organisation) are
     left out of the denominator; filter ``df`` first to choose the population (e.g. only
     persons of known gender). ``by`` may name ``"month"``, derived from ``date_start``.
-    Intervals resample whole ``cluster`` units (articles) within each group.
+    Intervals resample whole ``cluster`` units (articles) within each group; a group with
+    fewer than two of them has no interval (NaN), and a share of 0 or 1 gets the exact
+    bound for that outcome in ``n_clusters`` clusters. With few clusters (under about ten)
+    percentile intervals are too narrow: read them with ``n_clusters``.
 
     Returns one row per group and value: ``n`` (rows with that value), ``total``,
     ``share``, ``ci_low``, ``ci_high``, ``n_clusters``. ``value`` keeps only one value.

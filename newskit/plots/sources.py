@@ -16,7 +16,8 @@ KIND_NAMES = {"direct": "direkt", "mixed": "gemischt", "indirect": "indirekt",
 def share_bars(table: pd.DataFrame, of: str, *, by: str | None = None, title: str = "",
                subtitle: str = "") -> Figure:
     """Horizontal bars of ``share`` with their interval (``ci_low``…``ci_high``) from
-    :func:`newskit.shares`; one group of bars per value of ``by`` when given."""
+    :func:`newskit.shares`; one group of bars per value of ``by`` when given. A bar
+    without an interval (fewer than two articles) is drawn without whiskers."""
     use_style()
     groups = [None] if by is None else list(dict.fromkeys(table[by]))
     fig = Figure(figsize=(7, 0.6 + 0.45 * max(1, len(table))))
@@ -31,9 +32,13 @@ def share_bars(table: pd.DataFrame, of: str, *, by: str | None = None, title: st
             value = str(r[of])
             color = GENDER_COLORS.get(value, "#4c72b0")
             ax.barh(y, r["share"], color=color)
-            ax.errorbar(r["share"], y, xerr=[[r["share"] - r["ci_low"]], [r["ci_high"] - r["share"]]],
-                        fmt="none", ecolor="0.2", capsize=3)
-            ax.text(min(r["ci_high"] + 0.02, 0.98), y, f"{r['share']:.0%} (n = {r['n']})",
+            right = r["share"]
+            if pd.notna(r["ci_low"]):  # no interval from fewer than two articles
+                ax.errorbar(r["share"], y, xerr=[[r["share"] - r["ci_low"]],
+                                                 [r["ci_high"] - r["share"]]],
+                            fmt="none", ecolor="0.2", capsize=3)
+                right = r["ci_high"]
+            ax.text(min(right + 0.02, 0.98), y, f"{r['share']:.0%} (n = {r['n']})",
                     va="center", fontsize=8.5)
             name = GENDER_NAMES.get(value, KIND_NAMES.get(value, value))
             labels.append(name if g is None else f"{GENDER_NAMES.get(str(g), g)}: {name}")
