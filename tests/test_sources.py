@@ -95,3 +95,19 @@ def test_interval_covers_a_rare_share_even_when_the_sample_has_none():
         covered += bool(s.loc[0, "ci_low"] <= 0.02 <= s.loc[0, "ci_high"])
     assert zero_runs >= 40  # the case is exercised
     assert covered / runs >= 0.90, covered / runs
+
+
+def test_intervals_do_not_depend_on_the_resampling_block(monkeypatch):
+    """Replicates are drawn in blocks to bound memory on large corpora; the intervals must be
+    those of one block."""
+    import importlib
+
+    mod = importlib.import_module("newskit.analysis.sources")  # the module, not the function
+
+    rng = np.random.default_rng(3)
+    df = pd.DataFrame({"article_id": rng.integers(0, 300, size=900),
+                       "kind": rng.choice(["direct", "indirect", "reported"], size=900)})
+    one_block = newskit.shares(df, of="kind", n_boot=500)
+    monkeypatch.setattr(mod, "BOOT_BLOCK_ELEMENTS", 300 * 3 * 7)  # blocks of 7 replicates
+    pd.testing.assert_frame_equal(newskit.shares(df, of="kind", n_boot=500), one_block)
+    assert one_block["ci_low"].lt(one_block["ci_high"]).all()
