@@ -39,6 +39,30 @@ def test_bootstrap_is_deterministic_and_clusters_sentences():
     assert a[1] - a[0] >= b[1] - b[0]
 
 
+def test_bootstrap_interval_does_not_depend_on_the_resampling_block(monkeypatch):
+    import numpy as np
+
+    rng = np.random.default_rng(2)
+    values, clusters = rng.normal(size=600), rng.integers(0, 250, size=600)
+    one_block = analysis.bootstrap_mean_ci(values, clusters)
+    monkeypatch.setattr(importlib.import_module("newskit.analysis.stats"),
+                        "BOOT_BLOCK_ELEMENTS", 250 * 9)  # blocks of 9 replicates
+    assert analysis.bootstrap_mean_ci(values, clusters) == one_block
+    assert one_block[0] < one_block[1]
+
+
+def test_entity_sentiment_table_per_name_with_unscored_and_interleaved_rows():
+    ents = pd.DataFrame({"article_id": ["a", "a", "b", "b", "c", "c"],
+                         "sent_id": [0, 1, 0, 1, 0, 1],
+                         "canonical": ["USA", "Kiew", "USA", "Kiew", "USA", "Nato"],
+                         "label": ["LOC", "LOC", "LOC", "LOC", "LOC", "ORG"],
+                         "sentiment_score": [-0.4, 0.2, -0.2, 0.4, None, None]})
+    t = analysis.entity_sentiment_table(ents).set_index("canonical")
+    assert t.loc["USA", "mean"] == pytest.approx(-0.3) and t.loc["Kiew", "mean"] == pytest.approx(0.3)
+    assert t.loc["USA", "ci_low"] <= -0.3 <= t.loc["USA", "ci_high"]
+    assert pd.isna(t.loc["Nato", "mean"]) and pd.isna(t.loc["Nato", "ci_low"])
+
+
 def test_timeline_skips_year_only_dates_and_errors():
     arts = pd.DataFrame({"article_id": ["a", "b", "c"], "status": ["ok", "ok", "error"],
                          "date_start": pd.to_datetime(["2022-01-01", "2021-01-01", "2022-02-01"]),

@@ -8,6 +8,8 @@ import numpy as np
 
 __all__ = ["bootstrap_mean_ci"]
 
+BOOT_BLOCK_ELEMENTS = 4_000_000  # resampled clusters held at once (32 MB of int64)
+
 
 def bootstrap_mean_ci(values: Sequence[float], clusters: Sequence[object] | None = None, *,
                       level: float = 0.95, n_boot: int = 2000,
@@ -35,8 +37,14 @@ def bootstrap_mean_ci(values: Sequence[float], clusters: Sequence[object] | None
         return float("nan"), float("nan")
     sums = np.bincount(idx, weights=x, minlength=k)
     counts = np.bincount(idx, minlength=k).astype(float)
-    draws = np.random.default_rng(seed).integers(0, k, size=(n_boot, k))
-    means = sums[draws].sum(axis=1) / counts[draws].sum(axis=1)
+    rng = np.random.default_rng(seed)
+    # replicates in blocks: memory stays bounded for a name in 100,000 sentences, and the
+    # random stream (so the interval) is that of one block
+    block = max(1, BOOT_BLOCK_ELEMENTS // k)
+    means = np.empty(n_boot)
+    for i in range(0, n_boot, block):
+        draws = rng.integers(0, k, size=(min(block, n_boot - i), k))
+        means[i : i + len(draws)] = sums[draws].sum(axis=1) / counts[draws].sum(axis=1)
     alpha = (1 - level) / 2
     lo, hi = np.quantile(means, [alpha, 1 - alpha])
     return float(lo), float(hi)

@@ -7,6 +7,7 @@ such tables), so a researcher can inspect, filter or export exactly what a figur
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from newskit.analysis.speakers import real_speaker_quotes, speaker_mentions
@@ -251,13 +252,17 @@ def entity_sentiment_table(entities: pd.DataFrame, min_mentions: int = 1, top: i
     counts = counts[counts["mentions"] >= min_mentions]
     if top is not None:
         counts = counts.head(top)
+    scored = entities[entities["canonical"].isin(set(counts["canonical"]))
+                      & entities["sentiment_score"].notna()]
+    sents = scored["article_id"].astype(str) + "#" + scored["sent_id"].astype(str)
+    # one pass over the table (filtering it once per name was quadratic in corpus size)
+    groups = scored.groupby("canonical", sort=False).indices
+    scores, sents = scored["sentiment_score"].to_numpy(dtype=float), sents.to_numpy()
     rows = []
     for name in counts["canonical"]:
-        e = entities[(entities["canonical"] == name) & entities["sentiment_score"].notna()]
-        sents = e["article_id"].astype(str) + "#" + e["sent_id"].astype(str)
-        lo, hi = bootstrap_mean_ci(e["sentiment_score"], sents, level=level, n_boot=n_boot,
-                                   seed=seed)
-        rows.append({"canonical": name, "mean": float(e["sentiment_score"].mean()),
+        at = groups.get(name, np.array([], dtype=int))
+        lo, hi = bootstrap_mean_ci(scores[at], sents[at], level=level, n_boot=n_boot, seed=seed)
+        rows.append({"canonical": name, "mean": float(scores[at].mean()) if len(at) else np.nan,
                      "ci_low": lo, "ci_high": hi})
     if not rows:
         return _empty(cols)
