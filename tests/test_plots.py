@@ -175,6 +175,9 @@ def test_sentiment_arc_bars_per_sentence():
     assert len(ax.patches) == 4
     assert np.allclose(sorted(p.get_height() for p in ax.patches), [-0.5, 0.0, 0.3, 0.5])
     assert ax.get_xlabel() == "Satz im Artikel"
+    with pytest.raises(ValueError, match="holds 2.*sentiment_arc\\(sentences, 'a'\\)"):
+        plots.sentiment_arc(sents)  # two articles' sentence numbers are not one arc
+    assert len(plots.sentiment_arc(sents[sents["article_id"] == "b"]).axes[0].patches) == 1
 
 
 def test_sentence_lengths_histogram():

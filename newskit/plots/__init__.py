@@ -292,7 +292,14 @@ def speaker_network(quotes: pd.DataFrame, entities: pd.DataFrame, top: int = 15)
 
 # -------------------------------------------------------------- sentiment
 def sentiment_arc(sentences: pd.DataFrame, article_id: str | None = None) -> Figure:
-    """Sentence scores through one article, with a rolling mean."""
+    """Sentence scores through one article, with a rolling mean.
+
+    ``article_id`` chooses the article; it may be left out only when ``sentences`` holds
+    one article (sentence numbers of different articles do not make one arc)."""
+    ids = sentences["article_id"].unique() if "article_id" in sentences else []
+    if article_id is None and len(ids) > 1:
+        raise ValueError(f"sentiment_arc draws one article, and the table holds {len(ids):,}: "
+                         f"pass article_id=..., e.g. sentiment_arc(sentences, {ids[0]!r})")
     use_style()
     fig, ax = plt.subplots(figsize=(8, 3.5))
     s = sentences if article_id is None else sentences[sentences["article_id"] == article_id]
