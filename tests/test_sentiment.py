@@ -178,6 +178,32 @@ def test_target_sentiment_order_and_columns():
     assert out["label"].tolist() == ["negative", "positive", "neutral"]
 
 
+def test_target_sentiment_parses_each_text_once_and_keeps_every_row(nlp):
+    """Many targets in one article (entities joined with their article's text): the text
+    is parsed once, and each row gets what it gets alone."""
+    text = "Russland droht mit einem brutalen Krieg. Berlin feiert einen großen Erfolg."
+    other = "Der Bus fährt nach Hamburg."
+    spans = [(text, 0, 8), (other, 19, 26), (text, 41, 47), (text, 0, 8)]
+    df = pd.DataFrame(spans, columns=["text", "start_char", "end_char"], index=[5, 3, 9, 1])
+    seen = []
+
+    class Counting:  # the pipeline, counting the texts it is given
+        pipe_names = nlp.pipe_names
+
+        def pipe(self, texts, **kw):
+            texts = list(texts)
+            seen.extend(texts)
+            return nlp.pipe(texts, **kw)
+
+    out = newskit.target_sentiment(df, nlp=Counting(), progress=False)
+    assert sorted(seen) == sorted([text, other])
+    assert list(out.index) == [5, 3, 9, 1]
+    assert out["label"].tolist() == ["negative", "neutral", "positive", "negative"]
+    for i, row in df.iterrows():
+        alone = newskit.target_sentiment(df.loc[[i]], nlp=nlp, progress=False)
+        assert alone.loc[i, "score"] == out.loc[i, "score"]
+
+
 def test_target_score_is_damped_in_long_sentences():
     short = "Berlin feiert einen Erfolg."
     long = ("Berlin feiert einen Erfolg, während viele Menschen am Wochenende bei Sonne durch "
