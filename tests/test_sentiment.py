@@ -199,7 +199,7 @@ def test_target_sentiment_parses_each_text_once_and_keeps_every_row(nlp):
     assert sorted(seen) == sorted([text, other])
     assert list(out.index) == [5, 3, 9, 1]
     assert out["label"].tolist() == ["negative", "neutral", "positive", "negative"]
-    for i, row in df.iterrows():
+    for i in df.index:
         alone = newskit.target_sentiment(df.loc[[i]], nlp=nlp, progress=False)
         assert alone.loc[i, "score"] == out.loc[i, "score"]
 
