@@ -102,7 +102,7 @@ def test_intervals_do_not_depend_on_the_resampling_block(monkeypatch):
     those of one block."""
     import importlib
 
-    mod = importlib.import_module("newskit.analysis.sources")  # the module, not the function
+    mod = importlib.import_module("newskit.analysis.stats")
 
     rng = np.random.default_rng(3)
     df = pd.DataFrame({"article_id": rng.integers(0, 300, size=900),

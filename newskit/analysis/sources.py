@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from newskit.analysis.speakers import is_real_speaker
+from newskit.analysis.stats import resampled_sums
 
 KIND_COLUMNS = {"direct": "n_direct", "mixed": "n_mixed", "indirect": "n_indirect",
                 "reported": "n_reported"}
@@ -75,9 +76,6 @@ def sources(result, *, real_only: bool = True) -> pd.DataFrame:
                            ignore_index=True)
 
 
-BOOT_BLOCK_ELEMENTS = 4_000_000  # resampled counts held at once (32 MB of float64)
-
-
 def _cluster_counts(g: pd.DataFrame, of: str, cats: list, cluster: str) -> np.ndarray:
     table = pd.crosstab(g[cluster], g[of]).reindex(columns=cats, fill_value=0)
     return table.to_numpy(dtype=float)
@@ -108,13 +106,7 @@ def _bootstrap(counts: np.ndarray, n_boot: int, level: float, rng) -> tuple[np.n
 
 def _percentiles(counts: np.ndarray, n_boot: int, alpha: float,
                  rng) -> tuple[np.ndarray, np.ndarray]:
-    k = counts.shape[0]
-    # resample in blocks of replicates so memory stays bounded for corpora of 100,000
-    # articles (one block of all 2,000 replicates took 1.6 GB at 20,000); the random
-    # stream, and so every interval, is the same as in one block
-    block = max(1, BOOT_BLOCK_ELEMENTS // (k * counts.shape[1]))
-    sums = np.concatenate([counts[rng.integers(0, k, size=(min(block, n_boot - i), k))].sum(axis=1)
-                           for i in range(0, n_boot, block)])
+    sums = resampled_sums(counts, n_boot, rng)
     totals = sums.sum(axis=1, keepdims=True)
     with np.errstate(invalid="ignore", divide="ignore"):
         boot = np.where(totals > 0, sums / totals, np.nan)
